@@ -1,0 +1,53 @@
+/**
+ * The catalogue of diagnostic codes. Codes are stable: tools and doc teams key on them.
+ * Each is documented for doc writers in docs/diagnostics.md.
+ */
+import type { Diagnostic, Severity, SourcePosition } from "./types.js";
+
+export const DIAGNOSTIC_CODES = {
+  "input-unreadable": { severity: "error", summary: "A file could not be read as text." },
+  "page-not-api": { severity: "info", summary: "The page documents no operation, resource or enum and was skipped." },
+  "front-matter-invalid": { severity: "warning", summary: "The YAML front matter does not parse." },
+  "title-missing": { severity: "warning", summary: "The page has no title heading." },
+  "annotation-invalid": { severity: "warning", summary: "A `<!-- { … } -->` annotation is not valid JSON." },
+  "route-missing": { severity: "warning", summary: "An operation page has no HTTP request route." },
+  "route-malformed": { severity: "warning", summary: "A line in the HTTP request block is not `METHOD /path`." },
+  "permissions-placeholder": { severity: "warning", summary: "A permissions cell holds a placeholder such as TODO." },
+  "permissions-disagree": { severity: "info", summary: "Two pages documenting one operation list different permissions." },
+  "example-url-malformed": { severity: "error", summary: "An example request URL is not a valid Graph URL." },
+  "example-json-invalid": { severity: "warning", summary: "An example body looks like JSON but does not parse." },
+  "example-value-mismatch": { severity: "error", summary: "An example body contradicts the page's own property table." },
+  "example-property-undocumented": { severity: "warning", summary: "An example body has a property the page's table does not list." },
+  "example-status-mismatch": { severity: "warning", summary: "An example response's status differs from the documented success status." },
+  "type-undocumented": { severity: "warning", summary: "A type is referenced but no input page documents it." },
+  "type-inferred": { severity: "info", summary: "An undocumented type's shape was inferred from example payloads." },
+  "enum-values-disagree": { severity: "warning", summary: "Pages list different possible values for one enum." },
+  "property-type-conflict": { severity: "warning", summary: "Pages give one property different types." },
+  "operation-duplicate": { severity: "info", summary: "Several pages document the same operation; they were merged." },
+  "operation-id-clash": { severity: "warning", summary: "Different operations derive the same id from their titles." },
+} as const satisfies Record<string, { severity: Severity; summary: string }>;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+export function makeDiagnostic(code: DiagnosticCode, at: SourcePosition, message: string): Diagnostic {
+  return { severity: DIAGNOSTIC_CODES[code].severity, code, message, file: at.file, line: at.line, column: at.column };
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Total order: file, line, column, severity, code, message. Used wherever diagnostics are listed. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    compareText(a.file, b.file) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    compareText(a.code, b.code) ||
+    compareText(a.message, b.message)
+  );
+}
+
+/** Locale-independent string order, so output never depends on the machine's locale. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

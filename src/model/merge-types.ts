@@ -1,0 +1,181 @@
+/**
+ * Merging what several pages say about one type (per API version, names compared case-insensitively):
+ * - properties: the union, in first-seen order; a property's first description wins;
+ * - a named enum type (`remoteAction`) wins over an inline `String` + "Possible values";
+ * - enum values: unioned in first-seen order; lists that disagree are a diagnostic;
+ * - any other type conflict is a diagnostic and the first type is kept.
+ */
+import { makeDiagnostic } from "./diagnostics.js";
+import type { PageTypeModel } from "./page.js";
+import { isPrimitive } from "./primitives.js";
+import type { ApiVersion, Diagnostic, PropertyModel, SourcePosition, TypeKind, TypeModel } from "./types.js";
+
+interface EnumList {
+  values: string[];
+  source: SourcePosition;
+}
+
+interface TypeEntry {
+  model: TypeModel;
+  declaredKind?: TypeKind;
+  properties: Map<string, PropertyModel>;
+  /** Every "Possible values" list seen per property, first one first. */
+  enumLists: Map<string, EnumList[]>;
+}
+
+export function typeKey(apiVersion: ApiVersion | null, name: string): string {
+  return `${apiVersion ?? ""}|${name.toLowerCase()}`;
+}
+
+export class TypeTable {
+  readonly entries = new Map<string, TypeEntry>();
+
+  constructor(private readonly diagnostics: Diagnostic[]) {}
+
+  get(apiVersion: ApiVersion | null, name: string): TypeModel | undefined {
+    return this.entries.get(typeKey(apiVersion, name))?.model;
+  }
+
+  add(apiVersion: ApiVersion | null, pageType: PageTypeModel): void {
+    const entry = this.entry(apiVersion, pageType.name);
+    const model = entry.model;
+    model.sources.push(pageType.source);
+    if (pageType.kind) entry.declaredKind = pageType.kind;
+    if (pageType.description && !model.description) model.description = pageType.description;
+    if (pageType.baseType && !model.baseType) model.baseType = pageType.baseType;
+    if (pageType.members) this.addMembers(entry, pageType.members, pageType.source);
+    for (const property of pageType.properties) this.addProperty(entry, property);
+  }
+
+  /** Adds an inferred type (never overrides a documented one). */
+  addInferred(model: TypeModel): void {
+    const key = typeKey(model.apiVersion, model.name);
+    if (this.entries.has(key)) return;
+    this.entries.set(key, { model, properties: new Map(model.properties.map((p) => [p.name, p])), enumLists: new Map() });
+  }
+
+  private entry(apiVersion: ApiVersion | null, name: string): TypeEntry {
+    const key = typeKey(apiVersion, name);
+    let entry = this.entries.get(key);
+    if (!entry) {
+      entry = {
+        model: { name, kind: "complex", apiVersion, properties: [], sources: [] },
+        properties: new Map(),
+        enumLists: new Map(),
+      };
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+
+  private addProperty(entry: TypeEntry, incoming: PropertyModel): void {
+    const { enumValues, ...rest } = incoming;
+    if (enumValues) {
+      const lists = entry.enumLists.get(incoming.name) ?? [];
+      lists.push({ values: enumValues, source: incoming.source });
+      entry.enumLists.set(incoming.name, lists);
+    }
+    const existing = entry.properties.get(incoming.name);
+    if (!existing) {
+      const property: PropertyModel = { ...rest };
+      entry.properties.set(incoming.name, property);
+      entry.model.properties.push(property);
+      return;
+    }
+    this.mergeProperty(entry.model.name, existing, rest);
+  }
+
+  private mergeProperty(typeName: string, existing: PropertyModel, incoming: PropertyModel): void {
+    const namedWins = isPrimitive(existing.type) && existing.type === "String" && !isPrimitive(incoming.type);
+    if (namedWins) existing.type = incoming.type;
+    else if (existing.type.toLowerCase() !== incoming.type.toLowerCase() && !(incoming.type === "String" && !isPrimitive(existing.type))) {
+      this.diagnostics.push(
+        makeDiagnostic(
+          "property-type-conflict",
+          incoming.source,
+          `${typeName}.${incoming.name} is typed ${incoming.type} here but ${existing.type} at ${where(existing.source)}; the first is kept.`,
+        ),
+      );
+    }
+    if (existing.collection !== incoming.collection) {
+      this.diagnostics.push(
+        makeDiagnostic(
+          "property-type-conflict",
+          incoming.source,
+          `${typeName}.${incoming.name} is ${incoming.collection ? "" : "not "}a collection here but ${existing.collection ? "is" : "is not"} at ${where(existing.source)}; the first is kept.`,
+        ),
+      );
+    }
+    if (!existing.description && incoming.description) existing.description = incoming.description;
+    if (incoming.deprecated) existing.deprecated = true;
+    if (incoming.readOnly) existing.readOnly = true;
+    if (incoming.nullable === false) existing.nullable = false;
+  }
+
+  /** Members of an enum page are kept under the key "" beside the per-property lists. */
+  private addMembers(entry: TypeEntry, members: string[], source: SourcePosition): void {
+    entry.enumLists.set("", [...(entry.enumLists.get("") ?? []), { values: members, source }]);
+  }
+
+  /**
+   * Resolves enum lists once every page is in. Phase 1 routes each property's lists: a property
+   * typed with a named type hands them to that enum type; a primitive-typed one keeps them inline.
+   * Phase 2 unions every enum type's lists and decides each type's kind.
+   */
+  finish(): void {
+    for (const entry of [...this.entries.values()]) {
+      for (const [propertyName, lists] of entry.enumLists) {
+        const property = entry.properties.get(propertyName);
+        if (propertyName === "" || !property) continue;
+        if (isPrimitive(property.type)) {
+          property.enumValues = unionLists(lists, `${entry.model.name}.${propertyName}`, this.diagnostics);
+          continue;
+        }
+        const target = this.entry(entry.model.apiVersion, property.type);
+        if (target.model.sources.length === 0) target.model.sources.push(property.source);
+        target.declaredKind = "enum";
+        target.enumLists.set("", [...(target.enumLists.get("") ?? []), ...lists]);
+      }
+    }
+    for (const entry of this.entries.values()) {
+      if (entry.declaredKind === "enum") {
+        entry.model.members = unionLists(entry.enumLists.get("") ?? [], entry.model.name, this.diagnostics);
+      }
+      entry.model.kind = entry.declaredKind ?? (entry.properties.has("id") || entry.model.baseType === "entity" ? "entity" : "complex");
+    }
+  }
+}
+
+/** Union in first-seen order; every list that differs from the first is reported once. */
+function unionLists(lists: EnumList[], label: string, diagnostics: Diagnostic[]): string[] {
+  const [first, ...rest] = lists;
+  if (!first) return [];
+  const union = [...first.values];
+  for (const list of rest) {
+    const added = list.values.filter((value) => !union.includes(value));
+    const missing = first.values.filter((value) => !list.values.includes(value));
+    if (added.length > 0 || missing.length > 0) {
+      const parts = [
+        added.length > 0 ? `adds ${added.length} value${added.length === 1 ? "" : "s"} (${preview(added)})` : "",
+        missing.length > 0 ? `lacks ${missing.length} (${preview(missing)})` : "",
+      ].filter(Boolean);
+      diagnostics.push(
+        makeDiagnostic(
+          "enum-values-disagree",
+          list.source,
+          `The possible values of ${label} here differ from ${where(first.source)}: this list ${parts.join(" and ")}. The union is used.`,
+        ),
+      );
+    }
+    for (const value of added) union.push(value);
+  }
+  return union;
+}
+
+function preview(values: string[]): string {
+  return values.length <= 4 ? values.join(", ") : `${values.slice(0, 4).join(", ")}, …`;
+}
+
+export function where(source: SourcePosition): string {
+  return `${source.file}:${source.line}`;
+}

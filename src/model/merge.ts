@@ -1,0 +1,77 @@
+/**
+ * Pages → ApiModel. Pages are taken in file order (so the result does not depend on the order they
+ * were given in); types and operations are merged per API version; references to types no page
+ * documents are resolved by inference from examples or reported.
+ */
+import { compareDiagnostics, compareText, makeDiagnostic } from "./diagnostics.js";
+import { collectSamples, inferProperties } from "./infer.js";
+import { OperationTable } from "./merge-operations.js";
+import { TypeTable, typeKey } from "./merge-types.js";
+import type { PageModel, TypeReference } from "./page.js";
+import { isPrimitive } from "./primitives.js";
+import type { ApiModel, ApiVersion, Diagnostic, OperationModel, TypeModel } from "./types.js";
+
+export function buildModel(pages: readonly PageModel[]): ApiModel {
+  const sorted = [...pages].sort((a, b) => compareText(a.file, b.file));
+  const diagnostics: Diagnostic[] = sorted.flatMap((page) => page.diagnostics);
+  const types = new TypeTable(diagnostics);
+  const operations = new OperationTable(diagnostics);
+  for (const page of sorted) {
+    for (const type of page.types) types.add(page.apiVersion, type);
+    for (const operation of page.operations) operations.add(page.apiVersion, operation);
+  }
+  types.finish();
+  const operationList = operations.operations();
+  resolveReferences(sorted, types, operationList, diagnostics);
+
+  const typeList = [...types.entries.values()]
+    .map((entry) => entry.model)
+    .sort((a, b) => compareText(a.apiVersion ?? "", b.apiVersion ?? "") || compareText(a.name, b.name));
+  for (const type of typeList) type.sources.sort((a, b) => compareText(a.file, b.file) || a.line - b.line);
+  return { types: typeList, operations: operationList, diagnostics: dedupe(diagnostics.sort(compareDiagnostics)) };
+}
+
+/** Every non-primitive type a page mentions must be documented; otherwise infer it from examples, or report it. */
+function resolveReferences(pages: readonly PageModel[], types: TypeTable, operations: OperationModel[], diagnostics: Diagnostic[]): void {
+  const references = pages.flatMap((page) => page.typeRefs.map((ref) => ({ ref, apiVersion: page.apiVersion })));
+  const missing = new Map<string, { name: string; apiVersion: ApiVersion | null; refs: TypeReference[] }>();
+  for (const { ref, apiVersion } of references) {
+    if (isPrimitive(ref.name) || types.get(apiVersion, ref.name)) continue;
+    const key = typeKey(apiVersion, ref.name);
+    const entry = missing.get(key) ?? { name: ref.name, apiVersion, refs: [] };
+    entry.refs.push(ref);
+    missing.set(key, entry);
+  }
+  if (missing.size === 0) return;
+  const samples = collectSamples(operations, (version, name) => types.get(version, name)?.properties);
+  for (const [key, { name, apiVersion, refs }] of missing) {
+    const found = samples.get(key) ?? [];
+    const properties = found.length > 0 ? inferProperties(found) : [];
+    for (const ref of refs) {
+      diagnostics.push(makeDiagnostic("type-undocumented", ref.source, `The type ${name} is referenced but no input page documents it; add its resource page.`));
+    }
+    const first = refs[0];
+    if (properties.length === 0 || !first) continue;
+    const shape = properties.map((p) => `${p.name}: ${p.type}${p.collection ? "[]" : ""}`).join(", ");
+    diagnostics.push(
+      makeDiagnostic("type-inferred", first.source, `The shape of ${name} { ${shape} } was inferred from ${found.length} example payload${found.length === 1 ? "" : "s"}.`),
+    );
+    const inferred: TypeModel = {
+      name,
+      kind: properties.some((p) => p.name === "id") ? "entity" : "complex",
+      apiVersion,
+      description: `Not documented by any input page: inferred from ${found.length} example payload${found.length === 1 ? "" : "s"}.`,
+      properties,
+      inferred: true,
+      sources: refs.map((ref) => ref.source),
+    };
+    types.addInferred(inferred);
+  }
+}
+
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.filter((d, i) => {
+    const previous = diagnostics[i - 1];
+    return !previous || compareDiagnostics(previous, d) !== 0;
+  });
+}

@@ -1,0 +1,67 @@
+/**
+ * What the parser extracts from one page, before pages are merged into the ApiModel (see merge.ts).
+ * Plain data, like the rest of the model.
+ */
+import type {
+  ApiVersion,
+  Diagnostic,
+  ExampleModel,
+  HeaderModel,
+  HttpMethod,
+  PathParamModel,
+  PermissionsModel,
+  PropertyModel,
+  SourcePosition,
+  TypeKind,
+} from "./types.js";
+
+export type PageKind = "operation" | "resource" | "enum" | "conceptual" | "unknown";
+
+/** A type as one page describes it: a resource's Properties table, an operation's request-body table, an enum page. */
+export interface PageTypeModel {
+  name: string;
+  /** Only when the page says so (enum page, keyProperty annotation); otherwise decided when merging. */
+  kind?: TypeKind;
+  description?: string;
+  baseType?: string;
+  properties: PropertyModel[];
+  members?: string[];
+  /** Where the page describes it: "resource" page, "requestBody" table of an operation, "enum" page. */
+  role: "resource" | "requestBody" | "enum";
+  source: SourcePosition;
+}
+
+export interface PageOperationModel {
+  title: string;
+  description?: string;
+  method: HttpMethod;
+  paths: string[];
+  pathParams: PathParamModel[];
+  requestHeaders: HeaderModel[];
+  requestType?: string;
+  requestCollection?: boolean;
+  responseType?: string;
+  responseCollection: boolean;
+  successStatus: number | null;
+  permissions?: PermissionsModel;
+  examples: ExampleModel[];
+  source: SourcePosition;
+}
+
+/** A type name used by a page (a type cell, a response sentence), with where it was written. */
+export interface TypeReference {
+  name: string;
+  source: SourcePosition;
+}
+
+export interface PageModel {
+  file: string;
+  format: "markdown" | "plaintext";
+  title: string | null;
+  kind: PageKind;
+  apiVersion: ApiVersion | null;
+  types: PageTypeModel[];
+  operations: PageOperationModel[];
+  typeRefs: TypeReference[];
+  diagnostics: Diagnostic[];
+}

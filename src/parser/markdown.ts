@@ -1,0 +1,154 @@
+/**
+ * Markdown front end: remark (CommonMark + GFM tables + YAML front matter) → Outline.
+ *
+ * Only the block structure the extractors need is kept: headings, paragraphs (also those inside
+ * block quotes and lists), tables, code blocks and `<!-- { … } -->` annotations, each with its
+ * position in the original file.
+ */
+import type { Nodes, PhrasingContent, Root, RootContent, Table } from "mdast";
+import remarkFrontmatter from "remark-frontmatter";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+import { parse as parseYaml } from "yaml";
+import type { Block, InlineText, Link, Outline, Pos } from "./outline.js";
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]);
+
+const ANNOTATION = /^<!--\s*(\{[\s\S]*\})\s*-->\s*$/;
+const FENCE = /^\s*(```|~~~)/;
+const BREAK_TAG = /^<br\s*\/?>$/i;
+
+export function markdownToOutline(file: string, text: string): Outline {
+  const root: Root = processor.parse(text);
+  const outline: Outline = { file, format: "markdown", frontMatter: null, frontMatterPos: null, blocks: [] };
+  const lines = text.split(/\r?\n/);
+  for (const node of root.children) collectBlocks(node, outline, lines);
+  return outline;
+}
+
+function collectBlocks(node: RootContent, outline: Outline, lines: readonly string[]): void {
+  const blocks = outline.blocks;
+  switch (node.type) {
+    case "yaml":
+      outline.frontMatterPos = startOf(node);
+      outline.frontMatter = parseFrontMatter(node.value);
+      return;
+    case "heading":
+      blocks.push({ kind: "heading", depth: node.depth, text: inlineText(node.children, startOf(node)).text, pos: startOf(node) });
+      return;
+    case "paragraph":
+      blocks.push({ kind: "paragraph", ...inlineText(node.children, startOf(node)) });
+      return;
+    case "table":
+      blocks.push(tableBlock(node));
+      return;
+    case "code": {
+      const pos = startOf(node);
+      const fenced = FENCE.test(lines[pos.line - 1] ?? "");
+      blocks.push({
+        kind: "code",
+        lang: node.lang ? node.lang.toLowerCase() : null,
+        value: node.value,
+        pos,
+        contentPos: fenced ? { line: pos.line + 1, column: pos.column } : pos,
+      });
+      return;
+    }
+    case "html": {
+      const match = ANNOTATION.exec(node.value.trim());
+      if (match?.[1] !== undefined) blocks.push({ kind: "annotation", raw: match[1], pos: startOf(node) });
+      return;
+    }
+    case "blockquote":
+    case "list":
+    case "listItem":
+      for (const child of node.children) collectBlocks(child, outline, lines);
+      return;
+    default:
+      return;
+  }
+}
+
+function parseFrontMatter(source: string): Record<string, unknown> | null {
+  try {
+    const data: unknown = parseYaml(source);
+    return isRecord(data) ? data : null;
+  } catch {
+    return null;
+  }
+}
+
+function tableBlock(node: Table): Block {
+  const [headerRow, ...bodyRows] = node.children;
+  const cells = (row: Table["children"][number]): InlineText[] =>
+    row.children.map((cell) => inlineText(cell.children, startOf(cell)));
+  return {
+    kind: "table",
+    header: headerRow ? cells(headerRow) : [],
+    rows: bodyRows.map(cells),
+    pos: startOf(node),
+  };
+}
+
+/** Flattens phrasing content to text: inline code keeps its backticks, links keep their text, `<br>` becomes a space. */
+export function inlineText(children: PhrasingContent[], pos: Pos): InlineText {
+  const out: InlineText = { text: "", links: [], emphasis: [], pos };
+  const parts: string[] = [];
+  const walk = (nodes: PhrasingContent[]): void => {
+    for (const child of nodes) {
+      switch (child.type) {
+        case "text":
+          parts.push(child.value);
+          break;
+        case "inlineCode":
+          parts.push("`" + child.value + "`");
+          break;
+        case "break":
+          parts.push(" ");
+          break;
+        case "html":
+          parts.push(BREAK_TAG.test(child.value.trim()) ? " " : "");
+          break;
+        case "link":
+        case "linkReference": {
+          const before = parts.length;
+          walk(child.children);
+          const text = parts.slice(before).join("").trim();
+          const url = child.type === "link" ? child.url : child.identifier;
+          const link: Link = { text: stripCodeTicks(text), url, pos: startOf(child) };
+          out.links.push(link);
+          break;
+        }
+        case "emphasis":
+        case "strong": {
+          const before = parts.length;
+          walk(child.children);
+          out.emphasis.push(parts.slice(before).join("").trim());
+          break;
+        }
+        case "delete":
+          walk(child.children);
+          break;
+        default:
+          break;
+      }
+    }
+  };
+  walk(children);
+  out.text = parts.join("").replace(/\s+/g, " ").trim();
+  return out;
+}
+
+function stripCodeTicks(text: string): string {
+  return text.replace(/^`+|`+$/g, "");
+}
+
+function startOf(node: Nodes): Pos {
+  const start = node.position?.start;
+  return { line: start?.line ?? 1, column: start?.column ?? 1 };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

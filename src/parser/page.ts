@@ -1,0 +1,202 @@
+/**
+ * Outline → PageModel: decides what kind of page this is and runs the section extractors.
+ */
+import type { PageKind, PageModel, PageOperationModel, PageTypeModel } from "../model/page.js";
+import type { ApiVersion, PropertyModel } from "../model/types.js";
+import { PageContext } from "./context.js";
+import type { Block, Outline, TableBlock } from "./outline.js";
+import { checkExampleBody } from "./sections/example-check.js";
+import { parseExamples } from "./sections/examples.js";
+import { parsePermissionsTable, parsePrerequisites } from "./sections/permissions.js";
+import { isPropertyTable, parsePropertyTable } from "./sections/property-table.js";
+import { parseRequestHeaders } from "./sections/request-headers.js";
+import { parseResponseSection } from "./sections/response.js";
+import { parseRoutes, pathParams } from "./sections/routes.js";
+import { findSection, splitSections, type SectionedPage } from "./sections/split.js";
+
+const DOC_TYPES: Record<string, PageKind> = {
+  apipagetype: "operation",
+  resourcepagetype: "resource",
+  enumpagetype: "enum",
+  conceptualpagetype: "conceptual",
+};
+
+export function extractPage(outline: Outline): PageModel {
+  const ctx = new PageContext(outline.file);
+  const page = splitSections(outline);
+  const title = page.title?.text ?? frontMatterText(outline, "title") ?? null;
+  if (title === null) ctx.report("title-missing", { line: 1, column: 1 }, "The page has no title; start it with a '# Title' heading.");
+  const kind = pageKind(outline, page, title);
+  const model: PageModel = {
+    file: outline.file,
+    format: outline.format,
+    title,
+    kind,
+    apiVersion: apiVersionOf(outline),
+    types: [],
+    operations: [],
+    typeRefs: ctx.typeRefs,
+    diagnostics: ctx.diagnostics,
+  };
+  if (kind === "operation") extractOperation(page, title ?? "", ctx, model);
+  else if (kind === "resource") extractResource(page, title ?? "", ctx, model);
+  else if (kind === "enum") extractEnumPage(page, title ?? "", ctx, model);
+  else ctx.report("page-not-api", page.title?.pos ?? { line: 1, column: 1 }, "This page documents no operation, resource or enum; it was skipped.");
+  return model;
+}
+
+function extractOperation(page: SectionedPage, title: string, ctx: PageContext, model: PageModel): void {
+  const routeSection = findSection(page, "http request", "http requests");
+  const routes = routeSection ? parseRoutes(routeSection.blocks, ctx) : [];
+  const first = routes[0];
+  if (!first) {
+    ctx.report("route-missing", routeSection?.heading.pos ?? page.title?.pos ?? { line: 1, column: 1 }, "This operation page has no route; add an '## HTTP request' section with a 'METHOD /path' code block.");
+    return;
+  }
+  const paths = [...new Set(routes.filter((r) => r.method === first.method).map((r) => r.path))];
+  const permissionSection = findSection(page, "permissions");
+  const prerequisites = findSection(page, "prerequisites");
+  const permissions = permissionSection
+    ? parsePermissionsTable(permissionSection.blocks, ctx)
+    : prerequisites
+      ? parsePrerequisites(prerequisites.blocks, ctx)
+      : undefined;
+  const headers = findSection(page, "request headers");
+  const response = parseResponseSection(findSection(page, "response")?.blocks ?? [], ctx);
+  const examples = page.sections
+    .filter((s) => s.key.startsWith("example"))
+    .map((s) => parseExamples(s.blocks, ctx));
+
+  const operation: PageOperationModel = {
+    title,
+    method: first.method,
+    paths,
+    pathParams: pathParams(paths),
+    requestHeaders: headers ? parseRequestHeaders(headers.blocks, ctx) : [],
+    responseCollection: response.responseCollection,
+    successStatus: response.successStatus,
+    examples: examples.flatMap((e) => e.examples),
+    source: ctx.at(page.title?.pos ?? { line: 1, column: 1 }),
+  };
+  const description = introText(page.intro);
+  if (description) operation.description = description;
+  if (permissions) operation.permissions = permissions;
+  if (response.responseType) operation.responseType = response.responseType;
+
+  const body = findSection(page, "request body");
+  if (body) {
+    const subject = requestBodySubject(body.blocks, title, ctx);
+    const table = body.blocks.find((b): b is TableBlock => b.kind === "table" && isPropertyTable(b));
+    const properties = table ? parsePropertyTable(table, ctx) : [];
+    if (subject && (table || /representation/i.test(blockText(body.blocks)))) operation.requestType = subject;
+    if (subject && table) {
+      model.types.push({ name: subject, properties, role: "requestBody", source: ctx.at(table.pos) });
+      checkBodies(examples.flatMap((e) => e.bodies), properties, subject, operation.responseType, ctx);
+    }
+  }
+  model.operations.push(operation);
+}
+
+/** Request bodies are checked against the table; response bodies too when they return the same type. */
+function checkBodies(
+  bodies: ReturnType<typeof parseExamples>["bodies"],
+  properties: PropertyModel[],
+  subject: string,
+  responseType: string | undefined,
+  ctx: PageContext,
+): void {
+  for (const body of bodies) {
+    if (body.kind === "response" && responseType?.toLowerCase() !== subject.toLowerCase()) continue;
+    checkExampleBody(body.json, properties, ctx, subject);
+  }
+}
+
+/** "supply a JSON representation of a [remoteActionAudit](…) object" → remoteActionAudit; else the title's object. */
+function requestBodySubject(blocks: readonly Block[], title: string, ctx: PageContext): string | undefined {
+  for (const block of blocks) {
+    if (block.kind !== "paragraph") continue;
+    const match = /representation (?:of|for) (?:an?|the)\s+(?:\[)?`?([A-Za-z][\w.]*)/i.exec(block.text);
+    if (match?.[1]) {
+      const link = block.links.find((l) => l.text === match[1]);
+      ctx.referenceType(match[1], link?.pos ?? block.pos);
+      return match[1];
+    }
+  }
+  const fromTitle = /^(?:update|create|add|patch)\s+(?:an?\s+|the\s+)?([A-Za-z][\w.]*)\s*$/i.exec(title.trim());
+  return fromTitle?.[1];
+}
+
+function extractResource(page: SectionedPage, title: string, ctx: PageContext, model: PageModel): void {
+  const name = /^\s*`?([A-Za-z][\w.]*)`?\s+resource type/i.exec(title)?.[1] ?? title.split(/\s+/)[0] ?? "";
+  const properties: PropertyModel[] = [];
+  const propertiesSection = findSection(page, "properties");
+  for (const block of propertiesSection?.blocks ?? []) {
+    if (block.kind === "table" && isPropertyTable(block)) properties.push(...parsePropertyTable(block, ctx));
+  }
+  for (const block of findSection(page, "relationships")?.blocks ?? []) {
+    if (block.kind === "table" && isPropertyTable(block)) properties.push(...parsePropertyTable(block, ctx, true));
+  }
+  const type: PageTypeModel = { name, properties, role: "resource", source: ctx.at(page.title?.pos ?? { line: 1, column: 1 }) };
+  const description = introText(page.intro);
+  if (description) type.description = description;
+  model.types.push(type);
+}
+
+function extractEnumPage(page: SectionedPage, title: string, ctx: PageContext, model: PageModel): void {
+  const name = /^\s*`?([A-Za-z][\w.]*)`?\s+enum/i.exec(title)?.[1] ?? title.split(/\s+/)[0] ?? "";
+  const members: string[] = [];
+  for (const block of findSection(page, "members", "values")?.blocks ?? []) {
+    if (block.kind !== "table") continue;
+    for (const row of block.rows) {
+      const value = row[0]?.text.replace(/[`*]/g, "").trim();
+      if (value && !members.includes(value)) members.push(value);
+    }
+  }
+  model.types.push({ name, kind: "enum", properties: [], members, role: "enum", source: ctx.at(page.title?.pos ?? { line: 1, column: 1 }) });
+}
+
+function pageKind(outline: Outline, page: SectionedPage, title: string | null): PageKind {
+  const docType = frontMatterText(outline, "doc_type")?.toLowerCase().replace(/[^a-z]/g, "");
+  if (docType && DOC_TYPES[docType]) return DOC_TYPES[docType];
+  if (title && /\bresource type\b/i.test(title)) return "resource";
+  if (title && /\benum(?:eration)? type\b/i.test(title)) return "enum";
+  if (findSection(page, "http request", "http requests")) return "operation";
+  if (findSection(page, "properties")) return "resource";
+  return "unknown";
+}
+
+/** The API version from example URLs, then notes ("/beta version"), then folder names; null when unknown. */
+function apiVersionOf(outline: Outline): ApiVersion | null {
+  for (const block of outline.blocks) {
+    if (block.kind !== "code") continue;
+    const match = /graph\.microsoft\.com\/(beta|v1\.0)\//i.exec(block.value);
+    if (match?.[1]) return match[1].toLowerCase() === "beta" ? "beta" : "v1.0";
+  }
+  for (const block of outline.blocks) {
+    if (block.kind !== "paragraph") continue;
+    const match = /(?:^|\s)\/(beta|v1\.0)\b/i.exec(block.text);
+    if (match?.[1]) return match[1].toLowerCase() === "beta" ? "beta" : "v1.0";
+  }
+  const folder = /(?:^|\/)(beta|v1\.0)\//i.exec(outline.file);
+  if (folder?.[1]) return folder[1].toLowerCase() === "beta" ? "beta" : "v1.0";
+  return null;
+}
+
+/** The first intro paragraph that is not a note (Important:, Note:, Namespace:). */
+function introText(blocks: readonly Block[]): string | undefined {
+  for (const block of blocks) {
+    if (block.kind !== "paragraph") continue;
+    if (/^(?:\*\*)?(?:important|note|namespace|caution|\[!)/i.test(block.text)) continue;
+    return block.text;
+  }
+  return undefined;
+}
+
+function blockText(blocks: readonly Block[]): string {
+  return blocks.map((b) => (b.kind === "paragraph" ? b.text : "")).join(" ");
+}
+
+function frontMatterText(outline: Outline, key: string): string | undefined {
+  const value = outline.frontMatter?.[key];
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
+}

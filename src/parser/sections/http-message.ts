@@ -1,0 +1,67 @@
+/**
+ * An example HTTP message in a code block: a request (`PATCH https://…`, headers, blank line, body)
+ * or a response (`HTTP/1.1 200 OK`, headers, blank line, body). Also used for unfenced plain-text blocks.
+ */
+import { HTTP_METHODS, type HttpMethod } from "../../model/types.js";
+import type { CodeBlock, Pos } from "../outline.js";
+
+export interface HttpMessageParts {
+  kind: "request" | "response";
+  /** Request: method and URL. Response: status and reason. */
+  method?: HttpMethod;
+  url?: string;
+  urlPos: Pos;
+  status?: number;
+  statusText?: string;
+  headers: Record<string, string>;
+  /** Body text (may be empty) and the position of its first character. */
+  body: string;
+  bodyPos: Pos;
+  pos: Pos;
+}
+
+const REQUEST_LINE = /^(\s*)(GET|POST|PATCH|PUT|DELETE)\s+(\S.*?)\s*$/i;
+const STATUS_LINE = /^\s*HTTP(?:\/[\d.]+)?\s+(\d{3})\b\s*(.*?)\s*$/i;
+const HEADER_LINE = /^\s*([A-Za-z][\w-]*)\s*:\s*(.*?)\s*$/;
+
+export function parseHttpMessage(block: CodeBlock): HttpMessageParts | null {
+  const lines = block.value.split("\n");
+  const first = lines.findIndex((line) => line.trim() !== "");
+  if (first < 0) return null;
+  const firstLine = lines[first] ?? "";
+  const at = (index: number, column = 1): Pos => ({
+    line: block.contentPos.line + index,
+    column: index === 0 ? block.contentPos.column + column - 1 : column,
+  });
+  const request = REQUEST_LINE.exec(firstLine);
+  const status = request ? null : STATUS_LINE.exec(firstLine);
+  if (!request && !status) return null;
+
+  const headers: Record<string, string> = {};
+  let index = first + 1;
+  for (; index < lines.length; index++) {
+    const header = HEADER_LINE.exec(lines[index] ?? "");
+    if (!header?.[1] || (lines[index] ?? "").trim() === "") break;
+    headers[header[1]] = header[2] ?? "";
+  }
+  while (index < lines.length && (lines[index] ?? "").trim() === "") index++;
+  const body = lines.slice(index).join("\n").trimEnd();
+  const parts: HttpMessageParts = {
+    kind: request ? "request" : "response",
+    urlPos: at(first, 1),
+    headers,
+    body,
+    bodyPos: at(index, 1),
+    pos: at(first, 1),
+  };
+  if (request) {
+    const method = request[2]?.toUpperCase();
+    parts.method = HTTP_METHODS.find((m) => m === method);
+    parts.url = request[3] ?? "";
+    parts.urlPos = at(first, firstLine.indexOf(parts.url) + 1);
+  } else if (status) {
+    parts.status = Number(status[1]);
+    parts.statusText = status[2] ?? "";
+  }
+  return parts;
+}

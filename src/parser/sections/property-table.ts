@@ -1,0 +1,71 @@
+/**
+ * Property tables (`Property|Type|Description`, `Name|Type|Description`, `Parameter|Type|Description`,
+ * `Relationship|Type|Description`): one PropertyModel per row, with enum values and notes
+ * (deprecated, read-only, nullable, inherited) read from the description.
+ */
+import type { PropertyModel } from "../../model/types.js";
+import type { PageContext } from "../context.js";
+import type { InlineText, TableBlock } from "../outline.js";
+import { possibleValues } from "./enum-values.js";
+import { parseTypeCell } from "./type-cell.js";
+
+/** "[deprecated]", a leading "Deprecated.", "is/has been deprecated"; not "will be deprecated" or a mere mention. */
+const DEPRECATED = /\[deprecated\]|^\s*deprecated\b|\b(?:is|has been|was)\s+deprecated\b/i;
+const NAME_HEADERS = new Set(["property", "property name", "name", "parameter", "relationship", "field"]);
+
+export function isPropertyTable(table: TableBlock): boolean {
+  const [first, second] = table.header.map((cell) => headerText(cell));
+  return first !== undefined && NAME_HEADERS.has(first) && second === "type";
+}
+
+export function parsePropertyTable(table: TableBlock, ctx: PageContext, navigation = false): PropertyModel[] {
+  const properties: PropertyModel[] = [];
+  for (const row of table.rows) {
+    const property = parsePropertyRow(row, ctx, navigation);
+    if (property) properties.push(property);
+  }
+  return properties;
+}
+
+function parsePropertyRow(row: InlineText[], ctx: PageContext, navigation: boolean): PropertyModel | null {
+  const [nameCell, typeCell, descriptionCell] = row;
+  if (!nameCell) return null;
+  const { name, deprecatedInName } = parseNameCell(nameCell.text);
+  if (name === "") return null;
+  const parsed = typeCell ? parseTypeCell(typeCell) : null;
+  const description = (descriptionCell?.text ?? "").trim();
+  const property: PropertyModel = {
+    name,
+    type: parsed?.type ?? "Json",
+    collection: parsed?.collection ?? false,
+    description,
+    source: ctx.at(nameCell.pos),
+  };
+  if (parsed?.reference && typeCell) ctx.referenceType(parsed.type, typeCell.pos);
+  const values = possibleValues(description);
+  if (values) property.enumValues = values;
+  if (deprecatedInName || DEPRECATED.test(description)) property.deprecated = true;
+  if (/\bread-?only\b/i.test(description)) property.readOnly = true;
+  if (/\bnot nullable\b|\bnon-nullable\b/i.test(description)) property.nullable = false;
+  if (/\binherited from\b/i.test(description)) {
+    const base = descriptionCell?.links[0]?.text ?? /\binherited from\s+`?([A-Za-z][\w.]*)/i.exec(description)?.[1];
+    if (base) property.inheritedFrom = base;
+  }
+  if (navigation) property.navigation = true;
+  return property;
+}
+
+/** `**userName**`, `` `id` ``, `userName (deprecated)` → the bare name. */
+function parseNameCell(text: string): { name: string; deprecatedInName: boolean } {
+  const deprecatedInName = /\(deprecated\)/i.test(text);
+  const name = text
+    .replace(/\(deprecated\)/i, "")
+    .replace(/[`*\\]/g, "")
+    .trim()
+    .split(/\s+/)[0] ?? "";
+  return { name, deprecatedInName };
+}
+
+function headerText(cell: InlineText): string {
+  return cell.text.replace(/[*`]/g, "").trim().toLowerCase();
+}
