@@ -1,0 +1,38 @@
+/**
+ * What every emitter receives: one API version's slice of the model, the TypeScript names of its
+ * types, and the shared code-building helpers (type expressions, doc comments).
+ */
+import type { SourceFile } from "ts-morph";
+import type { ApiVersion, OperationModel, TypeModel } from "../model/types.js";
+import { TypeNames, versionFolder } from "./naming.js";
+
+export interface VersionModel {
+  apiVersion: ApiVersion | null;
+  folder: string;
+  types: TypeModel[];
+  operations: OperationModel[];
+}
+
+export interface EmitContext {
+  version: VersionModel;
+  names: TypeNames;
+  /** The model type of this version with that name (case-insensitive), if any. */
+  typeByName(name: string): TypeModel | undefined;
+}
+
+/** One emitter per construct; all share this signature and write into the file the composer made. */
+export type Emitter = (ctx: EmitContext, file: SourceFile) => void;
+
+export function createContext(apiVersion: ApiVersion | null, types: TypeModel[], operations: OperationModel[]): EmitContext {
+  const names = new TypeNames();
+  const byName = new Map<string, TypeModel>();
+  for (const type of types) {
+    names.assign(type.name);
+    byName.set(type.name.toLowerCase(), type);
+  }
+  return {
+    version: { apiVersion, folder: versionFolder(apiVersion), types, operations },
+    names,
+    typeByName: (name) => byName.get(name.toLowerCase()),
+  };
+}

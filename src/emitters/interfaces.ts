@@ -1,0 +1,78 @@
+/**
+ * Interfaces: one per entity or complex type. Every property is optional (responses may be partial,
+ * `$select` trims them) and accepts `null` unless the docs say "Not nullable". Doc comments carry
+ * the description, `@deprecated` where marked, and the source page.
+ */
+import type { OptionalKind, PropertySignatureStructure } from "ts-morph";
+import type { PropertyModel, TypeModel } from "../model/types.js";
+import type { EmitContext, Emitter } from "./context.js";
+import { propertyKey } from "./naming.js";
+import { docText, referencedType, seeSource, tsType } from "./ts-code.js";
+import { addImport } from "./imports.js";
+
+/** Every object may say which (derived) type it is; Graph sends it in responses. */
+const ODATA_TYPE: OptionalKind<PropertySignatureStructure> = {
+  name: JSON.stringify("@odata.type"),
+  type: "string",
+  hasQuestionToken: true,
+  docs: ["The type of the object, such as `#microsoft.graph.user` (an OData annotation)."],
+};
+
+export const emitInterfaces: Emitter = (ctx, file) => {
+  const used = new Set<string>();
+  let usesJson = false;
+  for (const type of ctx.version.types) {
+    if (type.kind === "enum") continue;
+    const properties = type.properties.map((property) => {
+      const signature = propertySignature(ctx, property);
+      if (/\bJsonValue\b/.test(signature.type)) usesJson = true;
+      if (signature.ref) used.add(signature.ref);
+      return signature.structure;
+    });
+    file.addInterface({
+      name: ctx.names.get(type.name) ?? type.name,
+      isExported: true,
+      docs: [typeDocs(type)],
+      properties: [ODATA_TYPE, ...properties],
+    });
+  }
+  addImport(file, "./enums.js", [...used].filter((name) => isEnum(ctx, name)));
+  if (usesJson) addImport(file, "./runtime/json.js", ["JsonValue"]);
+};
+
+interface Signature {
+  structure: OptionalKind<PropertySignatureStructure>;
+  type: string;
+  /** The TypeScript name of the model type it refers to, if any. */
+  ref: string | undefined;
+}
+
+function propertySignature(ctx: EmitContext, property: PropertyModel): Signature {
+  const base = tsType(ctx, property);
+  const type = property.nullable === false ? base : `${base} | null`;
+  const docs = [
+    docText(property.description.replace(/^\s*\[deprecated\]\s*/i, "")),
+    property.readOnly ? "Read-only." : "",
+    property.deprecated ? "@deprecated Marked deprecated in the docs." : "",
+  ].filter(Boolean);
+  return {
+    structure: { name: propertyKey(property.name), type, hasQuestionToken: true, docs: docs.length > 0 ? [docs.join("\n")] : [] },
+    type,
+    ref: referencedType(ctx, property),
+  };
+}
+
+function typeDocs(type: TypeModel): string {
+  return [
+    docText(type.description ?? ""),
+    type.inferred ? "Inferred: no input page documents this type; its shape comes from example payloads." : "",
+    type.deprecated ? "@deprecated" : "",
+    seeSource(type.sources[0]),
+  ]
+    .filter(Boolean)
+    .join("\n");
+}
+
+function isEnum(ctx: EmitContext, tsName: string): boolean {
+  return ctx.version.types.some((t) => t.kind === "enum" && ctx.names.get(t.name) === tsName);
+}

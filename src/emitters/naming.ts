@@ -1,0 +1,99 @@
+/**
+ * Every naming rule of the generated code, in one place (public API: other repositories depend on
+ * these names, so they change only with a major version; see README "Generated names").
+ *
+ * - folder per API version: `beta`, `v1.0`, `unversioned`;
+ * - type `remoteActionAudit` → interface / enum union `RemoteActionAudit`;
+ * - enum values array `remoteActionValues`; validator `validateRemoteActionAudit`;
+ * - request function = operation id (`updateRemoteActionAudit`), its argument type `UpdateRemoteActionAuditRequest`;
+ * - a name that would clash with a TypeScript global or a runtime export gets the suffix `Type`
+ *   (`Error` → `ErrorType`); remaining clashes within a version get a numeric suffix, in name order.
+ */
+import type { ApiVersion } from "../model/types.js";
+
+export function versionFolder(apiVersion: ApiVersion | null): string {
+  return apiVersion ?? "unversioned";
+}
+
+export function words(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
+}
+
+export function pascalCase(name: string): string {
+  const joined = name
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join("");
+  const safe = joined === "" ? "Unnamed" : joined;
+  return /^[0-9]/.test(safe) ? `T${safe}` : safe;
+}
+
+export function camelCase(name: string): string {
+  const pascal = pascalCase(name);
+  const lowered = pascal.charAt(0).toLowerCase() + pascal.slice(1);
+  return RESERVED_WORDS.has(lowered) ? `${lowered}_` : lowered;
+}
+
+/** Names generated code must not declare at top level: TS/JS globals and the runtime's exports. */
+const RESERVED_TYPE_NAMES = new Set([
+  "Array", "Boolean", "Date", "Error", "Function", "JSON", "Map", "Math", "Number", "Object", "Promise",
+  "Record", "RegExp", "Set", "String", "Symbol", "Partial", "Required", "Readonly", "Pick", "Omit",
+  "Exclude", "Extract", "NonNullable", "ReturnType", "Awaited", "Uint8Array", "ArrayBuffer", "URL",
+  "Response", "Request", "Headers", "AbortSignal", "BigInt", "Intl", "Reflect", "Proxy", "WeakMap",
+  "WeakSet", "Iterator", "Generator",
+  "JsonValue", "JsonObject", "ValidationError", "ValidationResult", "Client", "ClientOptions",
+  "RequestOptions", "GraphError", "Collection", "FetchLike", "QueryOptions",
+]);
+
+const RESERVED_WORDS = new Set([
+  "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else",
+  "enum", "export", "extends", "false", "finally", "for", "function", "if", "import", "in", "instanceof",
+  "new", "null", "return", "super", "switch", "this", "throw", "true", "try", "typeof", "var", "void",
+  "while", "with", "yield", "let", "static", "implements", "interface", "package", "private", "protected",
+  "public", "await", "arguments", "eval",
+]);
+
+/**
+ * Allocates one TypeScript name per model type name within a version. Deterministic: call `assign`
+ * with the names in sorted order.
+ */
+export class TypeNames {
+  private readonly byModelName = new Map<string, string>();
+  private readonly used = new Set<string>();
+
+  assign(modelName: string): string {
+    const key = modelName.toLowerCase();
+    const known = this.byModelName.get(key);
+    if (known) return known;
+    let base = pascalCase(modelName);
+    if (RESERVED_TYPE_NAMES.has(base)) base = `${base}Type`;
+    let name = base;
+    for (let n = 2; this.used.has(name) || this.used.has(`${name}Values`); n++) name = `${base}${n}`;
+    this.used.add(name);
+    this.byModelName.set(key, name);
+    return name;
+  }
+
+  get(modelName: string): string | undefined {
+    return this.byModelName.get(modelName.toLowerCase());
+  }
+}
+
+export const validatorName = (typeName: string): string => `validate${typeName}`;
+export const checkerName = (typeName: string): string => `check${typeName}`;
+export const enumValuesName = (typeName: string): string => `${typeName.charAt(0).toLowerCase()}${typeName.slice(1)}Values`;
+export const requestTypeName = (operationName: string): string => `${pascalCase(operationName)}Request`;
+
+/** A property key as written in an interface or object literal: bare when it is an identifier, quoted otherwise. */
+export function propertyKey(name: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name);
+}
+
+/** An operation id as a function name (ids are camelCase already; keywords and digits made safe). */
+export function functionName(operationId: string): string {
+  return camelCase(operationId);
+}
