@@ -5,7 +5,7 @@
 import type { Diagnostic, Severity, SourcePosition } from "./types.js";
 
 export const DIAGNOSTIC_CODES = {
-  "input-unreadable": { severity: "error", summary: "A file could not be read as text." },
+  "input-unreadable": { severity: "error", summary: "A file in an input folder is empty, binary or not UTF-8, and was skipped." },
   "page-not-api": { severity: "info", summary: "The page documents no operation, resource or enum and was skipped." },
   "front-matter-invalid": { severity: "warning", summary: "The YAML front matter does not parse." },
   "title-missing": { severity: "warning", summary: "The page has no title heading." },

@@ -1,0 +1,34 @@
+/** Shared test helpers: the seed model, spawning the built CLI. */
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildModel } from "../src/model/merge.js";
+import type { ApiModel } from "../src/model/types.js";
+import { parseDocument } from "../src/parser/index.js";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+export const SEED_DIR = "docs-input";
+
+/** The seed documents as the CLI would read them (paths relative to the repo root). */
+export function seedPages() {
+  return readdirSync(path.join(ROOT, SEED_DIR))
+    .sort()
+    .map((name) => parseDocument(`${SEED_DIR}/${name}`, readFileSync(path.join(ROOT, SEED_DIR, name), "utf8")));
+}
+
+export function seedModel(): ApiModel {
+  return buildModel(seedPages());
+}
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built CLI (`npm test` builds first) in `cwd`. */
+export function runCli(args: string[], cwd = ROOT): CliResult {
+  const result = spawnSync(process.execPath, [path.join(ROOT, "bin/docgen.js"), ...args], { cwd, encoding: "utf8" });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
