@@ -78,6 +78,7 @@ function extractOperation(page: SectionedPage, title: string, ctx: PageContext, 
     examples: examples.flatMap((e) => e.examples),
     source: ctx.at(page.title?.pos ?? { line: 1, column: 1 }),
   };
+  checkExampleStatuses(operation, ctx);
   const description = introText(page.intro);
   if (description) operation.description = description;
   if (permissions) operation.permissions = permissions;
@@ -95,6 +96,20 @@ function extractOperation(page: SectionedPage, title: string, ctx: PageContext, 
     }
   }
   model.operations.push(operation);
+}
+
+/** Each example response should carry the success status the Response section states. */
+function checkExampleStatuses(operation: PageOperationModel, ctx: PageContext): void {
+  if (operation.successStatus === null) return;
+  for (const example of operation.examples) {
+    const response = example.response;
+    if (!response || response.status === operation.successStatus || response.status >= 400) continue;
+    ctx.report(
+      "example-status-mismatch",
+      response.source,
+      `The example response has status ${response.status}, but the Response section says ${operation.successStatus}; make them agree.`,
+    );
+  }
 }
 
 /** Request bodies are checked against the table; response bodies too when they return the same type. */
