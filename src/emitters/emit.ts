@@ -54,6 +54,8 @@ export async function emitModel(model: ApiModel): Promise<GeneratedFile[]> {
     for (const [name, emitter] of EMITTERS) {
       const sourceFile = project.createSourceFile(name, "");
       emitter(ctx, sourceFile);
+      // A file with nothing to declare must still be a module, or `export *` of it fails to compile.
+      if (sourceFile.getStatements().length === 0) sourceFile.addStatements("export {};");
       files.push({ path: `${ctx.version.folder}/${name}`, content: GENERATED_HEADER + sourceFile.getFullText() });
     }
   }

@@ -1,8 +1,13 @@
-/** `index.ts`: re-exports everything of one API version. */
+/**
+ * `index.ts`: re-exports everything of one API version. The version's `createClient` (from
+ * requests.ts, with the service root as default base URL) is exported by name so that it takes
+ * precedence over the runtime's `createClient`, which `export *` would otherwise make ambiguous.
+ */
 import type { Emitter } from "./context.js";
 import { runtimeFiles } from "./runtime.js";
 
 export const emitIndex: Emitter = (_ctx, file) => {
   const modules = [...runtimeFiles().map((f) => `./${f.path.replace(/\.ts$/, ".js")}`), "./enums.js", "./interfaces.js", "./validators.js", "./requests.js"];
   for (const moduleSpecifier of modules) file.addExportDeclaration({ moduleSpecifier });
+  file.addExportDeclaration({ moduleSpecifier: "./requests.js", namedExports: ["createClient"] });
 };

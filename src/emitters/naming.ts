@@ -6,6 +6,7 @@
  * - type `remoteActionAudit` → interface / enum union `RemoteActionAudit`;
  * - enum values array `remoteActionValues`; validator `validateRemoteActionAudit`;
  * - request function = operation id (`updateRemoteActionAudit`), its argument type `UpdateRemoteActionAuditRequest`;
+ *   an id equal to a name the folder declares itself (`createClient`, `serviceRoot`) gets the suffix `Operation`;
  * - a name that would clash with a TypeScript global or a runtime export gets the suffix `Type`
  *   (`Error` → `ErrorType`); remaining clashes within a version get a numeric suffix, in name order.
  */
@@ -93,7 +94,11 @@ export function propertyKey(name: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name);
 }
 
-/** An operation id as a function name (ids are camelCase already; keywords and digits made safe). */
+/** Values every version folder declares itself; an operation may not take these names. */
+const RESERVED_VALUE_NAMES = new Set(["createClient", "serviceRoot", "send", "encodePathParam", "GraphError"]);
+
+/** An operation id as a function name (ids are camelCase already; keywords, digits and reserved names made safe). */
 export function functionName(operationId: string): string {
-  return camelCase(operationId);
+  const name = camelCase(operationId);
+  return RESERVED_VALUE_NAMES.has(name) ? `${name}Operation` : name;
 }

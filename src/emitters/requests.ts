@@ -165,12 +165,16 @@ function requestFunction(
 ): OptionalKind<FunctionDeclarationStructure> {
   state.runtimeValues.add("send");
   if (placeholders.length > 0) state.runtimeValues.add("encodePathParam");
-  const result = responseType(state, op);
+  const typed = responseType(state, op);
+  // No documented response type (but not 204): keep whatever comes back, as untyped JSON.
+  const untyped = typed === undefined && op.successStatus !== 204;
+  if (untyped) state.usesJson = true;
+  const result = typed ?? (untyped ? "JsonValue" : undefined);
   const sendArgs = [
     `method: ${literal(op.method)}`,
     `path: ${pathExpression(firstPath(op))}`,
     ...(BODY_METHODS.has(op.method) ? ["body: request.body"] : []),
-    `expectBody: ${result !== undefined}`,
+    `expectBody: ${typed !== undefined}`,
     "options: request",
   ];
   const call = `send${result ? `<${result}>` : ""}(client, { ${sendArgs.join(", ")} })`;
@@ -183,7 +187,7 @@ function requestFunction(
       { name: "client", type: "Client" },
       { name: "request", type: requestTypeName(op.id), ...(optionalRequest ? { initializer: "{}" } : {}) },
     ],
-    returnType: `Promise<${result ?? "void"}>`,
+    returnType: `Promise<${untyped ? "JsonValue | undefined" : (result ?? "void")}>`,
     statements: [result ? `return ${call};` : `await ${call};`],
   };
 }
