@@ -47,10 +47,9 @@ function parsePropertyRow(row: InlineText[], ctx: PageContext, navigation: boole
   if (deprecatedInName || DEPRECATED.test(description)) property.deprecated = true;
   if (/\bread-?only\b/i.test(description)) property.readOnly = true;
   if (/\bnot nullable\b|\bnon-nullable\b/i.test(description)) property.nullable = false;
-  if (/\binherited from\b/i.test(description)) {
-    const base = descriptionCell?.links[0]?.text ?? /\binherited from\s+`?([A-Za-z][\w.]*)/i.exec(description)?.[1];
-    if (base) property.inheritedFrom = base;
-  }
+  // Link text is inline in the description, so the name right after "Inherited from" is the base type.
+  const base = /\binherited from\s+`?([A-Za-z][\w.]*)/i.exec(description)?.[1];
+  if (base) property.inheritedFrom = base;
   if (navigation) property.navigation = true;
   return property;
 }
