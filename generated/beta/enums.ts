@@ -5,7 +5,6 @@
  */
 export type ActionState =
   "none" | "pending" | "canceled" | "active" | "done" | "failed" | "notSupported";
-
 /** Every value of {@link ActionState}, in the order the docs list them. */
 export const actionStateValues: readonly ActionState[] = [
   "none",
@@ -16,7 +15,6 @@ export const actionStateValues: readonly ActionState[] = [
   "failed",
   "notSupported",
 ];
-
 /**
  * Possible values of remoteAction.
  * @see docs-input/000_6cd93ee16ac3ac1c.txt:42
@@ -61,7 +59,6 @@ export type RemoteAction =
   | "initiateDeviceAttestation"
   | "changeAssignments"
   | "delete";
-
 /** Every value of {@link RemoteAction}, in the order the docs list them. */
 export const remoteActionValues: readonly RemoteAction[] = [
   "unknown",

@@ -2,7 +2,6 @@
 import type { Client, ClientOptions, RequestOptions } from "./runtime/http.js";
 import { createClient as createRuntimeClient, encodePathParam, send } from "./runtime/http.js";
 import type { DeviceComplianceDeviceStatus, RemoteActionAudit } from "./interfaces.js";
-
 /** The service root of API version beta: the default `baseUrl` of {@link createClient}. */
 export const serviceRoot = "https://graph.microsoft.com/beta";
 

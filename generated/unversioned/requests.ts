@@ -2,7 +2,6 @@
 import type { Client, ClientOptions, RequestOptions } from "./runtime/http.js";
 import { createClient as createRuntimeClient, encodePathParam, send } from "./runtime/http.js";
 import type { SecurityAction } from "./interfaces.js";
-
 /** A client for these operations; the docs name no API version, so `baseUrl` is required. */
 export function createClient(options: ClientOptions & { baseUrl: string }): Client {
   return createRuntimeClient(options);

@@ -61,8 +61,10 @@ export function readInput(absolute: string, cwd = process.cwd()): InputDocument 
 }
 
 export function displayPath(absolute: string, cwd = process.cwd()): string {
+  // Relative even when outside the working directory (`../docs/x.md`): absolute paths would make
+  // diagnostics and generated comments differ from machine to machine.
   const relative = path.relative(cwd, absolute);
-  const shown = relative === "" || relative.startsWith("..") || path.isAbsolute(relative) ? absolute : relative;
+  const shown = relative === "" || path.isAbsolute(relative) ? absolute : relative;
   return shown.split(path.sep).join("/");
 }
 

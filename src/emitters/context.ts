@@ -2,7 +2,7 @@
  * What every emitter receives: one API version's slice of the model, the TypeScript names of its
  * types, and the shared code-building helpers (type expressions, doc comments).
  */
-import type { SourceFile } from "ts-morph";
+import type { StatementStructures } from "ts-morph";
 import type { ApiVersion, OperationModel, TypeModel } from "../model/types.js";
 import { TypeNames, versionFolder } from "./naming.js";
 
@@ -20,8 +20,13 @@ export interface EmitContext {
   typeByName(name: string): TypeModel | undefined;
 }
 
-/** One emitter per construct; all share this signature and write into the file the composer made. */
-export type Emitter = (ctx: EmitContext, file: SourceFile) => void;
+/**
+ * One emitter per construct; all share this signature. An emitter returns the file's statements
+ * (imports first) as ts-morph structures or code; the composer inserts them in one step, so a file
+ * is printed and parsed once however many declarations it has.
+ */
+export type Statement = string | StatementStructures;
+export type Emitter = (ctx: EmitContext) => Statement[];
 
 export function createContext(apiVersion: ApiVersion | null, types: TypeModel[], operations: OperationModel[]): EmitContext {
   const names = new TypeNames();

@@ -52,10 +52,10 @@ export async function emitModel(model: ApiModel): Promise<GeneratedFile[]> {
     });
     for (const runtime of runtimeFiles()) files.push({ path: `${ctx.version.folder}/${runtime.path}`, content: runtime.content });
     for (const [name, emitter] of EMITTERS) {
-      const sourceFile = project.createSourceFile(name, "");
-      emitter(ctx, sourceFile);
+      const statements = emitter(ctx);
       // A file with nothing to declare must still be a module, or `export *` of it fails to compile.
-      if (sourceFile.getStatements().length === 0) sourceFile.addStatements("export {};");
+      const sourceFile = project.createSourceFile(name, "");
+      sourceFile.addStatements(statements.length > 0 ? statements : ["export {};"]);
       files.push({ path: `${ctx.version.folder}/${name}`, content: GENERATED_HEADER + sourceFile.getFullText() });
     }
   }

@@ -3,28 +3,32 @@
  *   export type RemoteAction = "unknown" | "factoryReset" | …;
  *   export const remoteActionValues: readonly RemoteAction[] = ["unknown", "factoryReset", …];
  */
-import { VariableDeclarationKind } from "ts-morph";
-import type { Emitter } from "./context.js";
+import { StructureKind, VariableDeclarationKind } from "ts-morph";
+import type { Emitter, Statement } from "./context.js";
 import { enumValuesName } from "./naming.js";
 import { docText, literal, seeSource } from "./ts-code.js";
 
-export const emitEnums: Emitter = (ctx, file) => {
+export const emitEnums: Emitter = (ctx) => {
+  const statements: Statement[] = [];
   for (const type of ctx.version.types) {
     if (type.kind !== "enum") continue;
     const name = ctx.names.get(type.name) ?? type.name;
     const members = type.members ?? [];
     const docs = [docText(type.description ?? `Possible values of ${type.name}.`), seeSource(type.sources[0])].filter(Boolean).join("\n");
-    file.addTypeAlias({
+    statements.push({
+      kind: StructureKind.TypeAlias,
       name,
       isExported: true,
       type: members.length > 0 ? members.map(literal).join(" | ") : "never",
       docs: [docs],
     });
-    file.addVariableStatement({
+    statements.push({
+      kind: StructureKind.VariableStatement,
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
       declarations: [{ name: enumValuesName(name), type: `readonly ${name}[]`, initializer: `[${members.map(literal).join(", ")}]` }],
       docs: [`Every value of {@link ${name}}, in the order the docs list them.`],
     });
   }
+  return statements;
 };

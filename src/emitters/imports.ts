@@ -1,9 +1,10 @@
 /** Import declarations with `.js` extensions (for `--module nodenext` consumers), names deduplicated and sorted. */
-import type { SourceFile } from "ts-morph";
+import { StructureKind, type ImportDeclarationStructure } from "ts-morph";
 import { compareText } from "../model/diagnostics.js";
 
-export function addImport(file: SourceFile, moduleSpecifier: string, names: Iterable<string>, typeOnly = true): void {
+/** An import declaration, or none when there is nothing to import. */
+export function importOf(moduleSpecifier: string, names: Iterable<string>, typeOnly = true): ImportDeclarationStructure[] {
   const sorted = [...new Set(names)].sort(compareText);
-  if (sorted.length === 0) return;
-  file.addImportDeclaration({ moduleSpecifier, isTypeOnly: typeOnly, namedImports: sorted });
+  if (sorted.length === 0) return [];
+  return [{ kind: StructureKind.ImportDeclaration, moduleSpecifier, isTypeOnly: typeOnly, namedImports: sorted }];
 }

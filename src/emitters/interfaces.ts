@@ -3,12 +3,12 @@
  * `$select` trims them) and accepts `null` unless the docs say "Not nullable". Doc comments carry
  * the description, `@deprecated` where marked, and the source page.
  */
-import type { OptionalKind, PropertySignatureStructure } from "ts-morph";
+import { StructureKind, type InterfaceDeclarationStructure, type OptionalKind, type PropertySignatureStructure } from "ts-morph";
 import type { PropertyModel, TypeModel } from "../model/types.js";
 import type { EmitContext, Emitter } from "./context.js";
 import { propertyKey } from "./naming.js";
 import { docText, referencedType, seeSource, tsType } from "./ts-code.js";
-import { addImport } from "./imports.js";
+import { importOf } from "./imports.js";
 
 /** Every object may say which (derived) type it is; Graph sends it in responses. */
 const ODATA_TYPE: OptionalKind<PropertySignatureStructure> = {
@@ -18,8 +18,9 @@ const ODATA_TYPE: OptionalKind<PropertySignatureStructure> = {
   docs: ["The type of the object, such as `#microsoft.graph.user` (an OData annotation)."],
 };
 
-export const emitInterfaces: Emitter = (ctx, file) => {
+export const emitInterfaces: Emitter = (ctx) => {
   const used = new Set<string>();
+  const interfaces: InterfaceDeclarationStructure[] = [];
   let usesJson = false;
   for (const type of ctx.version.types) {
     if (type.kind === "enum") continue;
@@ -29,15 +30,19 @@ export const emitInterfaces: Emitter = (ctx, file) => {
       if (signature.ref) used.add(signature.ref);
       return signature.structure;
     });
-    file.addInterface({
+    interfaces.push({
+      kind: StructureKind.Interface,
       name: ctx.names.get(type.name) ?? type.name,
       isExported: true,
       docs: [typeDocs(type)],
-      properties: [ODATA_TYPE, ...properties],
+      properties: type.properties.some((p) => p.name === "@odata.type") ? properties : [ODATA_TYPE, ...properties],
     });
   }
-  addImport(file, "./enums.js", [...used].filter((name) => isEnum(ctx, name)));
-  if (usesJson) addImport(file, "./runtime/json.js", ["JsonValue"]);
+  return [
+    ...importOf("./enums.js", [...used].filter((name) => isEnum(ctx, name))),
+    ...importOf("./runtime/json.js", usesJson ? ["JsonValue"] : []),
+    ...interfaces,
+  ];
 };
 
 interface Signature {

@@ -15,10 +15,10 @@
  *   the caller can tell the request itself went through. Other documented paths are listed in
  *   the doc comment only.
  */
-import type { FunctionDeclarationStructure, InterfaceDeclarationStructure, OptionalKind, PropertySignatureStructure } from "ts-morph";
+import { StructureKind, type FunctionDeclarationStructure, type InterfaceDeclarationStructure, type OptionalKind, type PropertySignatureStructure } from "ts-morph";
 import type { ApiVersion, OperationModel, PermissionKind, PermissionsModel } from "../model/types.js";
-import type { EmitContext, Emitter } from "./context.js";
-import { addImport } from "./imports.js";
+import type { EmitContext, Emitter, Statement } from "./context.js";
+import { importOf } from "./imports.js";
 import { functionName, propertyKey, requestTypeName } from "./naming.js";
 import { docText, literal, referencedType, seeSource, tsType, type TypeUse } from "./ts-code.js";
 
@@ -45,7 +45,7 @@ interface RequestsFile {
   usesJson: boolean;
 }
 
-export const emitRequests: Emitter = (ctx, file) => {
+export const emitRequests: Emitter = (ctx) => {
   const state: RequestsFile = {
     ctx,
     runtimeValues: new Set(["createClient as createRuntimeClient"]),
@@ -53,18 +53,21 @@ export const emitRequests: Emitter = (ctx, file) => {
     modelTypes: new Set(),
     usesJson: false,
   };
-  file.addStatements(clientStatements(ctx.version.apiVersion));
+  const body: Statement[] = [clientStatements(ctx.version.apiVersion)];
   for (const op of ctx.version.operations) {
     const placeholders = pathPlaceholders(firstPath(op));
     const request = requestInterface(state, op, placeholders);
-    file.addInterface(request.structure);
-    file.addFunction(requestFunction(state, op, placeholders, request.optional));
+    body.push({ kind: StructureKind.Interface, ...request.structure });
+    body.push({ kind: StructureKind.Function, ...requestFunction(state, op, placeholders, request.optional) });
   }
-  addImport(file, "./runtime/http.js", state.runtimeTypes);
-  addImport(file, "./runtime/http.js", state.runtimeValues, false);
-  addImport(file, "./interfaces.js", [...state.modelTypes].filter((name) => !isEnum(ctx, name)));
-  addImport(file, "./enums.js", [...state.modelTypes].filter((name) => isEnum(ctx, name)));
-  if (state.usesJson) addImport(file, "./runtime/json.js", ["JsonValue"]);
+  return [
+    ...importOf("./runtime/http.js", state.runtimeTypes),
+    ...importOf("./runtime/http.js", state.runtimeValues, false),
+    ...importOf("./interfaces.js", [...state.modelTypes].filter((name) => !isEnum(ctx, name))),
+    ...importOf("./enums.js", [...state.modelTypes].filter((name) => isEnum(ctx, name))),
+    ...importOf("./runtime/json.js", state.usesJson ? ["JsonValue"] : []),
+    ...body,
+  ];
 };
 
 function clientStatements(apiVersion: ApiVersion | null): string {

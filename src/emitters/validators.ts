@@ -10,7 +10,7 @@ import type { PrimitiveType } from "../model/primitives.js";
 import { primitiveFor } from "../model/primitives.js";
 import type { PropertyModel, TypeModel } from "../model/types.js";
 import type { EmitContext, Emitter } from "./context.js";
-import { addImport } from "./imports.js";
+import { importOf } from "./imports.js";
 import { checkerName, enumValuesName, validatorName } from "./naming.js";
 import { escapePointer } from "./pointer.js";
 import { literal, seeSource } from "./ts-code.js";
@@ -24,19 +24,19 @@ const INTEGER_RANGES: Partial<Record<PrimitiveType, readonly [string, string]>> 
 };
 
 const PRIMITIVE_CHECKS: Partial<Record<PrimitiveType, string>> = {
-  String: "checkString",
-  Stream: "checkString",
-  Boolean: "checkBoolean",
-  Single: "checkNumber",
-  Double: "checkNumber",
-  Decimal: "checkNumber",
-  DateTimeOffset: "checkDateTimeOffset",
-  Date: "checkDate",
-  TimeOfDay: "checkTimeOfDay",
-  Duration: "checkDuration",
-  Guid: "checkGuid",
-  Binary: "checkBinary",
-  Json: "checkJson",
+  String: "expectString",
+  Stream: "expectString",
+  Boolean: "expectBoolean",
+  Single: "expectNumber",
+  Double: "expectNumber",
+  Decimal: "expectNumber",
+  DateTimeOffset: "expectDateTimeOffset",
+  Date: "expectDate",
+  TimeOfDay: "expectTimeOfDay",
+  Duration: "expectDuration",
+  Guid: "expectGuid",
+  Binary: "expectBinary",
+  Json: "expectJson",
 };
 
 /** State of one file being written: which runtime helpers and enum arrays it needs, and inline enum sets. */
@@ -47,16 +47,19 @@ interface ValidatorFile {
   inlineSets: string[];
 }
 
-export const emitValidators: Emitter = (ctx, file) => {
+export const emitValidators: Emitter = (ctx) => {
   const state: ValidatorFile = { ctx, runtime: new Set(["isRecord", "fail"]), enumArrays: new Set(), inlineSets: [] };
   const bodies: string[] = [];
   for (const type of ctx.version.types) {
     bodies.push(type.kind === "enum" ? enumValidator(state, type) : objectValidator(state, type));
   }
-  addImport(file, "./runtime/validation.js", ["Problems", "ValidationResult"]);
-  addImport(file, "./runtime/validation.js", state.runtime, false);
-  addImport(file, "./enums.js", state.enumArrays, false);
-  file.addStatements([...state.inlineSets, ...bodies]);
+  return [
+    ...importOf("./runtime/validation.js", ["Problems", "ValidationResult"]),
+    ...importOf("./runtime/validation.js", state.runtime, false),
+    ...importOf("./enums.js", state.enumArrays, false),
+    ...state.inlineSets,
+    ...bodies,
+  ];
 };
 
 function publicValidator(tsName: string, type: TypeModel): string {
@@ -73,7 +76,7 @@ export function ${validatorName(tsName)}(value: unknown): ValidationResult {
 
 function enumValidator(state: ValidatorFile, type: TypeModel): string {
   const tsName = state.ctx.names.get(type.name) ?? type.name;
-  state.runtime.add("checkEnum");
+  state.runtime.add("expectEnum");
   state.enumArrays.add(enumValuesName(tsName));
   const setName = `${enumValuesName(tsName)}Set`;
   state.inlineSets.push(`const ${setName}: ReadonlySet<string> = new Set<string>(${enumValuesName(tsName)});`);
@@ -81,7 +84,7 @@ function enumValidator(state: ValidatorFile, type: TypeModel): string {
 
 /** Walker for ${tsName}: appends problems at \`path\`. */
 export function ${checkerName(tsName)}(value: unknown, path: string, problems: Problems): void {
-  checkEnum(value, path, problems, ${setName}, ${literal(tsName)});
+  expectEnum(value, path, problems, ${setName}, ${literal(tsName)});
 }`;
 }
 
@@ -123,35 +126,35 @@ function propertyCase(state: ValidatorFile, tsName: string, property: PropertyMo
 }
 
 function arrayCheck(state: ValidatorFile, tsName: string, property: PropertyModel, value: string, path: string): string {
-  state.runtime.add("checkArray");
+  state.runtime.add("expectArray");
   const single = valueCheck(state, tsName, property, "v", "p", "pr");
-  return `checkArray(${value}, ${path}, problems, (v, p, pr) => ${single}, true)`;
+  return `expectArray(${value}, ${path}, problems, (v, p, pr) => ${single}, true)`;
 }
 
 /** The call that checks one (non-collection) value of a property's type. */
 function valueCheck(state: ValidatorFile, tsName: string, property: PropertyModel, value: string, path: string, problems: string): string {
   if (property.enumValues && property.enumValues.length > 0) {
-    state.runtime.add("checkEnum");
+    state.runtime.add("expectEnum");
     const setName = `${tsName.charAt(0).toLowerCase()}${tsName.slice(1)}${capitalize(property.name.replace(/[^A-Za-z0-9]/g, ""))}Values${state.inlineSets.length}`;
     state.inlineSets.push(`const ${setName}: ReadonlySet<string> = new Set<string>([${property.enumValues.map(literal).join(", ")}]);`);
-    return `checkEnum(${value}, ${path}, ${problems}, ${setName}, ${literal(`${tsName}.${property.name}`)})`;
+    return `expectEnum(${value}, ${path}, ${problems}, ${setName}, ${literal(`${tsName}.${property.name}`)})`;
   }
   const primitive = primitiveFor(property.type);
   if (primitive) {
     const range = INTEGER_RANGES[primitive];
     if (range) {
-      state.runtime.add("checkInteger");
-      return `checkInteger(${value}, ${path}, ${problems}, ${range[0]}, ${range[1]}, ${literal(primitive)})`;
+      state.runtime.add("expectInteger");
+      return `expectInteger(${value}, ${path}, ${problems}, ${range[0]}, ${range[1]}, ${literal(primitive)})`;
     }
-    const helper = PRIMITIVE_CHECKS[primitive] ?? "checkJson";
+    const helper = PRIMITIVE_CHECKS[primitive] ?? "expectJson";
     state.runtime.add(helper);
     return `${helper}(${value}, ${path}, ${problems})`;
   }
   const target = state.ctx.typeByName(property.type);
   const targetName = target ? state.ctx.names.get(target.name) : undefined;
   if (!targetName) {
-    state.runtime.add("checkJson");
-    return `checkJson(${value}, ${path}, ${problems})`;
+    state.runtime.add("expectJson");
+    return `expectJson(${value}, ${path}, ${problems})`;
   }
   return `${checkerName(targetName)}(${value}, ${path}, ${problems})`;
 }

@@ -11,6 +11,7 @@
 import { compareText, makeDiagnostic } from "./diagnostics.js";
 import { where } from "./merge-types.js";
 import type { PageOperationModel } from "./page.js";
+import { pathParams } from "./paths.js";
 import type { ApiVersion, Diagnostic, OperationModel, PermissionEntry, PermissionsModel } from "./types.js";
 
 export class OperationTable {
@@ -40,8 +41,19 @@ export class OperationTable {
   private create(apiVersion: ApiVersion | null, page: PageOperationModel): OperationModel {
     const { source, title, ...rest } = page;
     const id = this.uniqueId(apiVersion, operationId(title), page);
-    const operation: OperationModel = { id, title, apiVersion, ...rest, examples: [...page.examples], sources: [source] };
-    return operation;
+    const paths = dedupeRoutes(page.paths);
+    // Copies of every array: merging later pages must never change the PageModels it was given.
+    return {
+      id,
+      title,
+      apiVersion,
+      ...rest,
+      paths,
+      pathParams: pathParams(paths),
+      requestHeaders: [...page.requestHeaders],
+      examples: [...page.examples],
+      sources: [source],
+    };
   }
 
   private uniqueId(apiVersion: ApiVersion | null, base: string, page: PageOperationModel): string {
@@ -64,8 +76,10 @@ export class OperationTable {
     );
     operation.sources.push(page.source);
     operation.examples.push(...page.examples);
-    for (const path of page.paths) if (!operation.paths.includes(path)) operation.paths.push(path);
-    for (const param of page.pathParams) if (!operation.pathParams.some((p) => p.name === param.name)) operation.pathParams.push(param);
+    const known = new Set(operation.paths.map((path) => routeKey(null, "", path)));
+    const added = page.paths.filter((path) => !known.has(routeKey(null, "", path)));
+    operation.paths.push(...dedupeRoutes(added));
+    for (const param of pathParams(added)) if (!operation.pathParams.some((p) => p.name === param.name)) operation.pathParams.push(param);
     for (const header of page.requestHeaders) if (!operation.requestHeaders.some((h) => h.name.toLowerCase() === header.name.toLowerCase())) operation.requestHeaders.push(header);
     operation.requestType ??= page.requestType;
     operation.responseType ??= page.responseType;
@@ -108,6 +122,17 @@ export function operationId(title: string): string {
   if (!head) return "operation";
   const id = head.charAt(0).toLowerCase() + head.slice(1) + tail.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
   return /^[0-9]/.test(id) ? `op${id}` : id;
+}
+
+/** The routes, keeping the first of any that differ only in placeholder names and letter case. */
+function dedupeRoutes(paths: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return paths.filter((path) => {
+    const key = routeKey(null, "", path);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Routes are the same when they differ only in placeholder names and letter case. */

@@ -13,7 +13,7 @@ export interface PositionedJson {
 }
 
 /**
- * Parses `text`, whose first character is at `origin` in the file. Returns null when the text is not
+ * Parses `text`, whose first character is at `origin` in the file (and each later line at `origin.column`). Returns null when the text is not
  * valid JSON (comments and trailing commas included: repairing them is a later, reported step).
  */
 export function parseJsonWithPositions(text: string, origin: Pos): PositionedJson | null {
@@ -25,7 +25,8 @@ export function parseJsonWithPositions(text: string, origin: Pos): PositionedJso
   const toPos = (offset: number): Pos => {
     const lineIndex = lineOf(lineStarts, offset);
     const column = offset - (lineStarts[lineIndex] ?? 0) + 1;
-    return { line: origin.line + lineIndex, column: lineIndex === 0 ? origin.column + column - 1 : column };
+    // Every line of a code block is indented like its first (fence indentation, "> " of a block quote).
+    return { line: origin.line + lineIndex, column: origin.column + column - 1 };
   };
   const value = toValue(root, "", positions, toPos);
   return { value, positions };

@@ -16,7 +16,7 @@ import type { Block, InlineText, Link, Outline, Pos } from "./outline.js";
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]);
 
 const ANNOTATION = /^<!--\s*(\{[\s\S]*\})\s*-->\s*$/;
-const FENCE = /^\s*(```|~~~)/;
+const FENCE = /^(```|~~~)/;
 const BREAK_TAG = /^<br\s*\/?>$/i;
 
 export function markdownToOutline(file: string, text: string): Outline {
@@ -45,14 +45,7 @@ function collectBlocks(node: RootContent, outline: Outline, lines: readonly stri
       return;
     case "code": {
       const pos = startOf(node);
-      const fenced = FENCE.test(lines[pos.line - 1] ?? "");
-      blocks.push({
-        kind: "code",
-        lang: node.lang ? node.lang.toLowerCase() : null,
-        value: node.value,
-        pos,
-        contentPos: fenced ? { line: pos.line + 1, column: pos.column } : pos,
-      });
+      blocks.push({ kind: "code", lang: node.lang ? node.lang.toLowerCase() : null, value: node.value, pos, contentPos: codeContentPos(node.value, pos, lines) });
       return;
     }
     case "html": {
@@ -70,6 +63,20 @@ function collectBlocks(node: RootContent, outline: Outline, lines: readonly stri
   }
 }
 
+/**
+ * Where a code block's first content character is. The node starts at its fence (or, for an
+ * indented block, at its indentation); inside a block quote or list the line has `> ` or a marker
+ * before it, so look at the text from the node's column on.
+ */
+function codeContentPos(value: string, pos: Pos, lines: readonly string[]): Pos {
+  const fenced = FENCE.test((lines[pos.line - 1] ?? "").slice(pos.column - 1));
+  const line = fenced ? pos.line + 1 : pos.line;
+  const firstLine = value.split("\n", 1)[0] ?? "";
+  const source = lines[line - 1] ?? "";
+  const at = firstLine === "" ? -1 : source.indexOf(firstLine, fenced ? 0 : pos.column - 1);
+  return { line, column: at >= 0 ? at + 1 : pos.column };
+}
+
 function parseFrontMatter(source: string): Record<string, unknown> | null {
   try {
     const data: unknown = parseYaml(source);
@@ -82,7 +89,7 @@ function parseFrontMatter(source: string): Record<string, unknown> | null {
 function tableBlock(node: Table): Block {
   const [headerRow, ...bodyRows] = node.children;
   const cells = (row: Table["children"][number]): InlineText[] =>
-    row.children.map((cell) => inlineText(cell.children, startOf(cell)));
+    row.children.map((cell) => inlineText(cell.children, startOf(cell.children[0] ?? cell)));
   return {
     kind: "table",
     header: headerRow ? cells(headerRow) : [],

@@ -58,19 +58,19 @@ export function escapeKey(key: string): string {
   return key.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
-export function checkString(value: unknown, path: string, problems: Problems): void {
+export function expectString(value: unknown, path: string, problems: Problems): void {
   if (typeof value !== "string") fail(problems, path, "type", "a string", value);
 }
 
-export function checkBoolean(value: unknown, path: string, problems: Problems): void {
+export function expectBoolean(value: unknown, path: string, problems: Problems): void {
   if (typeof value !== "boolean") fail(problems, path, "type", "a boolean", value);
 }
 
-export function checkNumber(value: unknown, path: string, problems: Problems): void {
+export function expectNumber(value: unknown, path: string, problems: Problems): void {
   if (typeof value !== "number" || !Number.isFinite(value)) fail(problems, path, "type", "a number", value);
 }
 
-export function checkInteger(value: unknown, path: string, problems: Problems, min: number, max: number, typeName: string): void {
+export function expectInteger(value: unknown, path: string, problems: Problems, min: number, max: number, typeName: string): void {
   if (typeof value !== "number" || !Number.isInteger(value)) fail(problems, path, "type", `an integer (${typeName})`, value);
   else if (value < min || value > max) fail(problems, path, "range", `an ${typeName} from ${min} to ${max}`, value);
 }
@@ -89,7 +89,7 @@ function validDate(year: number, month: number, day: number): boolean {
 }
 
 /** RFC 3339 date-time with offset (`2017-01-01T00:03:07.1589002-08:00`). */
-export function checkDateTimeOffset(value: unknown, path: string, problems: Problems): void {
+export function expectDateTimeOffset(value: unknown, path: string, problems: Problems): void {
   const match = typeof value === "string" ? DATE_TIME.exec(value) : null;
   if (
     !match ||
@@ -104,45 +104,45 @@ export function checkDateTimeOffset(value: unknown, path: string, problems: Prob
   }
 }
 
-export function checkDate(value: unknown, path: string, problems: Problems): void {
+export function expectDate(value: unknown, path: string, problems: Problems): void {
   const match = typeof value === "string" ? DATE.exec(value) : null;
   if (!match || !validDate(Number(match[1]), Number(match[2]), Number(match[3]))) {
     fail(problems, path, typeof value === "string" ? "format" : "type", "a date YYYY-MM-DD (Date)", value);
   }
 }
 
-export function checkTimeOfDay(value: unknown, path: string, problems: Problems): void {
+export function expectTimeOfDay(value: unknown, path: string, problems: Problems): void {
   const match = typeof value === "string" ? TIME_OF_DAY.exec(value) : null;
   if (!match || Number(match[1]) > 23 || Number(match[2]) > 59 || Number(match[3] ?? 0) > 59) {
     fail(problems, path, typeof value === "string" ? "format" : "type", "a time hh:mm:ss (TimeOfDay)", value);
   }
 }
 
-export function checkDuration(value: unknown, path: string, problems: Problems): void {
+export function expectDuration(value: unknown, path: string, problems: Problems): void {
   if (typeof value !== "string" || !DURATION.test(value)) fail(problems, path, typeof value === "string" ? "format" : "type", "an ISO 8601 duration (Duration)", value);
 }
 
-export function checkGuid(value: unknown, path: string, problems: Problems): void {
+export function expectGuid(value: unknown, path: string, problems: Problems): void {
   if (typeof value !== "string" || !GUID.test(value)) fail(problems, path, typeof value === "string" ? "format" : "type", "a GUID (Guid)", value);
 }
 
-export function checkBinary(value: unknown, path: string, problems: Problems): void {
+export function expectBinary(value: unknown, path: string, problems: Problems): void {
   if (typeof value !== "string" || !BASE64.test(value)) fail(problems, path, typeof value === "string" ? "format" : "type", "base64 text (Binary)", value);
 }
 
-export function checkEnum(value: unknown, path: string, problems: Problems, allowed: ReadonlySet<string>, typeName: string): void {
+export function expectEnum(value: unknown, path: string, problems: Problems, allowed: ReadonlySet<string>, typeName: string): void {
   if (typeof value !== "string" || !allowed.has(value)) fail(problems, path, "enum", `one of the ${typeName} values`, value);
 }
 
 /** Any JSON value is accepted; only non-JSON values (functions, undefined inside arrays, …) are not. */
-export function checkJson(value: unknown, path: string, problems: Problems): void {
+export function expectJson(value: unknown, path: string, problems: Problems): void {
   if (value === undefined || typeof value === "function" || typeof value === "symbol" || typeof value === "bigint") {
     fail(problems, path, "type", "a JSON value", value);
   }
 }
 
 /** Checks an array and each element with `check`. */
-export function checkArray(
+export function expectArray(
   value: unknown,
   path: string,
   problems: Problems,

@@ -120,7 +120,7 @@ describe("seed model: diagnostics", () => {
   });
 
   it("types referenced but not documented (003)", () => {
-    expect(at("type-undocumented")).toEqual(["003:51:11 warning", "003:54:12 warning", "003:55:8 warning", "003:58:19 warning"]);
+    expect(at("type-undocumented")).toEqual(["003:51:12 warning", "003:54:13 warning", "003:55:9 warning", "003:58:20 warning"]);
     expect(model.diagnostics.find((d) => d.code === "type-undocumented" && d.line === 51)?.message).toContain("ResultInfo");
     expect(at("type-inferred")).toHaveLength(4);
   });
@@ -131,7 +131,7 @@ describe("seed model: diagnostics", () => {
   });
 
   it("placeholder permissions (003 TODO)", () => {
-    expect(at("permissions-placeholder")).toEqual(["003:19:36 warning", "003:21:13 warning"]);
+    expect(at("permissions-placeholder")).toEqual(["003:19:37 warning", "003:21:14 warning"]);
   });
 
   it("every diagnostic has a severity, a code, a message and a position", () => {

@@ -73,20 +73,20 @@ export function escapeKey(key: string): string {
   return key.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
-export function checkString(value: unknown, path: string, problems: Problems): void {
+export function expectString(value: unknown, path: string, problems: Problems): void {
   if (typeof value !== "string") fail(problems, path, "type", "a string", value);
 }
 
-export function checkBoolean(value: unknown, path: string, problems: Problems): void {
+export function expectBoolean(value: unknown, path: string, problems: Problems): void {
   if (typeof value !== "boolean") fail(problems, path, "type", "a boolean", value);
 }
 
-export function checkNumber(value: unknown, path: string, problems: Problems): void {
+export function expectNumber(value: unknown, path: string, problems: Problems): void {
   if (typeof value !== "number" || !Number.isFinite(value))
     fail(problems, path, "type", "a number", value);
 }
 
-export function checkInteger(
+export function expectInteger(
   value: unknown,
   path: string,
   problems: Problems,
@@ -130,7 +130,7 @@ function validDate(year: number, month: number, day: number): boolean {
 }
 
 /** RFC 3339 date-time with offset (`2017-01-01T00:03:07.1589002-08:00`). */
-export function checkDateTimeOffset(value: unknown, path: string, problems: Problems): void {
+export function expectDateTimeOffset(value: unknown, path: string, problems: Problems): void {
   const match = typeof value === "string" ? DATE_TIME.exec(value) : null;
   if (
     !match ||
@@ -151,7 +151,7 @@ export function checkDateTimeOffset(value: unknown, path: string, problems: Prob
   }
 }
 
-export function checkDate(value: unknown, path: string, problems: Problems): void {
+export function expectDate(value: unknown, path: string, problems: Problems): void {
   const match = typeof value === "string" ? DATE.exec(value) : null;
   if (!match || !validDate(Number(match[1]), Number(match[2]), Number(match[3]))) {
     fail(
@@ -164,7 +164,7 @@ export function checkDate(value: unknown, path: string, problems: Problems): voi
   }
 }
 
-export function checkTimeOfDay(value: unknown, path: string, problems: Problems): void {
+export function expectTimeOfDay(value: unknown, path: string, problems: Problems): void {
   const match = typeof value === "string" ? TIME_OF_DAY.exec(value) : null;
   if (!match || Number(match[1]) > 23 || Number(match[2]) > 59 || Number(match[3] ?? 0) > 59) {
     fail(
@@ -177,7 +177,7 @@ export function checkTimeOfDay(value: unknown, path: string, problems: Problems)
   }
 }
 
-export function checkDuration(value: unknown, path: string, problems: Problems): void {
+export function expectDuration(value: unknown, path: string, problems: Problems): void {
   if (typeof value !== "string" || !DURATION.test(value))
     fail(
       problems,
@@ -188,12 +188,12 @@ export function checkDuration(value: unknown, path: string, problems: Problems):
     );
 }
 
-export function checkGuid(value: unknown, path: string, problems: Problems): void {
+export function expectGuid(value: unknown, path: string, problems: Problems): void {
   if (typeof value !== "string" || !GUID.test(value))
     fail(problems, path, typeof value === "string" ? "format" : "type", "a GUID (Guid)", value);
 }
 
-export function checkBinary(value: unknown, path: string, problems: Problems): void {
+export function expectBinary(value: unknown, path: string, problems: Problems): void {
   if (typeof value !== "string" || !BASE64.test(value))
     fail(
       problems,
@@ -204,7 +204,7 @@ export function checkBinary(value: unknown, path: string, problems: Problems): v
     );
 }
 
-export function checkEnum(
+export function expectEnum(
   value: unknown,
   path: string,
   problems: Problems,
@@ -216,7 +216,7 @@ export function checkEnum(
 }
 
 /** Any JSON value is accepted; only non-JSON values (functions, undefined inside arrays, …) are not. */
-export function checkJson(value: unknown, path: string, problems: Problems): void {
+export function expectJson(value: unknown, path: string, problems: Problems): void {
   if (
     value === undefined ||
     typeof value === "function" ||
@@ -228,7 +228,7 @@ export function checkJson(value: unknown, path: string, problems: Problems): voi
 }
 
 /** Checks an array and each element with `check`. */
-export function checkArray(
+export function expectArray(
   value: unknown,
   path: string,
   problems: Problems,

@@ -29,10 +29,8 @@ export function parseHttpMessage(block: CodeBlock): HttpMessageParts | null {
   const first = lines.findIndex((line) => line.trim() !== "");
   if (first < 0) return null;
   const firstLine = lines[first] ?? "";
-  const at = (index: number, column = 1): Pos => ({
-    line: block.contentPos.line + index,
-    column: index === 0 ? block.contentPos.column + column - 1 : column,
-  });
+  // Every content line is indented like the first (fence indentation, "> " of a block quote).
+  const at = (index: number, column = 1): Pos => ({ line: block.contentPos.line + index, column: block.contentPos.column + column - 1 });
   const request = REQUEST_LINE.exec(firstLine);
   const status = request ? null : STATUS_LINE.exec(firstLine);
   if (!request && !status) return null;

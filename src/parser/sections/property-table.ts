@@ -48,7 +48,7 @@ function parsePropertyRow(row: InlineText[], ctx: PageContext, navigation: boole
   if (/\bread-?only\b/i.test(description)) property.readOnly = true;
   if (/\bnot nullable\b|\bnon-nullable\b/i.test(description)) property.nullable = false;
   // Link text is inline in the description, so the name right after "Inherited from" is the base type.
-  const base = /\binherited from\s+`?([A-Za-z][\w.]*)/i.exec(description)?.[1];
+  const base = /\binherited from\s+`?([A-Za-z]\w*(?:\.[A-Za-z]\w*)*)/i.exec(description)?.[1];
   if (base) property.inheritedFrom = base;
   if (navigation) property.navigation = true;
   return property;

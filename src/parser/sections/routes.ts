@@ -3,9 +3,11 @@
  * Host and version prefixes are removed, a trailing slash dropped; `{placeholders}` become path
  * parameters (`{id | userPrincipalName}` → `id`).
  */
-import { HTTP_METHODS, type HttpMethod, type PathParamModel } from "../../model/types.js";
+import { HTTP_METHODS, type HttpMethod } from "../../model/types.js";
 import type { PageContext } from "../context.js";
 import type { Block } from "../outline.js";
+
+export { paramName, pathParams } from "../../model/paths.js";
 
 export interface Route {
   method: HttpMethod;
@@ -34,31 +36,14 @@ export function parseRoutes(blocks: readonly Block[], ctx: PageContext): Route[]
   return routes;
 }
 
-/** `https://graph.microsoft.com/beta/users/{id}/` → `/users/{id}`; whitespace inside the route removed. */
+/** `https://graph.microsoft.com/beta/users/{id}/?$top=5` → `/users/{id}`; whitespace and query string removed. */
 export function normalizeRoute(raw: string): string {
-  let path = raw.replace(/\s+/g, "");
+  let path = raw.replace(/\s+/g, "").replace(/\?.*$/, "");
   path = path.replace(/^https?:\/\/[^/]+/i, "").replace(/^~/, "");
   path = path.replace(/^\/(?:beta|v1\.0)(?=\/|$)/i, "");
   if (!path.startsWith("/")) path = "/" + path;
   if (path.length > 1) path = path.replace(/\/+$/, "");
   return path;
-}
-
-/** The placeholders of a route, in order and once each. */
-export function pathParams(paths: readonly string[]): PathParamModel[] {
-  const names: string[] = [];
-  for (const path of paths) {
-    for (const match of path.matchAll(/\{([^}]*)\}/g)) {
-      const name = paramName(match[1] ?? "");
-      if (name !== "" && !names.includes(name)) names.push(name);
-    }
-  }
-  return names.map((name) => ({ name, type: "String" }));
-}
-
-/** `{id | userPrincipalName}` → `id`; `{site-id}` → `site-id` (emitters make identifiers). */
-export function paramName(placeholder: string): string {
-  return (placeholder.split("|")[0] ?? "").trim();
 }
 
 function isMethod(value: string | undefined): value is HttpMethod {

@@ -1,0 +1,454 @@
+import { describe, expect, it } from "vitest";
+import { buildModel } from "../../src/model/merge.js";
+import type { PageModel } from "../../src/model/page.js";
+import type { ApiModel, Diagnostic, PropertyModel, TypeModel } from "../../src/model/types.js";
+import { parseDocument } from "../../src/parser/index.js";
+
+const at = (file: string, line: number, column = 1) => ({ file, line, column });
+/** A table row's first cell: every row here starts with "|", so its text is at column 2. */
+const cell = (file: string, line: number) => at(file, line, 2);
+const diag = (code: string, severity: Diagnostic["severity"], file: string, line: number, column: number, message: string): Diagnostic => ({
+  severity,
+  code,
+  message,
+  file,
+  line,
+  column,
+});
+
+/** A resource page; property rows start on line 6. */
+const resource = (file: string, name: string, ...rows: string[]): PageModel =>
+  parseDocument(file, [`# ${name} resource type`, "", "## Properties", "|Property|Type|Description|", "|---|---|---|", ...rows, ""].join("\n"));
+
+/**
+ * An operation page: title line 1, route line 4, request-body sentence line 7, property rows from line 10,
+ * then the example lines.
+ */
+const operation = (file: string, title: string, route: string, rows: string[], ...example: string[]): PageModel =>
+  parseDocument(
+    file,
+    [
+      `# ${title}`, //                                                                 1
+      "## HTTP request", //                                                            2
+      "```http", //                                                                    3
+      route, //                                                                        4
+      "```", //                                                                        5
+      "## Request body", //                                                            6
+      "In the request body, supply a JSON representation of a [thing](thing.md) object.", // 7
+      "|Property|Type|Description|", //                                                8
+      "|---|---|---|", //                                                              9
+      ...rows,
+      "",
+      ...example,
+      "",
+    ].join("\n"),
+  );
+
+const typeNamed = (model: ApiModel, name: string): TypeModel | undefined => model.types.find((t) => t.name === name);
+const prop = (name: string, type: string, description: string, source: ReturnType<typeof at>, extra: Partial<PropertyModel> = {}): PropertyModel => ({
+  name,
+  type,
+  collection: false,
+  description,
+  ...extra,
+  source,
+});
+
+describe("buildModel: types", () => {
+  it("unions the properties of one type across pages, in first-seen (file) order", () => {
+    const a = resource("a.md", "thing", "|id|String|The id.|", "|name|String|The name.|");
+    const b = operation("b.md", "Update thing", "PATCH /things/{id}", ["|name|String|Another description.|", "|size|Int32|The size.|"]);
+    const model = buildModel([b, a]);
+    expect(typeNamed(model, "thing")).toEqual<TypeModel>({
+      name: "thing",
+      kind: "entity",
+      apiVersion: null,
+      properties: [
+        prop("id", "String", "The id.", cell("a.md", 6)),
+        prop("name", "String", "The name.", cell("a.md", 7)),
+        prop("size", "Int32", "The size.", cell("b.md", 11)),
+      ],
+      sources: [at("a.md", 1), at("b.md", 8)],
+    });
+    expect(model.types.map((t) => t.name)).toEqual(["thing"]);
+    expect(model.diagnostics).toEqual([]);
+  });
+
+  it("keeps a property's first description and ORs its notes", () => {
+    const a = resource("a.md", "thing", "|name|String||");
+    const b = resource("b.md", "thing", "|name|String|The name. Read-only. Not nullable.|");
+    const c = resource("c.md", "thing", "|name|String|\\[deprecated\\] Old.|");
+    expect(typeNamed(buildModel([a, b, c]), "thing")?.properties).toEqual([
+      prop("name", "String", "The name. Read-only. Not nullable.", cell("a.md", 6), { readOnly: true, nullable: false, deprecated: true }),
+    ]);
+  });
+
+  it("unions enum values in first-seen order and reports the later list at its line", () => {
+    const a = resource("a.md", "thing", "|id|String||", "|status|String|Possible values are: `active`, `paused`, `done`.|");
+    const b = resource("b.md", "thing", "|status|String|Possible values are: `active`, `failed`, `done`, `unknownFutureValue`.|");
+    const c = resource("c.md", "thing", "|status|String|Possible values are: `active`, `paused`, `done`.|");
+    const model = buildModel([c, b, a]);
+    expect(typeNamed(model, "thing")?.properties[1]).toEqual(
+      prop("status", "String", "Possible values are: `active`, `paused`, `done`.", cell("a.md", 7), { enumValues: ["active", "paused", "done", "failed", "unknownFutureValue"] }),
+    );
+    expect(model.diagnostics).toEqual([
+      diag(
+        "enum-values-disagree",
+        "warning",
+        "b.md",
+        6,
+        2,
+        "The possible values of thing.status here differ from a.md:7: this list adds 2 values (failed, unknownFutureValue) and lacks 1 (paused). The union is used.",
+      ),
+    ]);
+  });
+
+  type NamedCase = [name: string, { given: () => PageModel[] }];
+  const namedCases: NamedCase[] = [
+    [
+      "named type first",
+      {
+        given: () => [
+          resource("a.md", "remoteActionAudit", "|action|[remoteAction](remoteaction.md)|The action.|"),
+          resource("b.md", "remoteActionAudit", "|action|String|Possible values are: `wipe`, `lock`.|"),
+          resource("c.md", "remoteActionAudit", "|action|String|Possible values are: `wipe`, `reboot`.|"),
+        ],
+      },
+    ],
+    [
+      "named type last",
+      {
+        given: () => [
+          resource("a.md", "remoteActionAudit", "|action|String|The action.|"),
+          resource("b.md", "remoteActionAudit", "|action|String|Possible values are: `wipe`, `lock`.|"),
+          resource("c.md", "remoteActionAudit", "|action|String|Possible values are: `wipe`, `reboot`.|"),
+          resource("d.md", "remoteActionAudit", "|action|[remoteAction](remoteaction.md)|The action.|"),
+        ],
+      },
+    ],
+  ];
+  it.each(namedCases)("a named enum beats String + possible values and becomes an enum type with the union (%s)", (_name, { given }) => {
+    const model = buildModel(given());
+    const audit = typeNamed(model, "remoteActionAudit");
+    expect(audit?.properties).toEqual([prop("action", "remoteAction", "The action.", cell("a.md", 6))]);
+    expect(audit?.kind).toBe("complex");
+    expect(typeNamed(model, "remoteAction")).toEqual<TypeModel>({
+      name: "remoteAction",
+      kind: "enum",
+      apiVersion: null,
+      properties: [],
+      members: ["wipe", "lock", "reboot"],
+      sources: [cell("a.md", 6)],
+    });
+    expect(model.diagnostics).toEqual([
+      diag("enum-values-disagree", "warning", "c.md", 6, 2, "The possible values of remoteAction here differ from b.md:6: this list adds 1 value (reboot) and lacks 1 (lock). The union is used."),
+    ]);
+  });
+
+  it("adds inline values to a documented enum page's members", () => {
+    const model = buildModel([
+      parseDocument("e.md", ["# remoteAction enum type", "## Members", "|Member|Value|", "|---|---|", "|wipe|0|", "|lock|1|"].join("\n")),
+      resource("r.md", "remoteActionAudit", "|action|[remoteAction](e.md)|Possible values are: `wipe`, `lock`, `reboot`.|"),
+    ]);
+    expect(typeNamed(model, "remoteAction")).toMatchObject({ kind: "enum", members: ["wipe", "lock", "reboot"], sources: [at("e.md", 1)] });
+    expect(model.diagnostics).toEqual([
+      diag("enum-values-disagree", "warning", "r.md", 6, 2, "The possible values of remoteAction here differ from e.md:1: this list adds 1 value (reboot). The union is used."),
+    ]);
+  });
+
+  type ConflictCase = [name: string, { given: [string, string]; want: { type: string; collection: boolean; messages: string[] } }];
+  const conflicts: ConflictCase[] = [
+    ["Int32 vs Boolean", { given: ["|size|Int32||", "|size|Boolean||"], want: { type: "Int32", collection: false, messages: ["thing.size is typed Boolean here but Int32 at a.md:6; the first is kept."] } }],
+    ["String vs Int32 (primitive, not a named type)", { given: ["|size|String||", "|size|Int32||"], want: { type: "String", collection: false, messages: ["thing.size is typed Int32 here but String at a.md:6; the first is kept."] } }],
+    ["two named types", { given: ["|size|[a](a.md)||", "|size|[b](b.md)||"], want: { type: "a", collection: false, messages: ["thing.size is typed b here but a at a.md:6; the first is kept."] } }],
+    ["collection vs single", { given: ["|size|Int32 collection||", "|size|Int32||"], want: { type: "Int32", collection: true, messages: ["thing.size is not a collection here but is at a.md:6; the first is kept."] } }],
+    ["Edm.Int32 and int are the same type", { given: ["|size|Edm.Int32||", "|size|int||"], want: { type: "Int32", collection: false, messages: [] } }],
+  ];
+  it.each(conflicts)("property-type-conflict: %s", (_name, { given, want }) => {
+    const model = buildModel([resource("a.md", "thing", given[0]), resource("b.md", "thing", given[1])]);
+    expect(typeNamed(model, "thing")?.properties.map((p) => [p.type, p.collection])).toEqual([[want.type, want.collection]]);
+    expect(model.diagnostics.filter((d) => d.code === "property-type-conflict")).toEqual(want.messages.map((m) => diag("property-type-conflict", "warning", "b.md", 6, 2, m)));
+  });
+
+  type KindCase = [name: string, { given: string[]; want: TypeModel["kind"] }];
+  const kinds: KindCase[] = [
+    ["has id → entity", { given: ["|id|String||", "|name|String||"], want: "entity" }],
+    ["no id → complex", { given: ["|name|String||"], want: "complex" }],
+    ["id is case-sensitive", { given: ["|Id|String||"], want: "complex" }],
+  ];
+  it.each(kinds)("entity vs complex: %s", (_name, { given, want }) => {
+    expect(typeNamed(buildModel([resource("a.md", "thing", ...given)]), "thing")?.kind).toBe(want);
+  });
+
+  it("merges type names case-insensitively, keeping the first spelling", () => {
+    const model = buildModel([resource("a.md", "securityAction", "|id|String||"), resource("b.md", "SecurityAction", "|name|String||")]);
+    expect(model.types.map((t) => [t.name, t.properties.map((p) => p.name)])).toEqual([["securityAction", ["id", "name"]]]);
+  });
+
+  it("keeps API versions apart", () => {
+    const model = buildModel([resource("beta/a.md", "thing", "|id|String||"), resource("v1.0/a.md", "thing", "|name|String||")]);
+    expect(model.types.map((t) => [t.apiVersion, t.name, t.properties.map((p) => p.name)])).toEqual([
+      ["beta", "thing", ["id"]],
+      ["v1.0", "thing", ["name"]],
+    ]);
+  });
+});
+
+describe("buildModel: operations", () => {
+  const example = (body: string) => ["## Example", "```http", "PATCH https://graph.microsoft.com/beta/things/1", "", body, "```"];
+
+  it("merges the same route on two pages into one operation with both examples", () => {
+    const a = operation("a.md", "Update thing", "PATCH /things/{thingId}", ["|name|String||"], ...example('{ "name": "a" }'));
+    const b = operation("b.md", "Update a thing", "PATCH /things/{thingId}/", ["|name|String||"], ...example('{ "name": "b" }'));
+    const model = buildModel([b, a]);
+    expect(model.operations).toHaveLength(1);
+    const [op] = model.operations;
+    expect(op).toMatchObject({ id: "updateThing", title: "Update thing", apiVersion: "beta", method: "PATCH", paths: ["/things/{thingId}"], pathParams: [{ name: "thingId", type: "String" }] });
+    expect(op?.examples.map((e) => [e.request?.body, e.request?.source])).toEqual([
+      [{ name: "a" }, at("a.md", 14)],
+      [{ name: "b" }, at("b.md", 14)],
+    ]);
+    expect(op?.sources).toEqual([at("a.md", 1), at("b.md", 1)]);
+    expect(model.diagnostics).toEqual([
+      diag("operation-duplicate", "info", "b.md", 1, 1, "PATCH /things/{thingId} is also documented at a.md:1; the pages were merged into updateThing."),
+    ]);
+  });
+
+  it("treats routes that differ only in placeholder names and letter case as the same operation", () => {
+    const a = operation("a.md", "Update thing", "PATCH /things/{thingId}", ["|name|String||"]);
+    const b = operation("b.md", "Modify thing", "PATCH /Things/{id}", ["|name|String||"]);
+    const model = buildModel([a, b]);
+    expect(model.operations.map((o) => [o.id, o.sources])).toEqual([["updateThing", [at("a.md", 1), at("b.md", 1)]]]);
+    expect(model.diagnostics.map((d) => [d.code, d.file, d.line])).toEqual([["operation-duplicate", "b.md", 1]]);
+  });
+
+  it("merges routes that differ only in placeholder names and case into one path with one path parameter", () => {
+    const get = (file: string, title: string, route: string) => parseDocument(file, [`# ${title}`, "## HTTP request", "```http", route, "```"].join("\n"));
+    const model = buildModel([get("a.md", "Get thing", "GET /things/{thingId}"), get("b.md", "Get a thing", "GET /Things/{id}")]);
+    expect(model.operations.map((o) => [o.id, o.method, o.paths, o.pathParams])).toEqual([["getThing", "GET", ["/things/{thingId}"], [{ name: "thingId", type: "String" }]]]);
+  });
+
+  it("gives different routes with the same title the ids x and x2", () => {
+    const a = operation("a.md", "Update thing", "PATCH /things/{id}", ["|name|String||"]);
+    const b = operation("b.md", "Update thing", "PATCH /me/things/{id}", ["|name|String||"]);
+    const model = buildModel([b, a]);
+    expect(model.operations.map((o) => [o.id, o.paths, o.sources])).toEqual([
+      ["updateThing", ["/things/{id}"], [at("a.md", 1)]],
+      ["updateThing2", ["/me/things/{id}"], [at("b.md", 1)]],
+    ]);
+    expect(model.diagnostics).toEqual([
+      diag("operation-id-clash", "warning", "b.md", 1, 1, '"Update thing" derives the id updateThing, already used by a.md for another route; this operation is named updateThing2.'),
+    ]);
+  });
+
+  it("keeps the same route in different API versions apart", () => {
+    const a = operation("beta/a.md", "Update thing", "PATCH /things/{id}", ["|name|String||"]);
+    const b = operation("v1.0/a.md", "Update thing", "PATCH /things/{id}", ["|name|String||"]);
+    const model = buildModel([a, b]);
+    expect(model.operations.map((o) => [o.apiVersion, o.id])).toEqual([
+      ["beta", "updateThing"],
+      ["v1.0", "updateThing"],
+    ]);
+    expect(model.diagnostics).toEqual([]);
+  });
+});
+
+describe("buildModel: undocumented types", () => {
+  const inferencePage = () =>
+    operation(
+      "a.md",
+      "Update thing",
+      "PATCH /things/{id}",
+      [
+        "|name|String||", //                                                           10
+        "|errorInfo|[resultInfo](../resources/resultinfo.md)||", //                      11
+        "|parameters|[keyValuePair](../resources/keyvaluepair.md) collection||", //      12
+        "|owner|[identity](../resources/identity.md)||", //                              13
+      ],
+      "## Example", //                                                                 15
+      "```http", //                                                                    16
+      "PATCH https://graph.microsoft.com/beta/things/1", //                            17
+      "", //                                                                           18
+      "{", //                                                                          19
+      '  "name": "n",',
+      '  "errorInfo": { "code": 1, "message": "m", "at": "2017-01-01T00:00:00Z", "extra": null },',
+      '  "parameters": [ { "name": "a", "value": "b" }, { "name": "c", "value": 2, "tags": ["x"] } ]',
+      "}",
+      "```",
+    );
+
+  it("infers a linked type from example payloads, with property types", () => {
+    const model = buildModel([inferencePage()]);
+    expect(typeNamed(model, "resultInfo")).toEqual<TypeModel>({
+      name: "resultInfo",
+      kind: "complex",
+      apiVersion: "beta",
+      description: "Not documented by any input page: inferred from 1 example payload.",
+      properties: [
+        prop("code", "Int32", "", at("a.md", 17)),
+        prop("message", "String", "", at("a.md", 17)),
+        prop("at", "DateTimeOffset", "", at("a.md", 17)),
+        prop("extra", "Json", "", at("a.md", 17)),
+      ],
+      inferred: true,
+      sources: [at("a.md", 11, 12)],
+    });
+    expect(typeNamed(model, "keyValuePair")).toMatchObject({
+      kind: "complex",
+      inferred: true,
+      description: "Not documented by any input page: inferred from 2 example payloads.",
+      properties: [
+        prop("name", "String", "", at("a.md", 17)),
+        prop("value", "Json", "", at("a.md", 17)),
+        prop("tags", "String", "", at("a.md", 17), { collection: true }),
+      ],
+    });
+    expect(typeNamed(model, "identity")).toBeUndefined();
+    expect(model.types.map((t) => t.name)).toEqual(["keyValuePair", "resultInfo", "thing"]);
+  });
+
+  it("reports every undocumented reference, and the inferred shape at the first one", () => {
+    const model = buildModel([inferencePage()]);
+    expect(model.diagnostics).toEqual([
+      diag("type-undocumented", "warning", "a.md", 11, 12, "The type resultInfo is referenced but no input page documents it; add its resource page."),
+      diag("type-inferred", "info", "a.md", 11, 12, "The shape of resultInfo { code: Int32, message: String, at: DateTimeOffset, extra: Json } was inferred from 1 example payload."),
+      diag("type-undocumented", "warning", "a.md", 12, 13, "The type keyValuePair is referenced but no input page documents it; add its resource page."),
+      diag("type-inferred", "info", "a.md", 12, 13, "The shape of keyValuePair { name: String, value: Json, tags: String[] } was inferred from 2 example payloads."),
+      diag("type-undocumented", "warning", "a.md", 13, 8, "The type identity is referenced but no input page documents it; add its resource page."),
+    ]);
+  });
+
+  it("infers an entity when the samples have an id, and types by @odata.type", () => {
+    const page = operation(
+      "a.md",
+      "Update thing",
+      "PATCH /things/{id}",
+      ["|owner|[identity](identity.md)||", "|extra|String||"],
+      "## Example",
+      "```http",
+      "PATCH https://graph.microsoft.com/beta/things/1",
+      "",
+      '{ "owner": { "id": "1", "size": 2.5 }, "extra": "x" }',
+      "```",
+      "```http",
+      "HTTP/1.1 200 OK",
+      "",
+      '{ "@odata.type": "#microsoft.graph.identity", "id": "2", "size": 3 }',
+      "```",
+    );
+    const model = buildModel([page]);
+    expect(typeNamed(model, "identity")).toMatchObject({
+      kind: "entity",
+      inferred: true,
+      properties: [prop("id", "String", "", at("a.md", 15)), prop("size", "Double", "", at("a.md", 15))],
+    });
+  });
+
+  it("documented types win over inference", () => {
+    const model = buildModel([inferencePage(), resource("b.md", "resultInfo", "|code|Int64|The code.|")]);
+    expect(typeNamed(model, "resultInfo")).toEqual<TypeModel>({
+      name: "resultInfo",
+      kind: "complex",
+      apiVersion: null,
+      properties: [prop("code", "Int64", "The code.", cell("b.md", 6))],
+      sources: [at("b.md", 1)],
+    });
+  });
+});
+
+describe("buildModel: inputs", () => {
+  it("leaves the pages it is given unchanged", () => {
+    const given: PageModel[] = [
+      resource("r/thing.md", "thing", "|id|String||", "|status|String|Possible values are: `a`, `b`.|", "|action|[remoteAction](x.md)||"),
+      operation(
+        "o/update.md",
+        "Update thing",
+        "PATCH /things/{id}",
+        ["|status|String|Possible values are: `b`, `c`.|", "|action|String|Possible values are: `wipe`.|", "|info|[resultInfo](r.md)||"],
+        "## Example",
+        "```http",
+        "PATCH /things/1",
+        "",
+        '{ "status": "b", "info": { "code": 1 } }',
+        "```",
+      ),
+      operation("o/update2.md", "Update thing", "PATCH /Things/{thingId}", ["|size|Int32||"], "## Example", "```http", "PATCH /things/2", "", '{ "size": 1 }', "```"),
+      resource("r/other.md", "Thing", "|name|String||", "|action|String|Possible values are: `lock`, `wipe`.|"),
+    ];
+    const before = structuredClone(given);
+    const model = buildModel(given);
+    expect(model.operations).toHaveLength(1);
+    expect(model.operations[0]?.examples).toHaveLength(2);
+    expect(given).toEqual(before);
+  });
+});
+
+describe("buildModel: determinism", () => {
+  const pages = (): PageModel[] => [
+    resource("r/thing.md", "thing", "|id|String||", "|status|String|Possible values are: `a`, `b`.|", "|action|[remoteAction](x.md)||"),
+    operation(
+      "o/update.md",
+      "Update thing",
+      "PATCH /things/{id}",
+      ["|status|String|Possible values are: `b`, `c`.|", "|action|String|Possible values are: `wipe`.|", "|info|[resultInfo](r.md)||", "|size|Boolean||"],
+      "## Example",
+      "```http",
+      "PATCH /things/1",
+      "",
+      '{ "status": "b", "info": { "code": 1 } }',
+      "```",
+    ),
+    operation("o/update2.md", "Update thing", "PATCH /things/{thingId}", ["|size|Int32||"]),
+    operation("o/update3.md", "Update thing", "PATCH /other/{id}", ["|size|Int32||"]),
+    resource("r/other.md", "Thing", "|name|String||", "|action|String|Possible values are: `lock`, `wipe`.|"),
+  ];
+  const orders = [
+    [0, 1, 2, 3, 4],
+    [4, 3, 2, 1, 0],
+    [2, 0, 4, 1, 3],
+    [3, 4, 1, 0, 2],
+  ];
+
+  it("gives the same model for every page order", () => {
+    const results = orders.map((order) => {
+      const fresh = pages();
+      return JSON.stringify(buildModel(order.map((i) => fresh[i] as PageModel)));
+    });
+    for (const result of results) expect(result).toBe(results[0]);
+    const model = JSON.parse(results[0] ?? "{}") as ApiModel;
+    expect(model.types.map((t) => [t.name, t.kind])).toEqual([
+      ["remoteAction", "enum"],
+      ["resultInfo", "complex"],
+      ["thing", "entity"],
+    ]);
+    expect(model.operations.map((o) => o.id)).toEqual(["updateThing", "updateThing2"]);
+    // Pages are taken in file order: o/update.md comes first, so its lists and types are the reference.
+    expect(model.diagnostics.map((d) => [d.code, d.file, d.line, d.column])).toEqual([
+      ["type-undocumented", "o/update.md", 12, 7],
+      ["type-inferred", "o/update.md", 12, 7],
+      ["operation-duplicate", "o/update2.md", 1, 1],
+      ["property-type-conflict", "o/update2.md", 10, 2],
+      ["operation-id-clash", "o/update3.md", 1, 1],
+      ["property-type-conflict", "o/update3.md", 10, 2],
+      ["enum-values-disagree", "r/other.md", 7, 2],
+      ["enum-values-disagree", "r/thing.md", 7, 2],
+    ]);
+    const thing = model.types.find((t) => t.name === "thing");
+    expect(thing?.properties.map((p) => [p.name, p.type, p.enumValues])).toEqual([
+      ["status", "String", ["b", "c", "a"]],
+      ["action", "remoteAction", undefined],
+      ["info", "resultInfo", undefined],
+      ["size", "Boolean", undefined],
+      ["name", "String", undefined],
+      ["id", "String", undefined],
+    ]);
+    expect(model.types.find((t) => t.name === "remoteAction")?.members).toEqual(["wipe", "lock"]);
+  });
+
+  it("gives the same model when the same page objects are given twice in another order", () => {
+    const given = pages();
+    const first = JSON.stringify(buildModel(given));
+    const second = JSON.stringify(buildModel([...given].reverse()));
+    expect(second).toBe(first);
+  });
+});

@@ -1,0 +1,118 @@
+import { describe, expect, it } from "vitest";
+import type { PathParamModel } from "../../src/model/types.js";
+import { parseDocument } from "../../src/parser/index.js";
+import { normalizeRoute, paramName, pathParams } from "../../src/parser/sections/routes.js";
+
+describe("normalizeRoute", () => {
+  type Case = [name: string, { given: string; want: string }];
+  const cases: Case[] = [
+    ["absolute beta URL with trailing slash", { given: "https://graph.microsoft.com/beta/users/{id}/", want: "/users/{id}" }],
+    ["absolute v1.0 URL", { given: "https://graph.microsoft.com/v1.0/me/events", want: "/me/events" }],
+    ["http and another host", { given: "http://localhost:8080/beta/deviceManagement", want: "/deviceManagement" }],
+    ["/beta prefix", { given: "/beta/deviceManagement/remoteActionAudits/{remoteActionAuditId}", want: "/deviceManagement/remoteActionAudits/{remoteActionAuditId}" }],
+    ["/v1.0 prefix", { given: "/v1.0/users", want: "/users" }],
+    ["upper-case version prefix", { given: "/BETA/users", want: "/users" }],
+    ["a segment that only starts like a version is kept", { given: "/betaFeatures/x", want: "/betaFeatures/x" }],
+    ["trailing slash", { given: "/deviceManagement/remoteActionAudits/", want: "/deviceManagement/remoteActionAudits" }],
+    ["several trailing slashes", { given: "/users//", want: "/users" }],
+    ["root stays /", { given: "/", want: "/" }],
+    ["missing leading slash", { given: "users/{id}", want: "/users/{id}" }],
+    ["leading ~ (site-relative)", { given: "~/users", want: "/users" }],
+    ["spaces inside the route removed", { given: "/users/{id | userPrincipalName} /events", want: "/users/{id|userPrincipalName}/events" }],
+    ["surrounding whitespace removed", { given: "  /Security/securityActions/{securityActionId}  ", want: "/Security/securityActions/{securityActionId}" }],
+    ["query string dropped, placeholders in it too", { given: "/me/calendarView?startDateTime={start_datetime}&endDateTime={end_datetime}", want: "/me/calendarView" }],
+    ["OData query options dropped after a trailing slash", { given: "https://graph.microsoft.com/beta/users/{id}/?$top=5", want: "/users/{id}" }],
+    ["a bare ? dropped", { given: "/users?", want: "/users" }],
+  ];
+  it.each(cases)("%s", (_name, { given, want }) => {
+    expect(normalizeRoute(given)).toBe(want);
+  });
+});
+
+describe("pathParams", () => {
+  type Case = [name: string, { given: string[]; want: string[] }];
+  const cases: Case[] = [
+    ["none", { given: ["/me/events"], want: [] }],
+    ["two params in order", { given: ["/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceStatuses/{deviceComplianceDeviceStatusId}"], want: ["deviceCompliancePolicyId", "deviceComplianceDeviceStatusId"] }],
+    ["{id | userPrincipalName} → id", { given: ["/users/{id | userPrincipalName}"], want: ["id"] }],
+    ["{id|userPrincipalName} without spaces → id", { given: ["/users/{id|userPrincipalName}/events"], want: ["id"] }],
+    ["a name repeated across routes appears once", { given: ["/users/{id}/events", "/groups/{id}/events", "/groups/{id}/calendars/{calendarId}/events"], want: ["id", "calendarId"] }],
+    ["a name repeated in one route appears once", { given: ["/a/{id}/b/{id}"], want: ["id"] }],
+    ["dashes kept", { given: ["/sites/{site-id}"], want: ["site-id"] }],
+    ["empty placeholder skipped", { given: ["/a/{}/b/{ x }"], want: ["x"] }],
+  ];
+  it.each(cases)("%s", (_name, { given, want }) => {
+    expect(pathParams(given)).toEqual(want.map((name): PathParamModel => ({ name, type: "String" })));
+  });
+
+  it("paramName trims and takes the first alternative", () => {
+    expect(paramName(" id | userPrincipalName ")).toBe("id");
+    expect(paramName("site-id")).toBe("site-id");
+    expect(paramName("")).toBe("");
+  });
+});
+
+describe("HTTP request section", () => {
+  const FILE = "api/event-list.md";
+  const page = (...request: string[]) => parseDocument(FILE, ["# List events", "", "## HTTP request", "", ...request, ""].join("\n"));
+
+  it("keeps every route of the first route's method, normalised and de-duplicated, with their params", () => {
+    const result = page(
+      "```http", //                                                        5
+      "GET /me/events", //                                                 6
+      "GET /users/{id | userPrincipalName}/events", //                     7
+      "GET https://graph.microsoft.com/v1.0/groups/{id}/events/", //       8
+      "GET /beta/me/events", //                                            9
+      "```",
+    );
+    const [operation] = result.operations;
+    expect(operation?.method).toBe("GET");
+    expect(operation?.paths).toEqual(["/me/events", "/users/{id|userPrincipalName}/events", "/groups/{id}/events"]);
+    expect(operation?.pathParams).toEqual([{ name: "id", type: "String" }]);
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  it("drops a route's query string: its placeholders are not path parameters", () => {
+    const result = page("```http", "GET /me/calendarView?startDateTime={start_datetime}&endDateTime={end_datetime}", "GET /users/{id}/calendarView?$top=5", "```");
+    expect(result.operations[0]?.paths).toEqual(["/me/calendarView", "/users/{id}/calendarView"]);
+    expect(result.operations[0]?.pathParams).toEqual([{ name: "id", type: "String" }]);
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  it("reads routes from several code blocks and drops routes of another method", () => {
+    const result = page("```http", "PATCH /things/{thingId}", "```", "", "Or:", "", "```http", "PUT /things/{thingId}", "PATCH /others/{otherId}", "```");
+    expect(result.operations[0]).toMatchObject({
+      method: "PATCH",
+      paths: ["/things/{thingId}", "/others/{otherId}"],
+      pathParams: [
+        { name: "thingId", type: "String" },
+        { name: "otherId", type: "String" },
+      ],
+    });
+  });
+
+  it("reports a line that is not a route at its line and the block's column, and keeps the others", () => {
+    const result = page("```http", "GET /me/events", "// also see below", "FETCH /x", "```");
+    expect(result.operations[0]?.paths).toEqual(["/me/events"]);
+    expect(result.diagnostics.map((d) => [d.code, d.line, d.column, d.message])).toEqual([
+      ["route-malformed", 7, 1, '"// also see below" is not a route; write it as "METHOD /path".'],
+      ["route-malformed", 8, 1, '"FETCH /x" is not a route; write it as "METHOD /path".'],
+    ]);
+  });
+
+  it("reports route-missing at the section heading when no route is found, and has no operation", () => {
+    const result = page("Call it.");
+    expect(result.kind).toBe("operation");
+    expect(result.operations).toEqual([]);
+    expect(result.diagnostics).toEqual([
+      {
+        severity: "warning",
+        code: "route-missing",
+        message: "This operation page has no route; add an '## HTTP request' section with a 'METHOD /path' code block.",
+        file: FILE,
+        line: 3,
+        column: 1,
+      },
+    ]);
+  });
+});
