@@ -2,18 +2,7 @@
  * What the parser extracts from one page, before pages are merged into the ApiModel (see merge.ts).
  * Plain data, like the rest of the model.
  */
-import type {
-  ApiVersion,
-  Diagnostic,
-  ExampleModel,
-  HeaderModel,
-  HttpMethod,
-  PathParamModel,
-  PermissionsModel,
-  PropertyModel,
-  SourcePosition,
-  TypeKind,
-} from "./types.js";
+import type { ApiVersion, Diagnostic, OperationModel, PropertyModel, SourcePosition, TypeKind } from "./types.js";
 
 export type PageKind = "operation" | "resource" | "enum" | "conceptual" | "unknown";
 
@@ -31,22 +20,8 @@ export interface PageTypeModel {
   source: SourcePosition;
 }
 
-export interface PageOperationModel {
-  title: string;
-  description?: string;
-  method: HttpMethod;
-  paths: string[];
-  pathParams: PathParamModel[];
-  requestHeaders: HeaderModel[];
-  requestType?: string;
-  requestCollection?: boolean;
-  responseType?: string;
-  responseCollection: boolean;
-  successStatus: number | null;
-  permissions?: PermissionsModel;
-  examples: ExampleModel[];
-  source: SourcePosition;
-}
+/** An operation as one page documents it: the OperationModel before merging (no id yet, one source). */
+export type PageOperationModel = Omit<OperationModel, "id" | "apiVersion" | "sources"> & { source: SourcePosition };
 
 /** A type name used by a page (a type cell, a response sentence), with where it was written. */
 export interface TypeReference {
