@@ -23,7 +23,7 @@ export type InputDocument =
 const DOC_PATTERNS = ["**/*.md", "**/*.markdown", "**/*.txt"];
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
-export async function findInputFiles(inputs: readonly string[], cwd = process.cwd()): Promise<InputFile[]> {
+export async function findInputFiles(inputs: readonly string[], cwd = process.cwd(), ignore: readonly string[] = []): Promise<InputFile[]> {
   if (inputs.length === 0) throw new UserError("no input given; pass --input <folder or file> (for example --input docs-input)");
   const files = new Map<string, boolean>();
   for (const input of inputs) {
@@ -34,7 +34,7 @@ export async function findInputFiles(inputs: readonly string[], cwd = process.cw
       files.set(absolute, true);
       continue;
     }
-    const found = await glob(DOC_PATTERNS, { cwd: absolute, absolute: true, followSymbolicLinks: false, ignore: ["**/node_modules/**", "**/.*/**"] });
+    const found = await glob(DOC_PATTERNS, { cwd: absolute, absolute: true, followSymbolicLinks: false, ignore: ["**/node_modules/**", "**/.*/**", ...ignore] });
     for (const file of found) if (!files.has(path.resolve(file))) files.set(path.resolve(file), false);
   }
   const list = [...files].map(([absolute, explicit]) => ({ absolute, explicit })).sort((a, b) => compareText(a.absolute, b.absolute));

@@ -13,8 +13,15 @@ export interface VersionModel {
   operations: OperationModel[];
 }
 
+/** Choices the user makes in docgen.config.json that change the generated code. */
+export interface EmitOptions {
+  /** "union" (default): a literal union and a values array per enum; "union-and-const": also a const object keyed by member. */
+  enumStyle?: "union" | "union-and-const";
+}
+
 export interface EmitContext {
   version: VersionModel;
+  options: EmitOptions;
   names: TypeNames;
   /** The model type of this version with that name (case-insensitive), if any. */
   typeByName(name: string): TypeModel | undefined;
@@ -28,7 +35,7 @@ export interface EmitContext {
 export type Statement = string | StatementStructures;
 export type Emitter = (ctx: EmitContext) => Statement[];
 
-export function createContext(apiVersion: ApiVersion | null, types: TypeModel[], operations: OperationModel[]): EmitContext {
+export function createContext(apiVersion: ApiVersion | null, types: TypeModel[], operations: OperationModel[], options: EmitOptions = {}): EmitContext {
   const names = new TypeNames();
   const byName = new Map<string, TypeModel>();
   for (const type of types) {
@@ -37,6 +44,7 @@ export function createContext(apiVersion: ApiVersion | null, types: TypeModel[],
   }
   return {
     version: { apiVersion, folder: versionFolder(apiVersion), types, operations },
+    options,
     names,
     typeByName: (name) => byName.get(name.toLowerCase()),
   };

@@ -6,7 +6,7 @@
 import { IndentationText, NewLineKind, Project, QuoteKind } from "ts-morph";
 import { compareText } from "../model/diagnostics.js";
 import type { ApiModel, ApiVersion } from "../model/types.js";
-import { createContext, type Emitter } from "./context.js";
+import { createContext, type EmitOptions, type Emitter } from "./context.js";
 import { emitEnums } from "./enums.js";
 import { formatTypeScript } from "./format.js";
 import { emitIndex } from "./index-file.js";
@@ -31,7 +31,7 @@ const EMITTERS: ReadonlyArray<readonly [string, Emitter]> = [
   ["index.ts", emitIndex],
 ];
 
-export async function emitModel(model: ApiModel): Promise<GeneratedFile[]> {
+export async function emitModel(model: ApiModel, options: EmitOptions = {}): Promise<GeneratedFile[]> {
   const versions = new Set<ApiVersion | null>([...model.types.map((t) => t.apiVersion), ...model.operations.map((o) => o.apiVersion)]);
   const ordered = [...versions].sort((a, b) => compareText(versionFolder(a), versionFolder(b)));
   const files: GeneratedFile[] = [];
@@ -40,6 +40,7 @@ export async function emitModel(model: ApiModel): Promise<GeneratedFile[]> {
       apiVersion,
       model.types.filter((t) => t.apiVersion === apiVersion),
       model.operations.filter((o) => o.apiVersion === apiVersion),
+      options,
     );
     const project = new Project({
       useInMemoryFileSystem: true,

@@ -2,6 +2,7 @@
  * Enums: a string-literal union per enum type plus a readonly array of its values, in the docs' order.
  *   export type RemoteAction = "unknown" | "factoryReset" | …;
  *   export const remoteActionValues: readonly RemoteAction[] = ["unknown", "factoryReset", …];
+ * With `enumStyle: "union-and-const"`, also a const object: `RemoteAction.factoryReset === "factoryReset"`.
  */
 import { StructureKind, VariableDeclarationKind } from "ts-morph";
 import type { Emitter, Statement } from "./context.js";
@@ -29,6 +30,19 @@ export const emitEnums: Emitter = (ctx) => {
       declarations: [{ name: enumValuesName(name), type: `readonly ${name}[]`, initializer: `[${members.map(literal).join(", ")}]` }],
       docs: [`Every value of {@link ${name}}, in the order the docs list them.`],
     });
+    if (ctx.options.enumStyle === "union-and-const") {
+      // A value with the type's name, so `RemoteAction.factoryReset` reads like an enum member.
+      // A "__proto__" key would set the prototype unless computed.
+      const key = (m: string): string => (m === "__proto__" ? `[${literal(m)}]` : /^[A-Za-z_$][\w$]*$/.test(m) ? m : literal(m));
+      const entries = members.map((m) => `${key(m)}: ${literal(m)}`);
+      statements.push({
+        kind: StructureKind.VariableStatement,
+        isExported: true,
+        declarationKind: VariableDeclarationKind.Const,
+        declarations: [{ name, initializer: `{ ${entries.join(", ")} } as const satisfies Record<string, ${name}>` }],
+        docs: [`The values of {@link ${name}} by member name.`],
+      });
+    }
   }
   return statements;
 };

@@ -1,0 +1,67 @@
+/**
+ * `docgen gen`: generate TypeScript into --out (safe swap + manifest); `--check` compares without
+ * writing (drift in CI); `--watch` regenerates on every change under the inputs.
+ */
+import type { Command } from "commander";
+import { loadConfig } from "../config.js";
+import { UserError } from "../errors.js";
+import { generateFiles } from "../generate.js";
+import { assertSafeOutDir, diffOutput, writeOutput } from "../output.js";
+import { loadModel } from "../pipeline.js";
+import { formatDiagnosticLine, modelSummary, severitySummary } from "../report.js";
+import { resolveInputs, selectVersions, withInputs, type CommonOptions } from "./shared.js";
+
+interface GenOptions extends CommonOptions {
+  out?: string;
+  check?: boolean;
+  force?: boolean;
+  verbose?: boolean;
+  watch?: boolean;
+  package?: boolean;
+}
+
+export function registerGen(program: Command): void {
+  withInputs(program.command("gen").description("generate TypeScript into --out"))
+    .option("-o, --out <dir>", "output folder (default: the config file's out)")
+    .option("--check", "write nothing; exit 1 and list the files that would change")
+    .option("--force", "write even into a folder holding files docgen did not generate")
+    .option("--package", "also write package.json and tsconfig.json, making --out an npm package (default: when the config file has \"package\")")
+    .option("--watch", "keep running; regenerate (incrementally, debounced) when an input changes")
+    .option("--verbose", "print every diagnostic")
+    .action(async (options: GenOptions) => {
+      const started = performance.now();
+      const config = loadConfig(options.config);
+      const inputs = resolveInputs(options, config);
+      const out = options.out ?? config.out;
+      if (!out) throw new UserError("no output folder given; pass --out <dir> (for example --out generated) or set \"out\" in docgen.config.json");
+      const generateOptions = {
+        ...(config.enumStyle ? { enumStyle: config.enumStyle } : {}),
+        ...(options.package || config.package ? { package: config.package ?? {} } : {}),
+      };
+      if (options.watch) {
+        if (options.check) throw new UserError("--watch and --check cannot be combined; use --check in CI and --watch while editing");
+        const { watchAndGenerate } = await import("../watch.js");
+        await watchAndGenerate({ inputs, out, force: options.force ?? false, ignore: config.ignore ?? [], versions: config.versions, generate: generateOptions });
+        return;
+      }
+      const model = await loadModel(inputs, config.ignore ?? []);
+      if (options.verbose) for (const d of model.diagnostics) process.stderr.write(formatDiagnosticLine(d) + "\n");
+      const files = await generateFiles(selectVersions(model, config.versions), generateOptions);
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      if (options.check) {
+        const diff = diffOutput(out, files);
+        const stale = [...diff.added.map((f) => `added ${f}`), ...diff.changed.map((f) => `changed ${f}`), ...diff.removed.map((f) => `removed ${f}`)];
+        if (stale.length > 0) {
+          for (const line of stale) process.stdout.write(`  ${line}\n`);
+          process.stdout.write(`docgen: ${out} is stale: ${stale.length} file(s) would change; run docgen gen (npm run gen)\n`);
+          process.exitCode = 1;
+          return;
+        }
+        process.stdout.write(`docgen: ${out} is up to date (${files.length} files, ${seconds}s)\n`);
+        return;
+      }
+      assertSafeOutDir(out, inputs, options.force ?? false);
+      writeOutput(out, files);
+      process.stdout.write(`docgen: wrote ${files.length} files to ${out}: ${modelSummary(model)}; ${severitySummary(model.diagnostics)} (${seconds}s)\n`);
+    });
+}

@@ -1,0 +1,53 @@
+/** What the commands share: the --config and --input options, and the model they load. */
+import type { Command } from "commander";
+import type { ApiModel } from "../../model/types.js";
+import { versionFolder } from "../../emitters/naming.js";
+import { loadConfig, type DocgenConfig } from "../config.js";
+import { UserError } from "../errors.js";
+import { loadModel } from "../pipeline.js";
+
+export interface CommonOptions {
+  input?: string[];
+  config?: string;
+}
+
+/** Adds --input and --config to a command (input may come from the config file instead). */
+export function withInputs(command: Command): Command {
+  return command
+    .option("-i, --input <paths...>", "documents: folders and/or files (default: the config file's input)")
+    .option("-c, --config <file>", "config file (default: ./docgen.config.json when present)");
+}
+
+export interface Loaded {
+  config: DocgenConfig;
+  inputs: string[];
+  model: ApiModel;
+}
+
+export function resolveInputs(options: CommonOptions, config: DocgenConfig): string[] {
+  const inputs = options.input ?? config.input;
+  if (!inputs || inputs.length === 0) throw new UserError("no input given; pass --input <folder or file> (for example --input docs-input) or set \"input\" in docgen.config.json");
+  return inputs;
+}
+
+export async function loadFromOptions(options: CommonOptions): Promise<Loaded> {
+  const config = loadConfig(options.config);
+  const inputs = resolveInputs(options, config);
+  return { config, inputs, model: await loadModel(inputs, config.ignore ?? []) };
+}
+
+/** The model restricted to the configured API versions (diagnostics kept whole). */
+export function selectVersions(model: ApiModel, versions: readonly string[] | undefined): ApiModel {
+  if (!versions) return model;
+  const keep = new Set(versions);
+  return {
+    types: model.types.filter((t) => keep.has(versionFolder(t.apiVersion))),
+    operations: model.operations.filter((o) => keep.has(versionFolder(o.apiVersion))),
+    diagnostics: model.diagnostics,
+  };
+}
+
+export function parseCount(value: string, flag: string): number {
+  if (!/^\d+$/.test(value)) throw new UserError(`${flag} expects a whole number ≥ 0, got "${value}"`);
+  return Number(value);
+}

@@ -1,0 +1,21 @@
+/** Everything `docgen gen` writes: the emitted code, the package files when asked for, the manifest. */
+import type { GeneratedFile } from "../emitters/emit.js";
+import { compareText } from "../model/diagnostics.js";
+import type { ApiModel } from "../model/types.js";
+import type { DocgenConfig } from "./config.js";
+import { withManifest } from "./output.js";
+import { packageFiles } from "./package.js";
+
+export interface GenerateOptions {
+  enumStyle?: DocgenConfig["enumStyle"];
+  /** Write package.json/tsconfig.json too (the config's `package`, or `gen --package`). */
+  package?: DocgenConfig["package"];
+}
+
+export async function generateFiles(model: ApiModel, options: GenerateOptions): Promise<GeneratedFile[]> {
+  // Loaded here, not at start-up: ts-morph and prettier take most of a second to load and only gen needs them.
+  const { emitModel } = await import("../emitters/emit.js");
+  const code = await emitModel(model, options.enumStyle ? { enumStyle: options.enumStyle } : {});
+  const files = options.package ? [...code, ...packageFiles(code, options.package)].sort((a, b) => compareText(a.path, b.path)) : code;
+  return withManifest(files);
+}

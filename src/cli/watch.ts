@@ -1,0 +1,127 @@
+/**
+ * `docgen gen --watch`: regenerate whenever a document under the inputs changes. Incremental: the
+ * pages of unchanged files stay in memory (only changed or new files are parsed again), the model
+ * is rebuilt from the pages (merging is cheap), and only API versions whose slice of the model
+ * changed are emitted again. Changes are debounced; every run prints one summary line. A run that
+ * fails (say, an input was deleted) prints one error line and the watch goes on.
+ */
+import { watch, type FSWatcher } from "node:fs";
+import path from "node:path";
+import type { GeneratedFile } from "../emitters/emit.js";
+import { compareText } from "../model/diagnostics.js";
+import { buildModel } from "../model/merge.js";
+import type { PageModel } from "../model/page.js";
+import type { ApiModel } from "../model/types.js";
+import { versionFolder } from "../emitters/naming.js";
+import { selectVersions } from "./commands/shared.js";
+import type { GenerateOptions } from "./generate.js";
+import { findInputFiles } from "./inputs.js";
+import { assertSafeOutDir, diffOutput, withManifest, writeOutput } from "./output.js";
+import { packageFiles } from "./package.js";
+import { parseInputFile } from "./pipeline.js";
+import { modelSummary, severitySummary } from "./report.js";
+
+export interface WatchOptions {
+  inputs: string[];
+  out: string;
+  force: boolean;
+  ignore: string[];
+  versions: readonly string[] | undefined;
+  generate: GenerateOptions;
+  /** Quiet period after the last change before a run starts. */
+  debounceMs?: number;
+}
+
+
+export async function watchAndGenerate(options: WatchOptions): Promise<void> {
+  const pages = new Map<string, PageModel>();
+  const emitted = new Map<string, { key: string; files: GeneratedFile[] }>();
+  const dirty = new Set<string>();
+  let firstRun = true;
+
+  const run = async (): Promise<void> => {
+    const started = performance.now();
+    const files = await findInputFiles(options.inputs, process.cwd(), options.ignore);
+    const present = new Set(files.map((f) => f.absolute));
+    let parsed = 0;
+    for (const key of [...pages.keys()]) if (!present.has(key)) pages.delete(key);
+    for (const file of files) {
+      if (pages.has(file.absolute) && !dirty.has(file.absolute)) continue;
+      pages.set(file.absolute, parseInputFile(file));
+      parsed++;
+    }
+    dirty.clear();
+    const model = buildModel(files.map((f) => pages.get(f.absolute)).filter((p): p is PageModel => p !== undefined));
+    const { files: output, versionsEmitted } = await emitIncrementally(selectVersions(model, options.versions), options.generate, emitted);
+    if (firstRun) assertSafeOutDir(options.out, options.inputs, options.force);
+    const diff = diffOutput(options.out, output);
+    const changed = diff.added.length + diff.changed.length + diff.removed.length;
+    if (changed > 0) writeOutput(options.out, output);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const what = firstRun ? `parsed ${parsed} files` : `re-parsed ${parsed} of ${files.length} files`;
+    process.stdout.write(
+      `docgen watch: ${what}, emitted ${versionsEmitted.length > 0 ? versionsEmitted.join(", ") : "nothing"}, ${changed} output files changed: ${modelSummary(model)}; ${severitySummary(model.diagnostics)} (${seconds}s)\n`,
+    );
+    firstRun = false;
+  };
+
+  await run();
+  const debounceMs = options.debounceMs ?? 100;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  const schedule = (absolute: string): void => {
+    dirty.add(absolute);
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(run).catch((error: unknown) => {
+        process.stderr.write(`docgen watch: error: ${error instanceof Error ? error.message : String(error)}\n`);
+      });
+    }, debounceMs);
+  };
+  const watchers: FSWatcher[] = options.inputs.map((input) => {
+    const absolute = path.resolve(input);
+    return watch(absolute, { recursive: true }, (_event, name) => {
+      schedule(name ? path.resolve(absolute, name.toString()) : absolute);
+    });
+  });
+  process.stdout.write(`docgen watch: watching ${options.inputs.join(", ")}; press Ctrl+C to stop\n`);
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      for (const w of watchers) w.close();
+      if (timer) clearTimeout(timer);
+      resolve();
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+}
+
+/** Emits only the API versions whose types and operations differ from the previous run. */
+async function emitIncrementally(
+  model: ApiModel,
+  options: GenerateOptions,
+  cache: Map<string, { key: string; files: GeneratedFile[] }>,
+): Promise<{ files: GeneratedFile[]; versionsEmitted: string[] }> {
+  const { emitModel } = await import("../emitters/emit.js");
+  const folders = [...new Set([...model.types.map((t) => versionFolder(t.apiVersion)), ...model.operations.map((o) => versionFolder(o.apiVersion))])].sort(compareText);
+  const versionsEmitted: string[] = [];
+  const code: GeneratedFile[] = [];
+  for (const folder of folders) {
+    const slice: ApiModel = {
+      types: model.types.filter((t) => versionFolder(t.apiVersion) === folder),
+      operations: model.operations.filter((o) => versionFolder(o.apiVersion) === folder),
+      diagnostics: [],
+    };
+    const key = JSON.stringify([slice.types, slice.operations, options.enumStyle ?? "union"]);
+    let entry = cache.get(folder);
+    if (!entry || entry.key !== key) {
+      entry = { key, files: await emitModel(slice, options.enumStyle ? { enumStyle: options.enumStyle } : {}) };
+      cache.set(folder, entry);
+      versionsEmitted.push(folder);
+    }
+    code.push(...entry.files);
+  }
+  for (const folder of [...cache.keys()]) if (!folders.includes(folder)) cache.delete(folder);
+  const all = options.package ? [...code, ...packageFiles(code, options.package)] : code;
+  return { files: withManifest(all.sort((a, b) => compareText(a.path, b.path))), versionsEmitted };
+}
