@@ -15,7 +15,7 @@ import { loadModel } from "../pipeline.js";
 
 interface DiffOptions {
   git?: string;
-  path?: string[];
+  path?: string;
   format: "markdown" | "json";
   failOnBreaking?: boolean;
   out?: string;
@@ -29,7 +29,7 @@ export function registerDiff(program: Command): void {
     .argument("<old>", "the older docs: a folder or file (with --git: a git ref)")
     .argument("<new>", "the newer docs: a folder or file (with --git: a git ref)")
     .option("--git <repo>", "read <old> and <new> as refs (commits, tags, branches) of this git repository")
-    .option("--path <paths...>", "with --git: only these folders or files of the repository")
+    .option("--path <path>", "with --git: only this folder (or file) of the repository, such as docs/api")
     .addOption(new Option("-f, --format <format>", "output format").choices(["markdown", "json"]).default("markdown"))
     .option("--fail-on-breaking", "exit 1 when any change is breaking")
     .option("-o, --out <file>", "write to a file instead of stdout")
@@ -42,8 +42,8 @@ export function registerDiff(program: Command): void {
       if (options.git) {
         const temp = mkdtempSync(path.join(os.tmpdir(), "docgen-diff-"));
         try {
-          before = await loadModel([checkout(options.git, oldInput, options.path ?? [], path.join(temp, "old"))], ignore);
-          after = await loadModel([checkout(options.git, newInput, options.path ?? [], path.join(temp, "new"))], ignore);
+          before = await loadModel([checkout(options.git, oldInput, options.path === undefined ? [] : [options.path], path.join(temp, "old"))], ignore);
+          after = await loadModel([checkout(options.git, newInput, options.path === undefined ? [] : [options.path], path.join(temp, "new"))], ignore);
         } finally {
           rmSync(temp, { recursive: true, force: true });
         }
