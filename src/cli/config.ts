@@ -42,10 +42,13 @@ export function loadConfig(explicit: string | undefined, cwd = process.cwd()): D
   if (!existsSync(absolute)) throw new UserError(`config file "${file}" does not exist; check the --config value`);
   if (!absolute.endsWith(".json")) throw new UserError(`config file "${file}" is not a .json file; docgen reads docgen.config.json (JSON, comments allowed)`);
   const errors: ParseError[] = [];
-  const data: unknown = parse(readFileSync(absolute, "utf8"), errors, { allowTrailingComma: true });
-  if (errors.length > 0) {
-    const first = errors[0];
-    throw new UserError(`config file "${file}" is not valid JSON (${first ? printParseErrorCode(first.error) : "parse error"}); fix the syntax`);
+  const text = readFileSync(absolute, "utf8");
+  const data: unknown = parse(text, errors, { allowTrailingComma: true });
+  const first = errors[0];
+  if (first) {
+    const before = text.slice(0, first.offset).split("\n");
+    const where = `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
+    throw new UserError(`config file "${file}" is not valid JSON at ${where} (${printParseErrorCode(first.error)}); fix the syntax`);
   }
   return validateConfig(data, file, path.dirname(absolute), cwd);
 }
