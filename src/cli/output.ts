@@ -10,6 +10,8 @@ import type { GeneratedFile } from "../emitters/emit.js";
 import { UserError } from "./errors.js";
 
 export const MANIFEST = ".docgen-manifest.json";
+/** Top-level folders of an output folder that hold build products of the generated package. */
+const BUILD_OUTPUTS = new Set(["dist", "node_modules"]);
 
 export interface OutputDiff {
   added: string[];
@@ -90,6 +92,8 @@ function listFiles(dir: string, prefix = ""): string[] {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    // What building the generated package leaves behind (`npm pack` runs tsc into dist/) is neither docgen's output nor foreign.
+    if (!prefix && entry.isDirectory() && BUILD_OUTPUTS.has(entry.name)) continue;
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isDirectory()) out.push(...listFiles(path.join(dir, entry.name), rel));
     else out.push(rel);
