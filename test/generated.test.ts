@@ -46,7 +46,7 @@ function tsFiles(dir: string): string[] {
 
 describe("generated/", () => {
   it("is what `npm run gen` produces from docs-input/ today", async () => {
-    const config = loadConfig(undefined, ROOT); // docgen.config.json: the package settings npm run gen uses
+    const config = await loadConfig(undefined, ROOT); // docgen.config.json: the package settings npm run gen uses
     const files = await generateFiles(seedModel(), config.package ? { package: config.package } : {});
     expect(diffOutput(GENERATED, files)).toEqual({ added: [], changed: [], removed: [] });
   });

@@ -1,10 +1,12 @@
 /**
- * The config file `docgen.config.json`: defaults for every command, overridden by CLI flags.
+ * The config file `docgen.config.json` (or `docgen.config.ts`): defaults for every command,
+ * overridden by CLI flags.
  * Validated field by field; the first bad field ends the run with one line naming it, what it
  * holds and what is expected. Paths in the file are relative to the file's folder.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { parse, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { UserError } from "./errors.js";
 
@@ -31,16 +33,26 @@ export interface DocgenConfig {
 
 const FIELDS = ["$schema", "input", "out", "versions", "ignore", "enumStyle", "package"] as const;
 
+export const CONFIG_FILE_TS = "docgen.config.ts";
+
 /**
- * Reads the config: the file given by --config (must exist), else `docgen.config.json` in the
- * working directory when there is one, else an empty config.
+ * Reads the config: the file given by --config (must exist), else `docgen.config.json` or
+ * `docgen.config.ts` in the working directory when there is one, else an empty config. A `.ts`
+ * config default-exports the object (`export default { input: "docs" }`); it is transpiled with
+ * the TypeScript compiler that ts-morph bundles, then imported.
  */
-export function loadConfig(explicit: string | undefined, cwd = process.cwd()): DocgenConfig {
-  const file = explicit ?? (existsSync(path.join(cwd, CONFIG_FILE)) ? CONFIG_FILE : undefined);
+export async function loadConfig(explicit: string | undefined, cwd = process.cwd()): Promise<DocgenConfig> {
+  let file = explicit;
+  if (file === undefined) {
+    const found = [CONFIG_FILE, CONFIG_FILE_TS].filter((name) => existsSync(path.join(cwd, name)));
+    if (found.length > 1) throw new UserError(`both ${CONFIG_FILE} and ${CONFIG_FILE_TS} exist; keep one, or pick one with --config`);
+    file = found[0];
+  }
   if (file === undefined) return {};
   const absolute = path.resolve(cwd, file);
   if (!existsSync(absolute)) throw new UserError(`config file "${file}" does not exist; check the --config value`);
-  if (!absolute.endsWith(".json")) throw new UserError(`config file "${file}" is not a .json file; docgen reads docgen.config.json (JSON, comments allowed)`);
+  if (absolute.endsWith(".ts") || absolute.endsWith(".mts")) return validateConfig(await importTypeScript(absolute, file), file, path.dirname(absolute), cwd);
+  if (!absolute.endsWith(".json")) throw new UserError(`config file "${file}" is neither .json nor .ts; name it ${CONFIG_FILE} or ${CONFIG_FILE_TS}`);
   const errors: ParseError[] = [];
   const text = readFileSync(absolute, "utf8");
   const data: unknown = parse(text, errors, { allowTrailingComma: true });
@@ -53,8 +65,37 @@ export function loadConfig(explicit: string | undefined, cwd = process.cwd()): D
   return validateConfig(data, file, path.dirname(absolute), cwd);
 }
 
+/** Transpiles a .ts config to a temporary module beside it (so its relative imports resolve), imports its default export. */
+async function importTypeScript(absolute: string, file: string): Promise<unknown> {
+  const { ts } = await import("ts-morph");
+  const output = ts.transpileModule(readFileSync(absolute, "utf8"), {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+    fileName: absolute,
+    reportDiagnostics: true,
+  });
+  const syntax = output.diagnostics?.[0];
+  if (syntax) {
+    const where = syntax.file && syntax.start !== undefined ? syntax.file.getLineAndCharacterOfPosition(syntax.start) : undefined;
+    const at = where ? ` at line ${where.line + 1}, column ${where.character + 1}` : "";
+    throw new UserError(`config file "${file}" does not compile${at}: ${ts.flattenDiagnosticMessageText(syntax.messageText, " ")}`);
+  }
+  const temp = path.join(path.dirname(absolute), `.docgen-config-${process.pid}-${Date.now()}.mjs`);
+  writeFileSync(temp, output.outputText);
+  try {
+    const module: unknown = await import(pathToFileURL(temp).href);
+    const value = isRecord(module) ? module["default"] : undefined;
+    if (value === undefined) throw new UserError(`config file "${file}" has no default export; end it with export default { … }`);
+    return value;
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError(`config file "${file}" failed to load: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+  } finally {
+    rmSync(temp, { force: true });
+  }
+}
+
 export function validateConfig(data: unknown, file: string, baseDir: string, cwd: string): DocgenConfig {
-  if (!isRecord(data)) throw new UserError(`config file "${file}" must hold a JSON object`);
+  if (!isRecord(data)) throw new UserError(`config file "${file}" must hold ${file.endsWith(".json") ? "a JSON object" : "an object (its default export)"}`);
   const bad = (field: string, expected: string): UserError =>
     new UserError(`config file "${file}": "${field}" is ${describe(data[field.split(".")[0] ?? field])}; expected ${expected}`);
   for (const key of Object.keys(data)) {

@@ -76,4 +76,24 @@ describe("docgen.config.json in use", () => {
     expect(enums).toMatch(/export const RemoteAction = \{\n\s+unknown: "unknown",/);
     expect(enums).toContain("export type RemoteAction =");
   });
+
+  it("docgen.config.ts: default export, type annotations allowed, validated like JSON; errors are one line", () => {
+    const dir = path.join(tmp, "ts-config");
+    mkdirSync(path.join(dir, "docs"), { recursive: true });
+    writeFileSync(path.join(dir, "docs/a.md"), "# Update widget\n\n## HTTP request\n\n```http\nPATCH /widgets/{id}\n```\n");
+    writeFileSync(path.join(dir, "docgen.config.ts"), 'interface Config { input: string[] }\nconst config: Config = { input: ["docs"] };\nexport default config;\n');
+    const model = runCli(["model"], dir);
+    expect(model.stderr).toBe("");
+    expect(JSON.parse(model.stdout).operations.map((o: { id: string }) => o.id)).toEqual(["updateWidget"]);
+    expect(readdirSync(dir).sort()).toEqual(["docgen.config.ts", "docs"]);
+
+    writeFileSync(path.join(dir, "docgen.config.ts"), 'export default { input: ["docs"], enumStyle: "enum" as string };\n');
+    expect(runCli(["model"], dir).stderr).toBe('docgen: error: config file "docgen.config.ts": "enumStyle" is "enum"; expected "union" or "union-and-const"\n');
+    writeFileSync(path.join(dir, "docgen.config.ts"), "export default { input: [\"docs\" };\n");
+    expect(runCli(["model"], dir).stderr).toMatch(/^docgen: error: config file "docgen.config.ts" does not compile at line 1, column \d+: .+\n$/);
+    writeFileSync(path.join(dir, "docgen.config.ts"), "export const input = 1;\n");
+    expect(runCli(["model"], dir).stderr).toBe('docgen: error: config file "docgen.config.ts" has no default export; end it with export default { … }\n');
+    writeFileSync(path.join(dir, "docgen.config.json"), "{}");
+    expect(runCli(["model"], dir).stderr).toBe("docgen: error: both docgen.config.json and docgen.config.ts exist; keep one, or pick one with --config\n");
+  });
 });

@@ -35,7 +35,7 @@ export function registerDiff(program: Command): void {
     .option("-o, --out <file>", "write to a file instead of stdout")
     .option("-c, --config <file>", "config file (its ignore globs apply)")
     .action(async (oldInput: string, newInput: string, options: DiffOptions) => {
-      const config = loadConfig(options.config);
+      const config = await loadConfig(options.config);
       const ignore = config.ignore ?? [];
       let before;
       let after;

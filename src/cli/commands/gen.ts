@@ -30,7 +30,7 @@ export function registerGen(program: Command): void {
     .option("--verbose", "print every diagnostic")
     .action(async (options: GenOptions) => {
       const started = performance.now();
-      const config = loadConfig(options.config);
+      const config = await loadConfig(options.config);
       const inputs = resolveInputs(options, config);
       const out = options.out ?? config.out;
       if (!out) throw new UserError("no output folder given; pass --out <dir> (for example --out generated) or set \"out\" in docgen.config.json");

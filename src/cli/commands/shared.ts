@@ -31,7 +31,7 @@ export function resolveInputs(options: CommonOptions, config: DocgenConfig): str
 }
 
 export async function loadFromOptions(options: CommonOptions): Promise<Loaded> {
-  const config = loadConfig(options.config);
+  const config = await loadConfig(options.config);
   const inputs = resolveInputs(options, config);
   return { config, inputs, model: await loadModel(inputs, config.ignore ?? []) };
 }
