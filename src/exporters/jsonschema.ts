@@ -21,7 +21,9 @@ export function exportJsonSchemas(model: ApiModel, baseUri = DEFAULT_BASE_URI): 
   const byVersion = new Map<string, TypeModel[]>();
   for (const type of model.types) {
     const folder = type.apiVersion ?? "unversioned";
-    byVersion.set(folder, [...(byVersion.get(folder) ?? []), type]);
+    const list = byVersion.get(folder);
+    if (list) list.push(type);
+    else byVersion.set(folder, [type]);
   }
   for (const [folder, types] of byVersion) {
     const byName = new Map(types.map((t) => [t.name.toLowerCase(), t]));
