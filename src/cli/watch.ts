@@ -5,7 +5,7 @@
  * changed are emitted again. Changes are debounced; every run prints one summary line. A run that
  * fails (say, an input was deleted) prints one error line and the watch goes on.
  */
-import { watch, type FSWatcher } from "node:fs";
+import { statSync, watch, type FSWatcher } from "node:fs";
 import path from "node:path";
 import type { GeneratedFile } from "../emitters/emit.js";
 import { compareText } from "../model/diagnostics.js";
@@ -58,7 +58,7 @@ export async function watchAndGenerate(options: WatchOptions): Promise<void> {
     const changed = diff.added.length + diff.changed.length + diff.removed.length;
     if (changed > 0) writeOutput(options.out, output);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    const what = firstRun ? `parsed ${parsed} files` : `re-parsed ${parsed} of ${files.length} files`;
+    const what = firstRun ? `parsed ${files.length} ${files.length === 1 ? "file" : "files"}` : `re-parsed ${parsed} of ${files.length} ${files.length === 1 ? "file" : "files"}`;
     process.stdout.write(
       `docgen watch: ${what}, emitted ${versionsEmitted.length > 0 ? versionsEmitted.join(", ") : "nothing"}, ${changed} output files changed: ${modelSummary(model)}; ${severitySummary(model.diagnostics)} (${seconds}s)\n`,
     );
@@ -80,8 +80,15 @@ export async function watchAndGenerate(options: WatchOptions): Promise<void> {
   };
   const watchers: FSWatcher[] = options.inputs.map((input) => {
     const absolute = path.resolve(input);
-    return watch(absolute, { recursive: true }, (_event, name) => {
-      schedule(name ? path.resolve(absolute, name.toString()) : absolute);
+    if (statSync(absolute).isDirectory()) {
+      return watch(absolute, { recursive: true }, (_event, name) => {
+        schedule(name ? path.resolve(absolute, name.toString()) : absolute);
+      });
+    }
+    // A file is watched through its folder: editors that save by renaming replace the file's inode.
+    const base = path.basename(absolute);
+    return watch(path.dirname(absolute), (_event, name) => {
+      if (name === null || name.toString() === base) schedule(absolute);
     });
   });
   process.stdout.write(`docgen watch: watching ${options.inputs.join(", ")}; press Ctrl+C to stop\n`);

@@ -1,6 +1,6 @@
 /** `docgen gen --watch`, spawned: a summary line per run; only the changed file is parsed again; debounced. */
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ROOT } from "../helpers.js";
@@ -78,6 +78,27 @@ describe("docgen gen --watch", () => {
       const third = await output.next(/^docgen watch: re-parsed/, mark2);
       expect(third).toMatch(/^docgen watch: re-parsed 1 of 3 files, emitted nothing, 0 output files changed: /);
       expect(stderr).toBe("");
+    } finally {
+      child.kill("SIGTERM");
+      await new Promise((resolve) => child.once("close", resolve));
+    }
+  });
+
+  it("watches a single input file, also when an editor saves it by renaming a new file over it", async () => {
+    const dir = path.join(tmp, "single");
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, "widget.md");
+    writeFileSync(file, resourcePage("widget", ["| name | String | The name. |"]));
+    const child = spawn(process.execPath, [path.join(ROOT, "bin/docgen.js"), "gen", "--watch", "--input", file, "--out", path.join(tmp, "single-out")], { cwd: tmp });
+    const output = lines(child);
+    try {
+      await output.next(/^docgen watch: watching /, 0);
+      const mark = output.seen.length;
+      writeFileSync(`${file}.tmp`, resourcePage("widget", ["| name | String | The name. |", "| size | Int64 | The size. |"]));
+      renameSync(`${file}.tmp`, file);
+      const line = await output.next(/^docgen watch: re-parsed/, mark);
+      expect(line).toMatch(/^docgen watch: re-parsed 1 of 1 file, emitted unversioned, [1-9]\d* output files changed: 1 types, /);
+      expect(readFileSync(path.join(tmp, "single-out/unversioned/interfaces.ts"), "utf8")).toContain("size?: number | null;");
     } finally {
       child.kill("SIGTERM");
       await new Promise((resolve) => child.once("close", resolve));
