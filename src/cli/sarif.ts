@@ -1,13 +1,12 @@
 /**
  * SARIF 2.1.0 for `docgen check --format sarif`: one run, one rule per diagnostic code (with its
- * summary and a link to docs/diagnostics.md), one result per diagnostic with its location, so
+ * summary and a pointer to docs/diagnostics.md), one result per diagnostic with its location, so
  * code-scanning tools (GitHub code scanning, VS Code SARIF viewer) show findings inline.
  */
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from "../model/diagnostics.js";
 import type { Diagnostic, Severity } from "../model/types.js";
 
 const LEVEL: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", info: "note" };
-const HELP_URI = "https://github.com/docgen/docgen/blob/main/docs/diagnostics.md";
 
 export function toSarif(diagnostics: readonly Diagnostic[], toolVersion: string): object {
   const codes = Object.keys(DIAGNOSTIC_CODES).sort();
@@ -21,7 +20,6 @@ export function toSarif(diagnostics: readonly Diagnostic[], toolVersion: string)
           driver: {
             name: "docgen",
             version: toolVersion,
-            informationUri: "https://github.com/docgen/docgen",
             rules: codes.map((code) => {
               // `codes` are the keys of DIAGNOSTIC_CODES.
               const entry = DIAGNOSTIC_CODES[code as DiagnosticCode];
@@ -29,7 +27,7 @@ export function toSarif(diagnostics: readonly Diagnostic[], toolVersion: string)
                 id: code,
                 name: code,
                 shortDescription: { text: entry.summary },
-                helpUri: `${HELP_URI}#${code}`,
+                help: { text: `What it means, an example and how to fix the doc: docgen's docs/diagnostics.md, section ${code}.` },
                 defaultConfiguration: { level: LEVEL[entry.severity] },
               };
             }),
