@@ -6,11 +6,23 @@ import { writeFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import { UserError } from "./errors.js";
 import { assertSafeOutDir, diffOutput, withManifest, writeOutput } from "./output.js";
-import { loadModel } from "./pipeline.js";
-import { countBySeverity, formatDiagnosticLine, modelSummary, severitySummary } from "./report.js";
+import { Cache, defaultCacheDir } from "./cache.js";
+import { generate, loadModel } from "./pipeline.js";
+import { createProgress } from "./progress.js";
+import { codeSummary, countBySeverity, formatDiagnosticLine, severitySummary } from "./report.js";
+import { defaultJobs } from "./workers/pool.js";
 
 interface InputOptions {
   input: string[];
+  jobs?: number;
+}
+
+function jobsOption(): Option {
+  return new Option("-j, --jobs <n>", `worker threads (default: the available cores, ${defaultJobs()} here, fewer for few files; output is the same for any number)`).argParser((value: string): number => {
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 1) throw new UserError(`--jobs must be a whole number of at least 1, not "${value}"`);
+      return n;
+    });
 }
 
 const program = new Command()
@@ -27,17 +39,28 @@ program
   .option("--check", "write nothing; exit 1 and list the files that would change")
   .option("--force", "write even into a folder holding files docgen did not generate")
   .option("--verbose", "print every diagnostic")
-  .action(async (options: InputOptions & { out: string; check?: boolean; force?: boolean; verbose?: boolean }) => {
+  .addOption(jobsOption())
+  .option("--cache-dir <dir>", "cache of parsed pages and emitted files", defaultCacheDir())
+  .option("--no-cache", "neither read nor write the cache")
+  .option("--stats", "print peak memory and cache hits on stderr")
+  .action(async (options: InputOptions & { out: string; check?: boolean; force?: boolean; verbose?: boolean; cache: boolean; cacheDir: string; stats?: boolean }) => {
     const started = performance.now();
-    const model = await loadModel(options.input);
-    if (options.verbose) for (const d of model.diagnostics) process.stderr.write(formatDiagnosticLine(d) + "\n");
-    // Loaded here, not at start-up: ts-morph and prettier take most of a second to load and only gen needs them.
-    const { emitModel } = await import("../emitters/emit.js");
-    const files = withManifest(await emitModel(model));
+    const cache = options.cache ? new Cache(options.cacheDir) : null;
+    const generation = await generate(options.input, { jobs: options.jobs, cache, progress: createProgress() });
+    if (options.verbose) for (const d of generation.diagnostics) process.stderr.write(formatDiagnosticLine(d) + "\n");
+    // After the output is settled, so that a refused --out still ends with its one error line.
+    const report = (): void => {
+      if (generation.diagnostics.length > 0) process.stderr.write(`docgen: diagnostics by code: ${codeSummary(generation.diagnostics)}\n`);
+      if (!options.stats) return;
+      const hits = cache ? `; cache hits page ${cache.stats.hits.page}, run ${cache.stats.hits.run}; misses page ${cache.stats.misses.page}, run ${cache.stats.misses.run}` : "";
+      process.stderr.write(`docgen: stats: maxRSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB, jobs ${options.jobs ?? "default"}${hits}\n`);
+    };
+    const files = withManifest(generation.files);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     if (options.check) {
       const diff = diffOutput(options.out, files);
       const stale = [...diff.added.map((f) => `added ${f}`), ...diff.changed.map((f) => `changed ${f}`), ...diff.removed.map((f) => `removed ${f}`)];
+      report();
       if (stale.length > 0) {
         for (const line of stale) process.stdout.write(`  ${line}\n`);
         process.stdout.write(`docgen: ${options.out} is stale: ${stale.length} file(s) would change; run docgen gen (npm run gen)\n`);
@@ -49,7 +72,8 @@ program
     }
     assertSafeOutDir(options.out, options.input, options.force ?? false);
     writeOutput(options.out, files);
-    process.stdout.write(`docgen: wrote ${files.length} files to ${options.out}: ${modelSummary(model)}; ${severitySummary(model.diagnostics)} (${seconds}s)\n`);
+    report();
+    process.stdout.write(`docgen: wrote ${files.length} files to ${options.out}: ${generation.types} types, ${generation.operations} operations; ${severitySummary(generation.diagnostics)} (${seconds}s)\n`);
   });
 
 program
@@ -57,8 +81,9 @@ program
   .description("print the API model as JSON (see docs/model.md)")
   .requiredOption("-i, --input <paths...>", "documents: folders and/or files")
   .option("-o, --out <file>", "write to a file instead of stdout")
+  .addOption(jobsOption())
   .action(async (options: InputOptions & { out?: string }) => {
-    const json = JSON.stringify(await loadModel(options.input), null, 2) + "\n";
+    const json = JSON.stringify(await loadModel(options.input, { jobs: options.jobs }), null, 2) + "\n";
     if (options.out) writeFileSync(options.out, json);
     else process.stdout.write(json);
   });
@@ -68,8 +93,9 @@ program
   .description("report problems in the docs; exit 1 when there are errors")
   .requiredOption("-i, --input <paths...>", "documents: folders and/or files")
   .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
+  .addOption(jobsOption())
   .action(async (options: InputOptions & { format: string }) => {
-    const model = await loadModel(options.input);
+    const model = await loadModel(options.input, { jobs: options.jobs });
     const diagnostics = model.diagnostics;
     if (options.format === "json") {
       process.stdout.write(JSON.stringify({ diagnostics, summary: countBySeverity(diagnostics) }, null, 2) + "\n");
