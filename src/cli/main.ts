@@ -52,7 +52,7 @@ program
     const report = (): void => {
       if (generation.diagnostics.length > 0) process.stderr.write(`docgen: diagnostics by code: ${codeSummary(generation.diagnostics)}\n`);
       if (!options.stats) return;
-      const hits = cache ? `; cache hits page ${cache.stats.hits.page}, run ${cache.stats.hits.run}; misses page ${cache.stats.misses.page}, run ${cache.stats.misses.run}` : "";
+      const hits = cache ? `; cache hits page ${cache.stats.hits.page}, chunk ${cache.stats.hits.format}, run ${cache.stats.hits.run}; misses page ${cache.stats.misses.page}, chunk ${cache.stats.misses.format}, run ${cache.stats.misses.run}` : "";
       process.stderr.write(`docgen: stats: maxRSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB, jobs ${options.jobs ?? "default"}${hits}\n`);
     };
     const files = withManifest(generation.files);

@@ -11,7 +11,7 @@ import { buildModel } from "../model/merge.js";
 import type { PageModel } from "../model/page.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
 import type { GeneratedFile } from "../emitters/emit.js";
-import type { VersionSlice } from "../emitters/emit-file.js";
+import type { Chunk } from "../emitters/emit-file.js";
 import { Cache, sha256 } from "./cache.js";
 import { UserError } from "./errors.js";
 import { findInputFiles, readInput } from "./inputs.js";
@@ -65,16 +65,22 @@ export async function generate(inputs: readonly string[], options: PipelineOptio
     const model = buildModel(await parsePages(documents, pool, { ...options, progress }));
     // Loaded here, not at start-up: ts-morph and prettier take most of a second to load and only gen needs them.
     const { emitModel } = await import("../emitters/emit.js");
-    const jobs = model.types.length + model.operations.length > 0 ? 5 : 0;
-    progress.phase("emit", jobs);
-    const emitOne = async (slice: VersionSlice, name: string): Promise<string> => {
-      const result = await pool.run({ kind: "emit", job: { slice, name } });
+    // Each chunk of a generated file is keyed by its statements: after an edit only changed chunks are rendered.
+    const render = async (chunk: Chunk): Promise<string> => {
+      const key = cache?.key("format", JSON.stringify(chunk)) ?? null;
+      const cached = cache !== null && key !== null ? cache.read("format", key) : null;
+      if (cached !== null) {
+        progress.tick();
+        return cached;
+      }
+      const result = await pool.run({ kind: "chunk", chunk });
       progress.tick();
-      if (result.kind !== "emit") throw new Error("worker answered an emit job with a parse result");
+      if (result.kind !== "chunk") throw new Error("worker answered an emit job with a parse result");
+      if (cache !== null && key !== null) cache.write("format", key, result.content);
       return result.content;
     };
     const generation: Generation = {
-      files: await emitModel(model, emitOne),
+      files: await emitModel(model, { render, planned: (chunks) => progress.phase("emit", chunks) }),
       types: model.types.length,
       operations: model.operations.length,
       diagnostics: model.diagnostics,
@@ -124,7 +130,7 @@ async function parsePages(documents: readonly Document[], pool: WorkerPool, opti
       }
       const result = await pool.run({ kind: "parse", file: doc.file, text: doc.text, cacheFile: cache?.entryPath("page", doc.key) ?? null });
       progress.tick();
-      if (result.kind !== "parse") throw new Error("worker answered a parse job with an emit result");
+      if (result.kind !== "parse") throw new Error("worker answered a parse job with a chunk result");
       return result.page;
     }),
   );

@@ -7,7 +7,7 @@
  */
 import { compareText } from "../model/diagnostics.js";
 import type { ApiModel, ApiVersion } from "../model/types.js";
-import { EMITTERS, emitFile, type VersionSlice } from "./emit-file.js";
+import { EMITTERS, joinChunks, planChunks, renderChunk, type Chunk, type VersionSlice } from "./emit-file.js";
 import { formatTypeScript } from "./format.js";
 import { runtimeFiles } from "./runtime.js";
 import { versionFolder } from "./naming.js";
@@ -18,19 +18,23 @@ export interface GeneratedFile {
   content: string;
 }
 
-/** Produces one formatted file; `emitFile` by default. */
-export type FileEmitter = (slice: VersionSlice, name: string) => Promise<string>;
+/** Renders one chunk of a file (`renderChunk` by default; the CLI uses worker threads and a cache). */
+export type ChunkRenderer = (chunk: Chunk) => Promise<string>;
 
-/** Files in the order that balances parallel work best: the big ones first. */
-const SCHEDULE = ["interfaces.ts", "validators.ts", "requests.ts", "enums.ts", "index.ts"];
+export interface EmitHooks {
+  render?: ChunkRenderer;
+  /** Called once all chunks are planned, with their number. */
+  planned?: (chunks: number) => void;
+}
 
-export async function emitModel(model: ApiModel, emitOne: FileEmitter = emitFile): Promise<GeneratedFile[]> {
+export async function emitModel(model: ApiModel, hooks: EmitHooks = {}): Promise<GeneratedFile[]> {
+  const render = hooks.render ?? renderChunk;
   const versions = new Set<ApiVersion | null>([...model.types.map((t) => t.apiVersion), ...model.operations.map((o) => o.apiVersion)]);
   const ordered = [...versions].sort((a, b) => compareText(versionFolder(a), versionFolder(b)));
   const files: GeneratedFile[] = [];
   // The runtime helpers go through the same formatter as emitted code; they are the same in every version.
   const runtime = await Promise.all(runtimeFiles().map(async (file) => ({ path: file.path, content: await formatTypeScript(file.content) })));
-  const jobs: Array<{ slice: VersionSlice; folder: string; name: string }> = [];
+  const jobs: Array<{ path: string; chunks: Chunk[] }> = [];
   for (const apiVersion of ordered) {
     const slice: VersionSlice = {
       apiVersion,
@@ -39,9 +43,9 @@ export async function emitModel(model: ApiModel, emitOne: FileEmitter = emitFile
     };
     const folder = versionFolder(apiVersion);
     for (const file of runtime) files.push({ path: `${folder}/${file.path}`, content: file.content });
-    for (const [name] of EMITTERS) jobs.push({ slice, folder, name });
+    for (const [name] of EMITTERS) jobs.push({ path: `${folder}/${name}`, chunks: planChunks(slice, name) });
   }
-  jobs.sort((a, b) => SCHEDULE.indexOf(a.name) - SCHEDULE.indexOf(b.name));
-  const emitted = await Promise.all(jobs.map(async (job) => ({ path: `${job.folder}/${job.name}`, content: await emitOne(job.slice, job.name) })));
+  hooks.planned?.(jobs.reduce((n, job) => n + job.chunks.length, 0));
+  const emitted = await Promise.all(jobs.map(async (job) => ({ path: job.path, content: joinChunks(await Promise.all(job.chunks.map(render))) })));
   return [...files, ...emitted].sort((a, b) => compareText(a.path, b.path));
 }
