@@ -68,7 +68,8 @@ export async function generate(inputs: readonly string[], options: PipelineOptio
     // Each chunk of a generated file is keyed by its statements: after an edit only changed chunks are rendered.
     const render = async (chunk: Chunk): Promise<string> => {
       const key = cache?.key("format", JSON.stringify(chunk)) ?? null;
-      const cached = cache !== null && key !== null ? cache.read("format", key) : null;
+      // Stored as a JSON string, so that a truncated or damaged entry fails to parse and is a miss.
+      const cached = cache !== null && key !== null ? cache.readJson("format", key, (v: unknown): v is string => typeof v === "string") : null;
       if (cached !== null) {
         progress.tick();
         return cached;
@@ -76,7 +77,7 @@ export async function generate(inputs: readonly string[], options: PipelineOptio
       const result = await pool.run({ kind: "chunk", chunk });
       progress.tick();
       if (result.kind !== "chunk") throw new Error("worker answered an emit job with a parse result");
-      if (cache !== null && key !== null) cache.write("format", key, result.content);
+      if (cache !== null && key !== null) cache.write("format", key, JSON.stringify(result.content));
       return result.content;
     };
     const generation: Generation = {

@@ -96,6 +96,9 @@ describe("gen cache", () => {
     expect(third.stats.misses.run).toBe(1);
     expect(third.stats.hits.page).toBe(2);
     expect(third.stats.misses.page).toBe(1);
+    // Chunks of generated files the edit did not touch come from the cache; the changed ones are rendered.
+    expect(third.stats.hits.format).toBeGreaterThan(0);
+    expect(third.stats.misses.format).toBeGreaterThan(0);
     const uncached = await generate([docs], { jobs: 1, cache: null });
     expect(changed).toEqual(uncached);
     expect(JSON.stringify(changed.files)).toContain("Changed.");

@@ -19,16 +19,20 @@ interface Reply {
   error?: string;
 }
 
+const FROM_SOURCE = import.meta.url.endsWith(".ts");
+
 /**
  * The compiled worker. Under vitest this module runs from src/ as TypeScript, which a worker
  * thread cannot load, so it uses the build in dist/ (`npm test` builds first).
  */
-const WORKER_URL = import.meta.url.endsWith(".ts")
-  ? new URL("../../../dist/cli/workers/worker.js", import.meta.url)
-  : new URL("./worker.js", import.meta.url);
+const WORKER_URL = FROM_SOURCE ? new URL("../../../dist/cli/workers/worker.js", import.meta.url) : new URL("./worker.js", import.meta.url);
 
+/**
+ * The available cores. Run from source (tests), 1 unless asked for more: workers run the build in
+ * dist/, which may be older than the source a test is checking.
+ */
 export function defaultJobs(): number {
-  return Math.max(1, availableParallelism());
+  return FROM_SOURCE ? 1 : Math.max(1, availableParallelism());
 }
 
 export class WorkerPool {
