@@ -69,7 +69,7 @@ function runGen(args) {
   const rssMiB = timeRss ? Number(timeRss[1]) / 1024 : statsRss ? Number(statsRss[1]) : NaN;
   const summary = result.stdout.trim().split("\n").at(-1) ?? "";
   const byCode = /^docgen: diagnostics by code: (.*)$/m.exec(result.stderr)?.[1] ?? "";
-  return { seconds, rssMiB, summary, byCode, command: command.slice(time.length).map((a) => (a === process.execPath ? "node" : path.isAbsolute(a) ? path.relative(ROOT, a) || "." : a)).join(" ") };
+  return { seconds, rssMiB, summary, byCode, command: command.slice(time.length).map((a) => (a === process.execPath ? "node" : a.startsWith(ROOT) ? path.relative(ROOT, a) || "." : a)).join(" ") };
 }
 
 const files = listPages(corpus);
