@@ -78,6 +78,7 @@ export class WorkerPool {
   private spawn(): Worker | null {
     if (this.workers.length >= this.size) return null;
     const worker = new Worker(WORKER_URL);
+    // Messages come only from worker.ts, which posts Replies.
     worker.on("message", (reply: Reply) => {
       const pending = this.running.get(worker);
       this.running.delete(worker);

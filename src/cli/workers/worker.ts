@@ -9,6 +9,7 @@ export interface Request {
 
 const port = parentPort;
 if (port === null) throw new Error("worker.ts must run in a worker thread");
+// Messages come only from pool.ts, which posts Requests.
 port.on("message", (request: Request) => {
   runTask(request.task).then(
     (result) => port.postMessage({ id: request.id, result }),
