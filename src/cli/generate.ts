@@ -15,7 +15,11 @@ export interface GenerateOptions {
 export async function generateFiles(model: ApiModel, options: GenerateOptions): Promise<GeneratedFile[]> {
   // Loaded here, not at start-up: ts-morph and prettier take most of a second to load and only gen needs them.
   const { emitModel } = await import("../emitters/emit.js");
-  const code = await emitModel(model, options.enumStyle ? { enumStyle: options.enumStyle } : {});
-  const files = options.package ? [...code, ...packageFiles(code, options.package)].sort((a, b) => compareText(a.path, b.path)) : code;
+  return withPackageAndManifest(await emitModel(model, options.enumStyle ? { enumStyle: options.enumStyle } : {}), options);
+}
+
+/** The emitted code plus, when asked for, the package files, plus the manifest listing them all. */
+export function withPackageAndManifest(code: readonly GeneratedFile[], options: GenerateOptions): GeneratedFile[] {
+  const files = options.package ? [...code, ...packageFiles(code, options.package)].sort((a, b) => compareText(a.path, b.path)) : [...code];
   return withManifest(files);
 }

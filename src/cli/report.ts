@@ -1,4 +1,5 @@
 /** Diagnostics for people (`file:line:col severity code message`) and machines (JSON). */
+import { compareText } from "../model/diagnostics.js";
 import type { ApiModel, Diagnostic, Severity } from "../model/types.js";
 
 export function formatDiagnosticLine(d: Diagnostic): string {
@@ -19,4 +20,14 @@ export function severitySummary(diagnostics: readonly Diagnostic[]): string {
 
 export function modelSummary(model: ApiModel): string {
   return `${model.types.length} types, ${model.operations.length} operations`;
+}
+
+/** Counts by code, most frequent first (ties by code): `example-json-invalid 12, type-inferred 3`. */
+export function codeSummary(diagnostics: readonly Diagnostic[]): string {
+  const counts = new Map<string, number>();
+  for (const d of diagnostics) counts.set(d.code, (counts.get(d.code) ?? 0) + 1);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))
+    .map(([code, n]) => `${code} ${n}`)
+    .join(", ");
 }

@@ -1,20 +1,16 @@
 /**
  * The composer: ApiModel → generated files. One folder per API version; in each, the runtime
  * helpers (copied once, so the output has no dependency on docgen) and one file per construct,
- * each written by its emitter into a ts-morph source file and formatted with prettier.
+ * each written by its emitter into a ts-morph source file and formatted with prettier
+ * (`emit-file.ts`). The caller may run the per-file work elsewhere (the CLI uses worker threads);
+ * files are collected by position, so the result never depends on which finished first.
  */
-import { IndentationText, NewLineKind, Project, QuoteKind } from "ts-morph";
 import { compareText } from "../model/diagnostics.js";
 import type { ApiModel, ApiVersion } from "../model/types.js";
-import { createContext, type EmitOptions, type Emitter } from "./context.js";
-import { emitEnums } from "./enums.js";
+import type { EmitOptions } from "./context.js";
+import { EMITTERS, joinChunks, planChunks, renderChunk, type Chunk, type VersionSlice } from "./emit-file.js";
 import { formatTypeScript } from "./format.js";
-import { emitIndex } from "./index-file.js";
-import { emitInterfaces } from "./interfaces.js";
-import { emitRequests } from "./requests.js";
 import { runtimeFiles } from "./runtime.js";
-import { GENERATED_HEADER } from "./ts-code.js";
-import { emitValidators } from "./validators.js";
 import { versionFolder } from "./naming.js";
 
 export interface GeneratedFile {
@@ -23,43 +19,36 @@ export interface GeneratedFile {
   content: string;
 }
 
-const EMITTERS: ReadonlyArray<readonly [string, Emitter]> = [
-  ["enums.ts", emitEnums],
-  ["interfaces.ts", emitInterfaces],
-  ["validators.ts", emitValidators],
-  ["requests.ts", emitRequests],
-  ["index.ts", emitIndex],
-];
+/** Renders one chunk of a file (`renderChunk` by default; the CLI uses worker threads and a cache). */
+export type ChunkRenderer = (chunk: Chunk) => Promise<string>;
 
-export async function emitModel(model: ApiModel, options: EmitOptions = {}): Promise<GeneratedFile[]> {
+/** How to render (hooks) and what to generate (the user's emit options). */
+export interface EmitModelOptions extends EmitOptions {
+  render?: ChunkRenderer;
+  /** Called once all chunks are planned, with their number. */
+  planned?: (chunks: number) => void;
+}
+
+export async function emitModel(model: ApiModel, options: EmitModelOptions = {}): Promise<GeneratedFile[]> {
+  const { render: renderHook, planned, ...emitOptions } = options;
+  const render = renderHook ?? renderChunk;
   const versions = new Set<ApiVersion | null>([...model.types.map((t) => t.apiVersion), ...model.operations.map((o) => o.apiVersion)]);
   const ordered = [...versions].sort((a, b) => compareText(versionFolder(a), versionFolder(b)));
   const files: GeneratedFile[] = [];
+  // The runtime helpers go through the same formatter as emitted code; they are the same in every version.
+  const runtime = await Promise.all(runtimeFiles().map(async (file) => ({ path: file.path, content: await formatTypeScript(file.content) })));
+  const jobs: Array<{ path: string; chunks: Chunk[] }> = [];
   for (const apiVersion of ordered) {
-    const ctx = createContext(
+    const slice: VersionSlice = {
       apiVersion,
-      model.types.filter((t) => t.apiVersion === apiVersion),
-      model.operations.filter((o) => o.apiVersion === apiVersion),
-      options,
-    );
-    const project = new Project({
-      useInMemoryFileSystem: true,
-      manipulationSettings: {
-        indentationText: IndentationText.TwoSpaces,
-        newLineKind: NewLineKind.LineFeed,
-        quoteKind: QuoteKind.Double,
-        useTrailingCommas: true,
-      },
-    });
-    for (const runtime of runtimeFiles()) files.push({ path: `${ctx.version.folder}/${runtime.path}`, content: runtime.content });
-    for (const [name, emitter] of EMITTERS) {
-      const statements = emitter(ctx);
-      // A file with nothing to declare must still be a module, or `export *` of it fails to compile.
-      const sourceFile = project.createSourceFile(name, "");
-      sourceFile.addStatements(statements.length > 0 ? statements : ["export {};"]);
-      files.push({ path: `${ctx.version.folder}/${name}`, content: GENERATED_HEADER + sourceFile.getFullText() });
-    }
+      types: model.types.filter((t) => t.apiVersion === apiVersion),
+      operations: model.operations.filter((o) => o.apiVersion === apiVersion),
+    };
+    const folder = versionFolder(apiVersion);
+    for (const file of runtime) files.push({ path: `${folder}/${file.path}`, content: file.content });
+    for (const [name] of EMITTERS) jobs.push({ path: `${folder}/${name}`, chunks: planChunks(slice, name, emitOptions) });
   }
-  const formatted = await Promise.all(files.map(async (file) => ({ path: file.path, content: await formatTypeScript(file.content) })));
-  return formatted.sort((a, b) => compareText(a.path, b.path));
+  planned?.(jobs.reduce((n, job) => n + job.chunks.length, 0));
+  const emitted = await Promise.all(jobs.map(async (job) => ({ path: job.path, content: joinChunks(await Promise.all(job.chunks.map(render))) })));
+  return [...files, ...emitted].sort((a, b) => compareText(a.path, b.path));
 }

@@ -1,26 +1,21 @@
 /**
- * Markdown front end: remark (CommonMark + GFM tables + YAML front matter) → Outline.
+ * Markdown front end: remark (CommonMark + GFM tables + YAML front matter, `markdown-parse.ts`) → Outline.
  *
  * Only the block structure the extractors need is kept: headings, paragraphs (also those inside
  * block quotes and lists), tables, code blocks and `<!-- { … } -->` annotations, each with its
  * position in the original file.
  */
 import type { Nodes, PhrasingContent, Root, RootContent, Table } from "mdast";
-import remarkFrontmatter from "remark-frontmatter";
-import remarkGfm from "remark-gfm";
-import remarkParse from "remark-parse";
-import { unified } from "unified";
 import { parse as parseYaml } from "yaml";
+import { parseMarkdown } from "./markdown-parse.js";
 import type { Block, InlineText, Link, Outline, Pos } from "./outline.js";
-
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]);
 
 const ANNOTATION = /^<!--\s*(\{[\s\S]*\})\s*-->\s*$/;
 const FENCE = /^(```|~~~)/;
 const BREAK_TAG = /^<br\s*\/?>$/i;
 
 export function markdownToOutline(file: string, text: string): Outline {
-  const root: Root = processor.parse(text);
+  const root: Root = parseMarkdown(text);
   const outline: Outline = { file, format: "markdown", frontMatter: null, frontMatterPos: null, blocks: [] };
   const lines = text.split(/\r?\n/);
   for (const node of root.children) collectBlocks(node, outline, lines);

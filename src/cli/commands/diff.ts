@@ -42,14 +42,14 @@ export function registerDiff(program: Command): void {
       if (options.git) {
         const temp = mkdtempSync(path.join(os.tmpdir(), "docgen-diff-"));
         try {
-          before = await loadModel([checkout(options.git, oldInput, options.path === undefined ? [] : [options.path], path.join(temp, "old"))], ignore);
-          after = await loadModel([checkout(options.git, newInput, options.path === undefined ? [] : [options.path], path.join(temp, "new"))], ignore);
+          before = await loadModel([checkout(options.git, oldInput, options.path === undefined ? [] : [options.path], path.join(temp, "old"))], { ignore });
+          after = await loadModel([checkout(options.git, newInput, options.path === undefined ? [] : [options.path], path.join(temp, "new"))], { ignore });
         } finally {
           rmSync(temp, { recursive: true, force: true });
         }
       } else {
-        before = await loadModel([oldInput], ignore);
-        after = await loadModel([newInput], ignore);
+        before = await loadModel([oldInput], { ignore });
+        after = await loadModel([newInput], { ignore });
       }
       const diff = diffModels(before, after);
       const text = options.format === "json" ? JSON.stringify(diff, null, 2) + "\n" : diffToMarkdown(diff);

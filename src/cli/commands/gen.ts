@@ -5,10 +5,12 @@
 import type { Command } from "commander";
 import { loadConfig } from "../config.js";
 import { UserError } from "../errors.js";
-import { generateFiles } from "../generate.js";
+import { Cache, defaultCacheDir } from "../cache.js";
+import { withPackageAndManifest } from "../generate.js";
 import { assertSafeOutDir, diffOutput, writeOutput } from "../output.js";
-import { loadModel } from "../pipeline.js";
-import { formatDiagnosticLine, modelSummary, severitySummary } from "../report.js";
+import { generate } from "../pipeline.js";
+import { createProgress } from "../progress.js";
+import { codeSummary, formatDiagnosticLine, severitySummary } from "../report.js";
 import { resolveInputs, selectVersions, withInputs, type CommonOptions } from "./shared.js";
 
 interface GenOptions extends CommonOptions {
@@ -18,6 +20,9 @@ interface GenOptions extends CommonOptions {
   verbose?: boolean;
   watch?: boolean;
   package?: boolean;
+  cache: boolean;
+  cacheDir: string;
+  stats?: boolean;
 }
 
 export function registerGen(program: Command): void {
@@ -28,6 +33,9 @@ export function registerGen(program: Command): void {
     .option("--package", "also write package.json and tsconfig.json, making --out an npm package (default: when the config file has \"package\")")
     .option("--watch", "keep running; regenerate (incrementally, debounced) when an input changes")
     .option("--verbose", "print every diagnostic")
+    .option("--cache-dir <dir>", "cache of parsed pages and emitted files", defaultCacheDir())
+    .option("--no-cache", "neither read nor write the cache")
+    .option("--stats", "print peak memory and cache hits on stderr")
     .action(async (options: GenOptions) => {
       const started = performance.now();
       const config = await loadConfig(options.config);
@@ -44,11 +52,28 @@ export function registerGen(program: Command): void {
         await watchAndGenerate({ inputs, out, force: options.force ?? false, ignore: config.ignore ?? [], versions: config.versions, generate: generateOptions });
         return;
       }
-      const model = await loadModel(inputs, config.ignore ?? []);
-      if (options.verbose) for (const d of model.diagnostics) process.stderr.write(formatDiagnosticLine(d) + "\n");
-      const files = await generateFiles(selectVersions(model, config.versions), generateOptions);
+      const cache = options.cache ? new Cache(options.cacheDir) : null;
+      const generation = await generate(inputs, {
+        cache,
+        progress: createProgress(),
+        ignore: config.ignore ?? [],
+        select: (model) => selectVersions(model, config.versions),
+        selectKey: JSON.stringify(config.versions ?? null),
+        emit: config.enumStyle ? { enumStyle: config.enumStyle } : {},
+        ...(options.jobs ? { jobs: options.jobs } : {}),
+      });
+      if (options.verbose) for (const d of generation.diagnostics) process.stderr.write(formatDiagnosticLine(d) + "\n");
+      // After the output is settled, so that a refused --out still ends with its one error line.
+      const report = (): void => {
+        if (generation.diagnostics.length > 0) process.stderr.write(`docgen: diagnostics by code: ${codeSummary(generation.diagnostics)}\n`);
+        if (!options.stats) return;
+        const hits = cache ? `; cache hits page ${cache.stats.hits.page}, chunk ${cache.stats.hits.format}, run ${cache.stats.hits.run}; misses page ${cache.stats.misses.page}, chunk ${cache.stats.misses.format}, run ${cache.stats.misses.run}` : "";
+        process.stderr.write(`docgen: stats: maxRSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB, jobs ${options.jobs ?? "default"}${hits}\n`);
+      };
+      const files = withPackageAndManifest(generation.files, generateOptions);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       if (options.check) {
+        report();
         const diff = diffOutput(out, files);
         const stale = [...diff.added.map((f) => `added ${f}`), ...diff.changed.map((f) => `changed ${f}`), ...diff.removed.map((f) => `removed ${f}`)];
         if (stale.length > 0) {
@@ -62,6 +87,7 @@ export function registerGen(program: Command): void {
       }
       assertSafeOutDir(out, inputs, options.force ?? false);
       writeOutput(out, files);
-      process.stdout.write(`docgen: wrote ${files.length} files to ${out}: ${modelSummary(model)}; ${severitySummary(model.diagnostics)} (${seconds}s)\n`);
+      report();
+      process.stdout.write(`docgen: wrote ${files.length} files to ${out}: ${generation.types} types, ${generation.operations} operations; ${severitySummary(generation.diagnostics)} (${seconds}s)\n`);
     });
 }

@@ -1,5 +1,6 @@
 /** What the commands share: the --config and --input options, and the model they load. */
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
+import { defaultJobs } from "../workers/pool.js";
 import type { ApiModel } from "../../model/types.js";
 import { versionFolder } from "../../emitters/naming.js";
 import { loadConfig, type DocgenConfig } from "../config.js";
@@ -9,13 +10,24 @@ import { loadModel } from "../pipeline.js";
 export interface CommonOptions {
   input?: string[];
   config?: string;
+  jobs?: number;
 }
 
 /** Adds --input and --config to a command (input may come from the config file instead). */
 export function withInputs(command: Command): Command {
   return command
     .option("-i, --input <paths...>", "documents: folders and/or files (default: the config file's input)")
-    .option("-c, --config <file>", "config file (default: ./docgen.config.json when present)");
+    .option("-c, --config <file>", "config file (default: ./docgen.config.json when present)")
+    .addOption(jobsOption());
+}
+
+/** `--jobs N`: worker threads; output is the same for any number. */
+export function jobsOption(): Option {
+  return new Option("-j, --jobs <n>", `worker threads (default: the available cores, ${defaultJobs()} here, fewer for few files; output is the same for any number)`).argParser((value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw new UserError(`--jobs must be a whole number of at least 1, not "${value}"`);
+    return n;
+  });
 }
 
 export interface Loaded {
@@ -33,7 +45,7 @@ export function resolveInputs(options: CommonOptions, config: DocgenConfig): str
 export async function loadFromOptions(options: CommonOptions): Promise<Loaded> {
   const config = await loadConfig(options.config);
   const inputs = resolveInputs(options, config);
-  return { config, inputs, model: await loadModel(inputs, config.ignore ?? []) };
+  return { config, inputs, model: await loadModel(inputs, { ignore: config.ignore ?? [], ...(options.jobs ? { jobs: options.jobs } : {}) }) };
 }
 
 /** The model restricted to the configured API versions (diagnostics kept whole). */

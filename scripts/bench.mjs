@@ -1,0 +1,128 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: docgen's speed on the corpus, measured side by side in one run (see BENCHMARKS.md).
+ *
+ *   (a) baseline: read + parse every corpus page with unified + remark-parse + remark-gfm, one thread,
+ *       nothing else;
+ *   (b) a cold `docgen gen` of the whole corpus (spawned CLI, empty cache), its wall time and peak RSS;
+ *   (c) the same gen again with nothing changed;
+ *   (d) the same gen after one page changed.
+ *
+ * The corpus is read in place for (a); (b)–(d) run on a copy in the system temp folder, so that (d)
+ * can edit a page without touching the corpus. Options: --corpus <dir> (default
+ * ../shared/corpus/graph-docs-2021/beta), --jobs <n> (passed to gen), --extensions (also time the
+ * parse with GFM tables only and with no GFM at all).
+ */
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const { values } = parseArgs({
+  options: {
+    corpus: { type: "string", default: path.resolve(ROOT, "../shared/corpus/graph-docs-2021/beta") },
+    jobs: { type: "string" },
+    extensions: { type: "boolean", default: false },
+  },
+});
+const corpus = path.resolve(values.corpus);
+const SUBDIRS = ["api", "resources"];
+
+function listPages(base) {
+  return SUBDIRS.flatMap((sub) =>
+    readdirSync(path.join(base, sub), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && /\.(md|markdown|txt)$/.test(e.name))
+      .map((e) => path.join(e.parentPath, e.name)),
+  ).sort();
+}
+
+function timeParse(label, processor, files) {
+  const started = performance.now();
+  let bytes = 0;
+  for (const file of files) {
+    const text = readFileSync(file, "utf8");
+    bytes += Buffer.byteLength(text);
+    processor.parse(text);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return { label, seconds, bytes };
+}
+
+function runGen(args) {
+  const time = existsSync("/usr/bin/time") ? ["/usr/bin/time", "-v"] : [];
+  const command = [...time, process.execPath, path.join(ROOT, "bin/docgen.js"), "gen", ...args, "--stats"];
+  const started = performance.now();
+  const result = spawnSync(command[0], command.slice(1), { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 28 });
+  const seconds = (performance.now() - started) / 1000;
+  if (result.status !== 0) {
+    process.stderr.write(result.stdout + result.stderr);
+    throw new Error(`docgen gen exited with ${result.status}`);
+  }
+  const timeRss = /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr);
+  const statsRss = /maxRSS (\d+) MiB/.exec(result.stderr);
+  const rssMiB = timeRss ? Number(timeRss[1]) / 1024 : statsRss ? Number(statsRss[1]) : NaN;
+  const summary = result.stdout.trim().split("\n").at(-1) ?? "";
+  const byCode = /^docgen: diagnostics by code: (.*)$/m.exec(result.stderr)?.[1] ?? "";
+  return { seconds, rssMiB, summary, byCode, command: command.slice(time.length).map((a) => (a === process.execPath ? "node" : a.startsWith(ROOT) ? path.relative(ROOT, a) || "." : a)).join(" ") };
+}
+
+const files = listPages(corpus);
+const sh = (cmd) => spawnSync("sh", ["-c", cmd], { encoding: "utf8" }).stdout.trim();
+console.log(`# docgen bench, ${new Date().toISOString().slice(0, 10)}`);
+console.log(`machine: ${os.cpus().length} cores (nproc ${sh("nproc")}, ${os.cpus()[0]?.model ?? "?"}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, node ${process.version}, load average before start ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+console.log(`corpus: ${files.length} pages under ${path.relative(ROOT, corpus)}/{${SUBDIRS.join(",")}}`);
+
+const full = unified().use(remarkParse).use(remarkGfm);
+const a = timeParse("(a) read + parse, unified + remark-parse + remark-gfm, 1 thread", full, files);
+console.log(`${a.label}: ${a.seconds.toFixed(1)} s (${(a.bytes / 2 ** 20).toFixed(1)} MiB, ${(a.bytes / 2 ** 20 / a.seconds).toFixed(2)} MiB/s)`);
+
+if (values.extensions) {
+  const { gfmTable } = await import("micromark-extension-gfm-table");
+  const { gfmTableFromMarkdown } = await import("mdast-util-gfm-table");
+  const tablesOnly = unified()
+    .use(remarkParse)
+    .use(function tables() {
+      const data = this.data();
+      (data.micromarkExtensions ??= []).push(gfmTable());
+      (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
+    });
+  for (const [label, processor] of [["read + parse, GFM tables only", tablesOnly], ["read + parse, no GFM", unified().use(remarkParse)]]) {
+    const r = timeParse(label, processor, files);
+    console.log(`    ${label}: ${r.seconds.toFixed(1)} s (${(r.seconds / a.seconds).toFixed(2)} of (a))`);
+  }
+}
+
+const work = mkdtempSync(path.join(os.tmpdir(), "docgen-bench-"));
+try {
+  for (const sub of SUBDIRS) cpSync(path.join(corpus, sub), path.join(work, "corpus", sub), { recursive: true });
+  const inputs = SUBDIRS.map((sub) => path.join(work, "corpus", sub));
+  const cacheDir = path.join(work, "cache");
+  const args = ["--input", ...inputs, "--out", path.join(work, "out"), "--cache-dir", cacheDir, ...(values.jobs ? ["--jobs", values.jobs] : [])];
+
+  rmSync(cacheDir, { recursive: true, force: true });
+  const b = runGen(args);
+  console.log(`(b) cold gen: ${b.seconds.toFixed(1)} s, peak RSS ${b.rssMiB.toFixed(0)} MiB; (b)/(a) = ${(b.seconds / a.seconds).toFixed(2)} (target <= 1.0)`);
+  console.log(`    command: ${b.command.replaceAll(work, "$TMP")}`);
+  console.log(`    ${b.summary.replaceAll(work, "$TMP")}`);
+  const c = runGen(args);
+  console.log(`(c) rerun, nothing changed: ${c.seconds.toFixed(2)} s = ${((100 * c.seconds) / b.seconds).toFixed(1)}% of (b) (target <= 3%), peak RSS ${c.rssMiB.toFixed(0)} MiB`);
+
+  // One property description edited, so that the change reaches the generated code.
+  const copies = listPages(path.join(work, "corpus"));
+  const page = copies.find((f) => f.includes(`${path.sep}resources${path.sep}`) && /^\|.*Read-only\./m.test(readFileSync(f, "utf8"))) ?? copies[0];
+  const original = readFileSync(page, "utf8");
+  writeFileSync(page, /^\|.*Read-only\./m.test(original) ? original.replace(/^(\|.*?)Read-only\./m, "$1Read-only. Edited by the benchmark.") : original + "\nEdited by the benchmark.\n");
+  const share = b.seconds / files.length;
+  const d = runGen(args);
+  console.log(`(d) rerun, one page changed (${path.basename(page)}): ${d.seconds.toFixed(1)} s (target <= 1 s + ${share.toFixed(3)} s share), peak RSS ${d.rssMiB.toFixed(0)} MiB`);
+  console.log(`    ${d.summary.replaceAll(work, "$TMP")}`);
+  console.log(`diagnostics by code: ${b.byCode}`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

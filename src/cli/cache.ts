@@ -1,0 +1,130 @@
+/**
+ * A content-hash cache for `docgen gen`: parsed pages, formatted files and whole runs, stored as
+ * files under `node_modules/.cache/docgen` (or `--cache-dir`). Every key includes docgen's own
+ * fingerprint (package version plus a hash of the running build and of prettier's version), so a
+ * new docgen never reads entries an older one wrote. Entries are written to a temporary name and
+ * renamed, so a crashed or concurrent run never leaves half an entry; an entry that does not parse
+ * is a miss. The cache only ever saves time: output is the same with or without it.
+ */
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export type CacheKind = "page" | "format" | "run";
+
+export function sha256(...parts: readonly string[]): string {
+  const hash = createHash("sha256");
+  for (const part of parts) hash.update(part).update("\0");
+  return hash.digest("hex");
+}
+
+let fingerprintMemo: string | null = null;
+
+/**
+ * docgen's identity for cache keys: its package version, a hash of the compiled code it runs
+ * (dist/), and the version of prettier (whose output is part of the emitted files).
+ */
+export function docgenFingerprint(): string {
+  if (fingerprintMemo !== null) return fingerprintMemo;
+  const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+  const root = path.dirname(dist);
+  const hash = createHash("sha256");
+  const pkg = readJson(path.join(root, "package.json"));
+  hash.update(`docgen@${pkg.version}\0`);
+  const files = readdirSync(dist, { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".js"))
+    .sort();
+  for (const file of files) hash.update(file).update("\0").update(readFileSync(path.join(dist, file))).update("\0");
+  for (const dependency of ["prettier", "ts-morph"]) {
+    const require = createRequire(import.meta.url);
+    let version = "unknown";
+    try {
+      version = readJson(require.resolve(`${dependency}/package.json`)).version;
+    } catch {
+      // A dependency without a resolvable package.json only weakens the key; the dist hash still applies.
+    }
+    hash.update(`${dependency}@${version}\0`);
+  }
+  fingerprintMemo = `${pkg.version}-${hash.digest("hex").slice(0, 16)}`;
+  return fingerprintMemo;
+}
+
+function readJson(file: string): { version: string } {
+  const data: unknown = JSON.parse(readFileSync(file, "utf8"));
+  const version = typeof data === "object" && data !== null ? Object.getOwnPropertyDescriptor(data, "version")?.value : undefined;
+  return { version: typeof version === "string" ? version : "0.0.0" };
+}
+
+export function defaultCacheDir(cwd = process.cwd()): string {
+  return path.join(cwd, "node_modules", ".cache", "docgen");
+}
+
+/** Hit and miss counts per kind, for `--stats` and the tests. */
+export interface CacheStats {
+  hits: Record<CacheKind, number>;
+  misses: Record<CacheKind, number>;
+}
+
+export class Cache {
+  readonly dir: string;
+  readonly stats: CacheStats = { hits: { page: 0, format: 0, run: 0 }, misses: { page: 0, format: 0, run: 0 } };
+  private readonly version: string;
+
+  constructor(dir: string, version = docgenFingerprint()) {
+    this.dir = path.resolve(dir);
+    this.version = version;
+  }
+
+  /** The key of an entry: docgen's fingerprint, the kind, and the parts that determine its value. */
+  key(kind: CacheKind, ...parts: readonly string[]): string {
+    return sha256(this.version, kind, ...parts);
+  }
+
+  /** Where the entry for `key` lives (two-level fan-out keeps folders small). */
+  entryPath(kind: CacheKind, key: string): string {
+    return path.join(this.dir, kind, key.slice(0, 2), key.slice(2));
+  }
+
+  read(kind: CacheKind, key: string): string | null {
+    try {
+      const text = readFileSync(this.entryPath(kind, key), "utf8");
+      this.stats.hits[kind]++;
+      return text;
+    } catch {
+      this.stats.misses[kind]++;
+      return null;
+    }
+  }
+
+  readJson<T>(kind: CacheKind, key: string, isValid: (value: unknown) => value is T): T | null {
+    const text = this.read(kind, key);
+    if (text === null) return null;
+    try {
+      const value: unknown = JSON.parse(text);
+      if (isValid(value)) return value;
+    } catch {
+      // A damaged entry is a miss; it is overwritten below by the caller's write.
+    }
+    this.stats.hits[kind]--;
+    this.stats.misses[kind]++;
+    return null;
+  }
+
+  write(kind: CacheKind, key: string, content: string): void {
+    writeEntry(this.entryPath(kind, key), content);
+  }
+}
+
+/** Writes a cache entry atomically; a cache that cannot be written is silently not used. */
+export function writeEntry(target: string, content: string): void {
+  try {
+    mkdirSync(path.dirname(target), { recursive: true });
+    const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    writeFileSync(temporary, content);
+    renameSync(temporary, target);
+  } catch {
+    // Read-only or full disk: generation must not fail because of the cache.
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * Progress of a gen run: a bar on stderr when stderr is a terminal (cli-progress), nothing
+ * otherwise (the run then ends with its one-line summary only, so logs stay clean).
+ */
+import cliProgress from "cli-progress";
+
+export interface Progress {
+  /** Starts a phase with `total` steps (a new phase replaces the previous bar's label). */
+  phase(label: string, total: number): void;
+  tick(steps?: number): void;
+  stop(): void;
+}
+
+const SILENT: Progress = { phase: () => {}, tick: () => {}, stop: () => {} };
+
+export function createProgress(enabled = process.stderr.isTTY === true): Progress {
+  if (!enabled) return SILENT;
+  const bar = new cliProgress.SingleBar(
+    { format: "docgen {phase} [{bar}] {value}/{total}", clearOnComplete: true, hideCursor: true, stream: process.stderr },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    phase(label, total) {
+      if (started) bar.stop();
+      bar.start(total, 0, { phase: label.padEnd(6) });
+      started = true;
+    },
+    tick(steps = 1) {
+      if (started) bar.increment(steps);
+    },
+    stop() {
+      if (started) bar.stop();
+      started = false;
+    },
+  };
+}

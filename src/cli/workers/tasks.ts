@@ -1,0 +1,31 @@
+/**
+ * The work a gen run hands to worker threads, as plain functions: the same code runs in a worker
+ * (`worker.ts`) or, with `--jobs 1`, on the main thread, so output cannot depend on the job count.
+ */
+import type { Chunk } from "../../emitters/emit-file.js";
+import type { PageModel } from "../../model/page.js";
+import { parseDocument } from "../../parser/index.js";
+import { writeEntry } from "../cache.js";
+
+export type Task =
+  /** Parse one document; when `cacheFile` is set, also store the page there. */
+  | { kind: "parse"; file: string; text: string; cacheFile: string | null }
+  /** Print and format one chunk of a generated file (see `emitters/emit-file.ts`). */
+  | { kind: "chunk"; chunk: Chunk };
+
+export type TaskResult = { kind: "parse"; page: PageModel } | { kind: "chunk"; content: string };
+
+export async function runTask(task: Task): Promise<TaskResult> {
+  switch (task.kind) {
+    case "parse": {
+      const page = parseDocument(task.file, task.text);
+      if (task.cacheFile !== null) writeEntry(task.cacheFile, JSON.stringify(page));
+      return { kind: "parse", page };
+    }
+    case "chunk": {
+      // Loaded on first use: ts-morph and prettier are only needed by emit jobs.
+      const { renderChunk } = await import("../../emitters/emit-file.js");
+      return { kind: "chunk", content: await renderChunk(task.chunk) };
+    }
+  }
+}

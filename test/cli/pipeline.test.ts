@@ -1,0 +1,134 @@
+/** Worker threads and the cache: same output for any job count and input order; only changed pages re-parsed. */
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { Cache } from "../../src/cli/cache.js";
+import { generate, loadModel } from "../../src/cli/pipeline.js";
+import { ROOT, runCli, SEED_DIR } from "../helpers.js";
+
+const tmpRoot = path.join(ROOT, "test/.tmp");
+mkdirSync(tmpRoot, { recursive: true });
+const tmp = mkdtempSync(path.join(tmpRoot, "pipeline-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function readTree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    out[path.relative(dir, full).split(path.sep).join("/")] = readFileSync(full, "utf8");
+  }
+  return out;
+}
+
+const PAGE = (name: string, extra = ""): string => `# ${name} resource type
+
+Namespace: microsoft.graph
+
+## Properties
+
+| Property | Type | Description |
+|:---|:---|:---|
+| id | String | Identifier. Read-only.${extra} |
+| displayName | String | The name. |
+
+## JSON representation
+
+<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.${name}" } -->
+\`\`\`json
+{ "id": "String", "displayName": "String" }
+\`\`\`
+`;
+
+describe("gen --jobs", () => {
+  it("--jobs 1 and --jobs 2 write byte-identical output for docs-input", () => {
+    const one = path.join(tmp, "jobs1");
+    const two = path.join(tmp, "jobs2");
+    expect(runCli(["gen", "--input", SEED_DIR, "--out", one, "--jobs", "1", "--no-cache"]).status).toBe(0);
+    expect(runCli(["gen", "--input", SEED_DIR, "--out", two, "--jobs", "2", "--no-cache"]).status).toBe(0);
+    const a = readTree(one);
+    expect(Object.keys(a).length).toBeGreaterThan(5);
+    expect(readTree(two)).toEqual(a);
+  });
+
+  it("rejects a --jobs value that is not a positive whole number in one line", () => {
+    const result = runCli(["gen", "--input", SEED_DIR, "--out", path.join(tmp, "bad"), "--jobs", "0"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("--jobs must be a whole number of at least 1");
+  });
+
+  it("the model does not depend on the order inputs are named in or on the job count", async () => {
+    const files = readdirSync(path.join(ROOT, SEED_DIR)).map((f) => path.join(ROOT, SEED_DIR, f));
+    const forward = await loadModel(files, { jobs: 1 });
+    const backward = await loadModel([...files].reverse(), { jobs: 2 });
+    expect(JSON.stringify(backward)).toBe(JSON.stringify(forward));
+  });
+
+  it("prints the diagnostics counted by code on stderr", () => {
+    const result = runCli(["gen", "--input", SEED_DIR, "--out", path.join(tmp, "codes"), "--no-cache"]);
+    expect(result.stderr).toMatch(/^docgen: diagnostics by code: (?:[a-z-]+ \d+, )*[a-z-]+ \d+$/m);
+    expect(result.stderr).toContain("example-url-malformed 1");
+  });
+});
+
+describe("gen cache", () => {
+  it("re-parses only the changed page, serves an unchanged run whole, and never changes the output", async () => {
+    const docs = path.join(tmp, "docs");
+    mkdirSync(docs);
+    for (const name of ["alpha", "beta", "gamma"]) writeFileSync(path.join(docs, `${name}.md`), PAGE(name));
+    const cacheDir = path.join(tmp, "cache");
+
+    const first = new Cache(cacheDir, "test-version");
+    const cold = await generate([docs], { jobs: 1, cache: first });
+    expect(first.stats.misses.page).toBe(3);
+    expect(first.stats.hits.page).toBe(0);
+    expect(first.stats.misses.run).toBe(1);
+
+    const second = new Cache(cacheDir, "test-version");
+    const warm = await generate([docs], { jobs: 1, cache: second });
+    expect(second.stats.hits.run).toBe(1);
+    expect(second.stats.hits.page + second.stats.misses.page).toBe(0);
+    expect(warm).toEqual(cold);
+
+    writeFileSync(path.join(docs, "beta.md"), PAGE("beta", " Changed."));
+    const third = new Cache(cacheDir, "test-version");
+    const changed = await generate([docs], { jobs: 1, cache: third });
+    expect(third.stats.misses.run).toBe(1);
+    expect(third.stats.hits.page).toBe(2);
+    expect(third.stats.misses.page).toBe(1);
+    // Chunks of generated files the edit did not touch come from the cache; the changed ones are rendered.
+    expect(third.stats.hits.format).toBeGreaterThan(0);
+    expect(third.stats.misses.format).toBeGreaterThan(0);
+    const uncached = await generate([docs], { jobs: 1, cache: null });
+    expect(changed).toEqual(uncached);
+    expect(JSON.stringify(changed.files)).toContain("Changed.");
+  });
+
+  it("keys entries by docgen's version: another version misses", async () => {
+    const docs = path.join(tmp, "docs-version");
+    cpSync(path.join(ROOT, SEED_DIR), docs, { recursive: true });
+    const cacheDir = path.join(tmp, "cache-version");
+    await generate([docs], { jobs: 1, cache: new Cache(cacheDir, "1.0.0") });
+    const other = new Cache(cacheDir, "2.0.0");
+    await generate([docs], { jobs: 1, cache: other });
+    expect(other.stats.hits.page + other.stats.hits.run).toBe(0);
+    const same = new Cache(cacheDir, "1.0.0");
+    await generate([docs], { jobs: 1, cache: same });
+    expect(same.stats.hits.run).toBe(1);
+  });
+
+  it("treats a damaged entry as a miss", async () => {
+    const docs = path.join(tmp, "docs-damaged");
+    mkdirSync(docs);
+    writeFileSync(path.join(docs, "alpha.md"), PAGE("alpha"));
+    const cacheDir = path.join(tmp, "cache-damaged");
+    const cold = await generate([docs], { jobs: 1, cache: new Cache(cacheDir, "v") });
+    for (const entry of readdirSync(cacheDir, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) writeFileSync(path.join(entry.parentPath, entry.name), "{ not json");
+    }
+    const damaged = new Cache(cacheDir, "v");
+    expect(await generate([docs], { jobs: 1, cache: damaged })).toEqual(cold);
+    expect(damaged.stats.misses.run).toBe(1);
+    expect(damaged.stats.misses.page).toBe(1);
+  });
+});
