@@ -7,8 +7,10 @@ import { PageContext } from "./context.js";
 import type { Block, Outline, TableBlock } from "./outline.js";
 import { checkExampleBody } from "./sections/example-check.js";
 import { parseExamples } from "./sections/examples.js";
+import { namedEnumTables, tableMembers, type EnumTable } from "./sections/enum-tables.js";
+import { parseInheritance } from "./sections/inheritance.js";
 import { parsePermissionsTable, parsePrerequisites } from "./sections/permissions.js";
-import { isPropertyTable, parsePropertyTable } from "./sections/property-table.js";
+import { isPropertyTable, isRelationshipTable, parsePropertyTable } from "./sections/property-table.js";
 import { parseRequestHeaders } from "./sections/request-headers.js";
 import { parseResponseSection } from "./sections/response.js";
 import { parseRoutes, pathParams } from "./sections/routes.js";
@@ -143,31 +145,52 @@ function requestBodySubject(blocks: readonly Block[], title: string, ctx: PageCo
 
 function extractResource(page: SectionedPage, title: string, ctx: PageContext, model: PageModel): void {
   const name = /^\s*`?([A-Za-z][\w.]*)`?\s+resource type/i.exec(title)?.[1] ?? title.split(/\s+/)[0] ?? "";
+  // Every property table of the page counts: besides `## Properties`, pages use `## X Properties`,
+  // `## Page Content`, or a table right under the title. Relationship sections give navigation properties.
   const properties: PropertyModel[] = [];
-  const propertiesSection = findSection(page, "properties");
-  for (const block of propertiesSection?.blocks ?? []) {
-    if (block.kind === "table" && isPropertyTable(block)) properties.push(...parsePropertyTable(block, ctx));
-  }
-  for (const block of findSection(page, "relationships")?.blocks ?? []) {
-    if (block.kind === "table" && isPropertyTable(block)) properties.push(...parsePropertyTable(block, ctx, true));
-  }
+  const seen = new Set<string>();
+  const collect = (blocks: readonly Block[], navigation: boolean): void => {
+    for (const block of blocks) {
+      if (block.kind !== "table" || !isPropertyTable(block)) continue;
+      for (const property of parsePropertyTable(block, ctx, navigation || isRelationshipTable(block))) {
+        if (seen.has(property.name)) continue;
+        seen.add(property.name);
+        properties.push(property);
+      }
+    }
+  };
+  collect(page.intro, false);
+  for (const section of page.sections) collect(section.blocks, /relationship|navigation propert/.test(section.key));
   const type: PageTypeModel = { name, properties, role: "resource", source: ctx.at(page.title?.pos ?? { line: 1, column: 1 }) };
+  const inheritance = parseInheritance(page.intro, [...page.intro, ...page.sections.flatMap((s) => s.blocks)], ctx);
+  if (inheritance.baseType && inheritance.baseType.toLowerCase() !== name.toLowerCase()) type.baseType = inheritance.baseType;
+  if (inheritance.keyProperty) type.kind = "entity";
   const description = introText(page.intro);
   if (description) type.description = description;
   model.types.push(type);
+  pushEnumTables(namedEnumTables(page), ctx, model);
 }
 
 function extractEnumPage(page: SectionedPage, title: string, ctx: PageContext, model: PageModel): void {
+  const named = namedEnumTables(page);
+  if (named.length > 0) {
+    pushEnumTables(named, ctx, model);
+    return;
+  }
   const name = /^\s*`?([A-Za-z][\w.]*)`?\s+enum/i.exec(title)?.[1] ?? title.split(/\s+/)[0] ?? "";
   const members: string[] = [];
-  for (const block of findSection(page, "members", "values")?.blocks ?? []) {
+  for (const block of findSection(page, "members", "values", "enum values", "member values")?.blocks ?? []) {
     if (block.kind !== "table") continue;
-    for (const row of block.rows) {
-      const value = row[0]?.text.replace(/[`*]/g, "").trim();
-      if (value && !members.includes(value)) members.push(value);
-    }
+    for (const value of tableMembers(block)) if (!members.includes(value)) members.push(value);
   }
   model.types.push({ name, kind: "enum", properties: [], members, role: "enum", source: ctx.at(page.title?.pos ?? { line: 1, column: 1 }) });
+}
+
+/** Multi-enum pages and resource pages with `### X values` tables: one enum type per table. */
+function pushEnumTables(tables: readonly EnumTable[], ctx: PageContext, model: PageModel): void {
+  for (const table of tables) {
+    model.types.push({ name: table.name, kind: "enum", properties: [], members: table.members, role: "enum", source: ctx.at(table.heading.pos) });
+  }
 }
 
 function pageKind(outline: Outline, page: SectionedPage, title: string | null): PageKind {

@@ -2,8 +2,9 @@
  * Fidelity of the parsed model against the service's CSDL (a test oracle only).
  *
  * How things are counted (beta corpus, types present both in the docs and in the CSDL):
- * - Docs properties D(T): the property names of every resource page for T (Properties and
- *   Relationships tables), unioned over pages. CSDL properties C(T): T's declared structural and
+ * - Docs properties D(T): the property names of a resource page for T (Properties and
+ *   Relationships tables); each page is compared on its own with the CSDL type of that name that
+ *   shares most property names (short names repeat across namespaces). CSDL properties C(T): T's declared structural and
  *   navigation properties plus those inherited along its BaseType chain.
  * - Precision = Σ|D∩C| / Σ|D|: documented names the CSDL also has.
  * - Recall = Σ|D∩K| / Σ|K| with K(T) = the CSDL properties the page documents: C(T) names that
@@ -49,7 +50,8 @@ export const ratio = (r: Ratio): number => (r.total === 0 ? 1 : r.hit / r.total)
 /** Names that open a table row: `| **name** | …`, `name | …`, `<td>name</td>`. */
 export function rowNames(text: string): Set<string> {
   const names = new Set<string>();
-  for (const line of text.split(/\r?\n/)) {
+  // Tables inside HTML comments are not documentation (pages comment out unfinished tables).
+  for (const line of text.replace(/<!--[\s\S]*?-->/g, "").split(/\r?\n/)) {
     if (line.includes("|")) {
       const first = line.replace(/^\s*\|/, "").split("|")[0] ?? "";
       const word = /^[\s*`\\_]*([A-Za-z@][\w@.]*)/.exec(first.replace(/<[^>]+>/g, ""))?.[1];
@@ -100,12 +102,12 @@ export function measureFidelity(pages: readonly PageModel[], texts: ReadonlyMap<
     kindMismatches: [],
     baseMismatches: [],
   };
-  // Resource-page types, grouped by name.
+  // One entry per resource page: two pages may describe same-named types of different namespaces.
   const resources = new Map<string, { name: string; properties: Map<string, PropertyModel>; files: string[] }>();
   for (const page of pages) {
     for (const type of page.types) {
       if (type.role !== "resource") continue;
-      const key = type.name.toLowerCase();
+      const key = `${type.name.toLowerCase()}|${page.file}`;
       const entry = resources.get(key) ?? { name: type.name, properties: new Map<string, PropertyModel>(), files: [] };
       entry.files.push(page.file);
       for (const p of type.properties) if (!entry.properties.has(p.name)) entry.properties.set(p.name, p);
@@ -113,7 +115,7 @@ export function measureFidelity(pages: readonly PageModel[], texts: ReadonlyMap<
     }
   }
   const modelTypes = new Map<string, TypeModel>(model.types.filter((t) => t.apiVersion !== "v1.0").map((t) => [t.name.toLowerCase(), t]));
-  for (const [key, entry] of [...resources].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+  for (const [, entry] of [...resources].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
     const docNames = new Set(entry.properties.keys());
     const target = pickCsdl(csdl, entry.name, docNames, "structured");
     if (!target) {
@@ -162,7 +164,7 @@ export function measureFidelity(pages: readonly PageModel[], texts: ReadonlyMap<
       if (docNames.has(p.name)) result.recall.hit++;
       else result.missed.push({ type: entry.name, property: p.name, file: entry.files[0] ?? "" });
     }
-    const merged = modelTypes.get(key);
+    const merged = modelTypes.get(entry.name.toLowerCase());
     if (merged) {
       result.kindAgreement.total++;
       if (merged.kind === target.kind) result.kindAgreement.hit++;
