@@ -9,6 +9,7 @@ import { checkExampleBody } from "./sections/example-check.js";
 import { parseExamples } from "./sections/examples.js";
 import { namedEnumTables, tableMembers, type EnumTable } from "./sections/enum-tables.js";
 import { parseInheritance } from "./sections/inheritance.js";
+import { checkRepresentation } from "./sections/representation.js";
 import { parsePermissionsTable, parsePrerequisites } from "./sections/permissions.js";
 import { isPropertyTable, isRelationshipTable, parsePropertyTable } from "./sections/property-table.js";
 import { parseRequestHeaders } from "./sections/request-headers.js";
@@ -168,6 +169,8 @@ function extractResource(page: SectionedPage, title: string, ctx: PageContext, m
   const description = introText(page.intro);
   if (description) type.description = description;
   model.types.push(type);
+  const representation = findSection(page, "json representation");
+  if (representation) checkRepresentation(representation.blocks, properties, name, ctx);
   pushEnumTables(namedEnumTables(page), ctx, model);
 }
 

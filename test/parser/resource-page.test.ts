@@ -84,3 +84,23 @@ describe("property tables on resource pages", () => {
     expect(names(resource("<!--", "## Properties", ...TABLE, "|hidden|String|H.|", "-->"))).toEqual([]);
   });
 });
+
+describe("JSON representation cross-check", () => {
+  const page = (json: string[]) =>
+    parseDocument("r.md", ["# thing resource type", "## Properties", ...TABLE, "|id|String|Id.|", "|name|String|Name.|", "## Relationships", "|Relationship|Type|Description|", "|:--|:--|:--|", "|owner|[user](user.md)|Owner.|", "## JSON representation", "```json", ...json, "```"].join("\n"));
+
+  it("is silent when the block lists the structural properties (navigation and annotations aside)", () => {
+    expect(page(["{", '  "@odata.type": "#microsoft.graph.thing",', '  "id": "string",', '  "name": "string",', "}"]).diagnostics).toEqual([]);
+  });
+
+  it("reports keys the tables lack and properties the block lacks, at the block", () => {
+    const parsed = page(["{", '  "id": "string",', '  "colour": "string"', "}"]);
+    expect(parsed.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([
+      ["representation-mismatch", 13, "The JSON representation of thing lists 1 property the tables do not (colour) and lacks 1 property the Properties table documents (name); make the block and the tables agree."],
+    ]);
+  });
+
+  it("does not check a block that does not parse", () => {
+    expect(page(["{", '  "id": "string" ...', "}"]).diagnostics).toEqual([]);
+  });
+});
