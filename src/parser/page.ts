@@ -8,7 +8,7 @@ import type { Block, Outline, TableBlock } from "./outline.js";
 import { checkExampleBody } from "./sections/example-check.js";
 import { parseExamples } from "./sections/examples.js";
 import { namedEnumTables, tableMembers, type EnumTable } from "./sections/enum-tables.js";
-import { parseInheritance } from "./sections/inheritance.js";
+import { bareTypeName, parseInheritance } from "./sections/inheritance.js";
 import { checkRepresentation } from "./sections/representation.js";
 import { parsePermissionsTable, parsePrerequisites } from "./sections/permissions.js";
 import { isPropertyTable, isRelationshipTable, parsePropertyTable } from "./sections/property-table.js";
@@ -144,15 +144,20 @@ function requestBodySubject(blocks: readonly Block[], title: string, ctx: PageCo
   return fromTitle?.[1];
 }
 
+const INSTANCE_ATTRIBUTES = /\binstance (?:attributes|annotations)\b/i;
+
 function extractResource(page: SectionedPage, title: string, ctx: PageContext, model: PageModel): void {
   const name = /^\s*`?([A-Za-z][\w.]*)`?\s+resource type/i.exec(title)?.[1] ?? title.split(/\s+/)[0] ?? "";
   // Every property table of the page counts: besides `## Properties`, pages use `## X Properties`,
   // `## Page Content`, or a table right under the title. Relationship sections give navigation properties.
   const properties: PropertyModel[] = [];
   const seen = new Set<string>();
-  const collect = (blocks: readonly Block[], navigation: boolean): void => {
+  // Tables under an "Instance attributes" heading list OData instance annotations, not properties.
+  const collect = (blocks: readonly Block[], navigation: boolean, skip = false): void => {
+    let annotations = skip;
     for (const block of blocks) {
-      if (block.kind !== "table" || !isPropertyTable(block)) continue;
+      if (block.kind === "heading") annotations = INSTANCE_ATTRIBUTES.test(block.text);
+      if (annotations || block.kind !== "table" || !isPropertyTable(block)) continue;
       for (const property of parsePropertyTable(block, ctx, navigation || isRelationshipTable(block))) {
         if (seen.has(property.name)) continue;
         seen.add(property.name);
@@ -161,10 +166,13 @@ function extractResource(page: SectionedPage, title: string, ctx: PageContext, m
     }
   };
   collect(page.intro, false);
-  for (const section of page.sections) collect(section.blocks, /relationship|navigation propert/.test(section.key));
+  for (const section of page.sections) collect(section.blocks, /relationship|navigation propert/.test(section.key), INSTANCE_ATTRIBUTES.test(section.key));
   const type: PageTypeModel = { name, properties, role: "resource", source: ctx.at(page.title?.pos ?? { line: 1, column: 1 }) };
   const inheritance = parseInheritance(page.intro, [...page.intro, ...page.sections.flatMap((s) => s.blocks)], ctx);
-  if (inheritance.baseType && inheritance.baseType.toLowerCase() !== name.toLowerCase()) type.baseType = inheritance.baseType;
+  // Without an explicit base, rows saying "Inherited from [x]" name an ancestor; when they all name the same one, it is the base.
+  const ancestors = [...new Set(properties.flatMap((p) => (p.inheritedFrom ? [bareTypeName(p.inheritedFrom)] : [])))];
+  const baseType = inheritance.baseType ?? (ancestors.length === 1 ? ancestors[0] : undefined);
+  if (baseType && baseType.toLowerCase() !== name.toLowerCase()) type.baseType = baseType;
   if (inheritance.keyProperty) type.kind = "entity";
   const description = introText(page.intro);
   if (description) type.description = description;

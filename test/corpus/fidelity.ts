@@ -6,7 +6,8 @@
  *   Relationships tables); each page is compared on its own with the CSDL type of that name that
  *   shares most property names (short names repeat across namespaces). CSDL properties C(T): T's declared structural and
  *   navigation properties plus those inherited along its BaseType chain.
- * - Precision = Σ|D∩C| / Σ|D|: documented names the CSDL also has.
+ * - Precision = Σ|D∩C| / Σ|D|: documented names the CSDL also has (names with `@`, instance
+ *   annotations documented in a table, are left out of D: they are not structural properties).
  * - Recall = Σ|D∩K| / Σ|K| with K(T) = the CSDL properties the page documents: C(T) names that
  *   open a table row of T's resource page in its raw text (markdown `| name |` or HTML `<td>name`).
  *   K is found by a crude line scan independent of the parser, so recall measures parser misses,
@@ -127,6 +128,7 @@ export function measureFidelity(pages: readonly PageModel[], texts: ReadonlyMap<
     const byName = new Map<string, CsdlProperty>(all.map((p) => [p.name, p]));
     const lower = new Map<string, string>(all.map((p) => [p.name.toLowerCase(), p.name]));
     for (const [name, property] of entry.properties) {
+      if (name.includes("@")) continue; // instance annotations (`@microsoft.graph.x`) are no structural properties
       result.precision.total++;
       const declared = byName.get(name);
       if (declared) {

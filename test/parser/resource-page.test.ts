@@ -33,6 +33,14 @@ describe("base type", () => {
     expect(resource("It is a singleton that inherits from base policy type.").baseType).toBeUndefined();
   });
 
+  it("falls back to the one ancestor that 'Inherited from' rows name", () => {
+    expect(resource("## Properties", ...TABLE, "|id|String|Id. Inherited from [mobileApp](m.md).|", "|name|String|Inherited from [mobileApp](m.md).|", "|size|Int32|Size.|").baseType).toBe("mobileApp");
+  });
+
+  it("does not guess when the rows name several ancestors", () => {
+    expect(resource("## Properties", ...TABLE, "|id|String|Inherited from [entity](e.md).|", "|name|String|Inherited from [mobileApp](m.md).|").baseType).toBeUndefined();
+  });
+
   it("prefers the resource annotation's baseType, without its namespace", () => {
     const type = resource("Inherits from [other](o.md).", "## JSON representation", '<!-- { "blockType": "resource", "baseType": "microsoft.graph.callRecords.endpoint", "@odata.type": "microsoft.graph.x" } -->', "```json", "{}", "```");
     expect(type.baseType).toBe("endpoint");
@@ -102,5 +110,12 @@ describe("JSON representation cross-check", () => {
 
   it("does not check a block that does not parse", () => {
     expect(page(["{", '  "id": "string" ...', "}"]).diagnostics).toEqual([]);
+  });
+});
+
+describe("instance attributes", () => {
+  it("are not properties, under a ## or a ### heading", () => {
+    const type = resource("## Properties", ...TABLE, "|name|String|N.|", "### Instance attributes", "| Property name | Type | Description |", "|:--|:--|:--|", "|@microsoft.graph.downloadUrl|string|URL.|", "## Instance Attributes", ...TABLE, "|@x.y|string|Y.|", "## Relationships", "|Relationship|Type|Description|", "|:--|:--|:--|", "|owner|[user](user.md)|Owner.|");
+    expect(names(type)).toEqual(["name", "owner"]);
   });
 });
