@@ -5,7 +5,7 @@
  * block quotes and lists), tables, code blocks and `<!-- { … } -->` annotations, each with its
  * position in the original file.
  */
-import type { Nodes, PhrasingContent, Root, RootContent, Table } from "mdast";
+import type { Heading, Nodes, PhrasingContent, Root, RootContent, Table } from "mdast";
 import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
@@ -35,6 +35,7 @@ function collectBlocks(node: RootContent, outline: Outline, lines: readonly stri
       outline.frontMatter = parseFrontMatter(node.value);
       return;
     case "heading":
+      if (isTabLabel(node)) return;
       blocks.push({ kind: "heading", depth: node.depth, text: inlineText(node.children, startOf(node)).text, pos: startOf(node) });
       return;
     case "paragraph":
@@ -75,6 +76,17 @@ function codeContentPos(value: string, pos: Pos, lines: readonly string[]): Pos 
   const source = lines[line - 1] ?? "";
   const at = firstLine === "" ? -1 : source.indexOf(firstLine, fenced ? 0 : pos.column - 1);
   return { line, column: at >= 0 ? at + 1 : pos.column };
+}
+
+/**
+ * Tab groups (`# [HTTP](#tab/http)` … `# [C#](#tab/csharp)` … `---`) are headings in markdown but
+ * labels on the page: they are dropped so the code under them stays in its section. So is a
+ * `[!INCLUDE …]` line that a tab group's closing `---` turned into a setext heading.
+ */
+function isTabLabel(node: Heading): boolean {
+  const [only, ...rest] = node.children;
+  if (only?.type === "link" && rest.every((c) => c.type === "text" && c.value.trim() === "")) return only.url.startsWith("#tab/");
+  return only?.type === "text" && /^\s*\[!INCLUDE\b/i.test(only.value);
 }
 
 function parseFrontMatter(source: string): Record<string, unknown> | null {

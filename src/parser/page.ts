@@ -15,7 +15,7 @@ import { isPropertyTable, isRelationshipTable, parsePropertyTable } from "./sect
 import { parseRequestHeaders } from "./sections/request-headers.js";
 import { parseResponseSection } from "./sections/response.js";
 import { parseRoutes, pathParams } from "./sections/routes.js";
-import { findSection, splitSections, type SectionedPage } from "./sections/split.js";
+import { findSection, sectionKey, splitSections, type SectionedPage } from "./sections/split.js";
 
 const DOC_TYPES: Record<string, PageKind> = {
   apipagetype: "operation",
@@ -50,7 +50,10 @@ export function extractPage(outline: Outline): PageModel {
 
 function extractOperation(page: SectionedPage, title: string, ctx: PageContext, model: PageModel): void {
   const routeSection = findSection(page, "http request", "http requests");
-  const routes = routeSection ? parseRoutes(routeSection.blocks, ctx) : [];
+  // Pages documenting several variants (`## Get a user's OneDrive` → `### HTTP request`) have no
+  // `## HTTP request` section: their routes are the code blocks under each `### HTTP request`.
+  const routeBlocks = routeSection ? routeSection.blocks : subsectionBlocks(page, "http request", "http requests");
+  const routes = parseRoutes(routeBlocks, ctx);
   const first = routes[0];
   if (!first) {
     ctx.report("route-missing", routeSection?.heading.pos ?? page.title?.pos ?? { line: 1, column: 1 }, "This operation page has no route; add an '## HTTP request' section with a 'METHOD /path' code block.");
@@ -66,9 +69,9 @@ function extractOperation(page: SectionedPage, title: string, ctx: PageContext, 
       : undefined;
   const headers = findSection(page, "request headers");
   const response = parseResponseSection(findSection(page, "response")?.blocks ?? [], ctx);
-  const examples = page.sections
-    .filter((s) => s.key.startsWith("example"))
-    .map((s) => parseExamples(s.blocks, ctx));
+  // Variant pages (above) without Example sections: the HTTP messages of every section are the examples.
+  const exampleSections = page.sections.filter((s) => s.key.startsWith("example"));
+  const examples = (exampleSections.length > 0 || routeSection ? exampleSections : page.sections).map((s) => parseExamples(s.blocks, ctx));
 
   const operation: PageOperationModel = {
     title,
@@ -99,6 +102,19 @@ function extractOperation(page: SectionedPage, title: string, ctx: PageContext, 
     }
   }
   model.operations.push(operation);
+}
+
+/** The blocks under every deeper heading (`### HTTP request`) with one of `keys`, up to the next heading. */
+function subsectionBlocks(page: SectionedPage, ...keys: string[]): Block[] {
+  const out: Block[] = [];
+  for (const section of page.sections) {
+    let inside = false;
+    for (const block of section.blocks) {
+      if (block.kind === "heading") inside = keys.includes(sectionKey(block.text));
+      else if (inside) out.push(block);
+    }
+  }
+  return out;
 }
 
 /** Each example response should carry the success status the Response section states. */
@@ -209,7 +225,7 @@ function pageKind(outline: Outline, page: SectionedPage, title: string | null): 
   if (docType && DOC_TYPES[docType]) return DOC_TYPES[docType];
   if (title && /\bresource type\b/i.test(title)) return "resource";
   if (title && /\benum(?:eration)? type\b/i.test(title)) return "enum";
-  if (findSection(page, "http request", "http requests")) return "operation";
+  if (findSection(page, "http request", "http requests") || subsectionBlocks(page, "http request", "http requests").length > 0) return "operation";
   if (findSection(page, "properties")) return "resource";
   return "unknown";
 }

@@ -1,0 +1,69 @@
+/** Page layouts beyond the plain one: tab groups, variant sections with `### HTTP request`. */
+import { describe, expect, it } from "vitest";
+import { parseDocument } from "../../src/parser/index.js";
+
+const doc = (...lines: string[]) => parseDocument("p.md", lines.join("\n"));
+
+describe("tab groups", () => {
+  it("keep the code under '# [HTTP](#tab/http)' in its example section; other tabs and INCLUDE lines are ignored", () => {
+    const page = doc(
+      "# Update thing",
+      "## HTTP request",
+      "```http",
+      "PATCH /things/{id}",
+      "```",
+      "## Example",
+      "#### Request",
+      "# [HTTP](#tab/http)",
+      '<!-- { "blockType": "request", "name": "update-thing" } -->',
+      "```http",
+      "PATCH https://graph.microsoft.com/beta/things/1",
+      "```",
+      "# [C#](#tab/csharp)",
+      "[!INCLUDE [sample-code](../includes/snippets/csharp/update-thing.md)]",
+      "---",
+      "#### Response",
+      "```http",
+      "HTTP/1.1 204 No Content",
+      "```",
+    );
+    expect(page.operations[0]?.examples.map((e) => [e.name, e.request?.url, e.response?.status])).toEqual([["update-thing", "https://graph.microsoft.com/beta/things/1", 204]]);
+    expect(page.diagnostics).toEqual([]);
+  });
+});
+
+describe("variant sections", () => {
+  it("read routes under each '### HTTP request' and take examples from the sections when there is no Example section", () => {
+    const page = doc(
+      "# Get drive",
+      "## Get the current user's drive",
+      "### HTTP request",
+      "```http",
+      "GET /me/drive",
+      "```",
+      "## Get a user's drive",
+      "### HTTP request",
+      "```http",
+      "GET /users/{user-id}/drive",
+      "```",
+      "### Path parameters",
+      "```http",
+      "not a route",
+      "```",
+      "## Response",
+      "```http",
+      "HTTP/1.1 200 OK",
+      "",
+      '{ "id": "1" }',
+      "```",
+    );
+    const operation = page.operations[0];
+    expect(operation?.paths).toEqual(["/me/drive", "/users/{user-id}/drive"]);
+    expect(operation?.examples.map((e) => [e.request?.url, e.response?.body])).toEqual([
+      ["/me/drive", undefined],
+      ["/users/{user-id}/drive", undefined],
+      [undefined, { id: "1" }], // the shared Response section pairs with no variant's request
+
+    ]);
+  });
+});
