@@ -8,6 +8,7 @@ export const DIAGNOSTIC_CODES = {
   "input-unreadable": { severity: "error", summary: "A file in an input folder is empty, binary or not UTF-8, and was skipped." },
   "page-not-api": { severity: "info", summary: "The page documents no operation, resource or enum and was skipped." },
   "front-matter-invalid": { severity: "warning", summary: "The YAML front matter does not parse." },
+  "code-fence-unclosed": { severity: "warning", summary: "A code block's closing fence is missing; the block was ended before the heading inside it." },
   "title-missing": { severity: "warning", summary: "The page has no title heading." },
   "annotation-invalid": { severity: "warning", summary: "A `<!-- { … } -->` annotation is not valid JSON." },
   "route-missing": { severity: "warning", summary: "An operation page has no HTTP request route." },

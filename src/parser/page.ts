@@ -26,6 +26,7 @@ const DOC_TYPES: Record<string, PageKind> = {
 
 export function extractPage(outline: Outline): PageModel {
   const ctx = new PageContext(outline.file);
+  for (const problem of outline.problems ?? []) ctx.report(problem.code, problem.pos, problem.message);
   const page = splitSections(outline);
   const title = page.title?.text ?? frontMatterText(outline, "title") ?? null;
   if (title === null) ctx.report("title-missing", { line: 1, column: 1 }, "The page has no title; start it with a '# Title' heading.");

@@ -67,3 +67,33 @@ describe("variant sections", () => {
     ]);
   });
 });
+
+describe("unclosed code fences", () => {
+  it("end before a heading inside an HTTP block; the rest is read as markdown with its real positions", () => {
+    const page = doc(
+      "# Get thing", //                                     1
+      "## HTTP request", //                                 2
+      "```http", //                                         3
+      "GET /things", //                                     4
+      "```", //                                             5
+      "## Example", //                                      6
+      "### Request", //                                     7
+      "```msgraph-interactive", //                          8
+      "GET https://graph.microsoft.com/beta/things", //     9
+      "### Response", //                                    10
+      "```http", //                                         11
+      "HTTP/1.1 200 OK", //                                 12
+      "", //                                                13
+      '{ "id": 1 }', //                                     14
+      "```", //                                             15
+    );
+    const example = page.operations[0]?.examples[0];
+    expect([example?.request?.url, example?.response?.status, example?.response?.body, example?.response?.source.line]).toEqual(["https://graph.microsoft.com/beta/things", 200, { id: 1 }, 12]);
+    expect(page.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([["code-fence-unclosed", 8, 1]]);
+  });
+
+  it("leaves a heading-like line in a shell block alone", () => {
+    const page = doc("# Get thing", "## HTTP request", "```http", "GET /things", "```", "## Example", "```powershell", "## not a heading", "```");
+    expect(page.diagnostics).toEqual([]);
+  });
+});
