@@ -71,7 +71,8 @@ function extractOperation(page: SectionedPage, title: string, ctx: PageContext, 
   const headers = findSection(page, "request headers");
   const response = parseResponseSection(findSection(page, "response")?.blocks ?? [], ctx);
   // Variant pages (above) without Example sections: the HTTP messages of every section are the examples.
-  const exampleSections = page.sections.filter((s) => s.key.startsWith("example"));
+  // A section holding a bold `**Request**` pseudo-heading (some pages put their example under `## Response`) is an example section too.
+  const exampleSections = page.sections.filter((s) => s.key.startsWith("example") || s.blocks.some(isBoldRequest));
   const examples = (exampleSections.length > 0 || routeSection ? exampleSections : page.sections).map((s) => parseExamples(s.blocks, ctx));
 
   const operation: PageOperationModel = {
@@ -103,6 +104,10 @@ function extractOperation(page: SectionedPage, title: string, ctx: PageContext, 
     }
   }
   model.operations.push(operation);
+}
+
+function isBoldRequest(block: Block): boolean {
+  return block.kind === "paragraph" && /^request:?$/i.test(block.text) && block.emphasis.some((e) => /^request:?$/i.test(e));
 }
 
 /** The blocks under every deeper heading (`### HTTP request`) with one of `keys`, up to the next heading. */

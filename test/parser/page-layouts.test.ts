@@ -97,3 +97,15 @@ describe("unclosed code fences", () => {
     expect(page.diagnostics).toEqual([]);
   });
 });
+
+describe("bold pseudo-headings", () => {
+  it("a section with a bold **Request** paragraph holds examples even when it is not an Example section", () => {
+    const page = doc("# Get customers", "## HTTP request", "```", "GET /customers", "```", "## Response", "If successful, this method returns a `200 OK` response code.", "", "**Request**", "", "```http", "GET https://graph.microsoft.com/beta/customers", "```");
+    expect(page.operations[0]?.examples.map((e) => e.request?.url)).toEqual(["https://graph.microsoft.com/beta/customers"]);
+  });
+
+  it("a Response section without one still holds no examples", () => {
+    const page = doc("# Get customers", "## HTTP request", "```", "GET /customers", "```", "## Response", "Text.", "```http", "GET https://graph.microsoft.com/beta/customers", "```");
+    expect(page.operations[0]?.examples).toEqual([]);
+  });
+});
