@@ -99,8 +99,16 @@ describe("examples: annotated request and response", () => {
     expect(examples?.[0]?.response?.truncated).toBe(false);
   });
 
-  it("reports an annotation that is not valid JSON at the comment", () => {
-    const result = page("## Example", '<!-- { "blockType": "request", } -->', "```http", "GET /things/1", "```");
+  it("reports an annotation that is not valid JSON at the comment, and still reads it when it can", () => {
+    const result = page("## Example", '<!-- { "blockType": "request", "name": "get-thing", } -->', "```http", "GET /things/1", "```");
+    expect(result.diagnostics).toEqual([
+      diag("annotation-invalid", "warning", 8, 1, "This <!-- { … } --> annotation is not valid JSON; fix its syntax so tools can read it. It was read leniently."),
+    ]);
+    expect(result.operations[0]?.examples).toEqual([{ name: "get-thing", request: { method: "GET", url: "/things/1", headers: {}, source: src(10) } }]);
+  });
+
+  it("ignores an annotation that does not parse even leniently", () => {
+    const result = page("## Example", '<!-- { "blockType": "request", "name": "get-thing } -->', "```http", "GET /things/1", "```");
     expect(result.diagnostics).toEqual([
       diag("annotation-invalid", "warning", 8, 1, "This <!-- { … } --> annotation is not valid JSON; fix its syntax so tools can read it."),
     ]);
