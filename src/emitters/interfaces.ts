@@ -22,6 +22,7 @@ export const emitInterfaces: Emitter = (ctx) => {
   const used = new Set<string>();
   const interfaces: InterfaceDeclarationStructure[] = [];
   let usesJson = false;
+  const bases = new BaseTypes(ctx);
   for (const type of ctx.version.types) {
     if (type.kind === "enum") continue;
     const properties = type.properties.map((property) => {
@@ -30,11 +31,13 @@ export const emitInterfaces: Emitter = (ctx) => {
       if (signature.ref) used.add(signature.ref);
       return signature.structure;
     });
+    const heritage = bases.extendsClause(type);
     interfaces.push({
       kind: StructureKind.Interface,
       name: ctx.names.get(type.name) ?? type.name,
       isExported: true,
       docs: [typeDocs(type)],
+      ...(heritage ? { extends: [heritage] } : {}),
       properties: type.properties.some((p) => p.name === "@odata.type") ? properties : [ODATA_TYPE, ...properties],
     });
   }
@@ -80,4 +83,55 @@ function typeDocs(type: TypeModel): string {
 
 function isEnum(ctx: EmitContext, tsName: string): boolean {
   return ctx.version.types.some((t) => t.kind === "enum" && ctx.names.get(t.name) === tsName);
+}
+
+/**
+ * `extends` for documented base types ("Inherits from", the resource annotation's baseType): the
+ * base must be a non-enum type of the same version and the chain must not loop. A property the
+ * derived type declares with a different TypeScript type than its base chain does is left out of
+ * the base with `Omit<Base, "name">`, so the interface always compiles.
+ */
+class BaseTypes {
+  private readonly byName = new Map<string, TypeModel>();
+  private readonly effective = new Map<TypeModel, Map<string, string>>();
+
+  constructor(private readonly ctx: EmitContext) {
+    for (const type of ctx.version.types) if (type.kind !== "enum") this.byName.set(type.name.toLowerCase(), type);
+  }
+
+  base(type: TypeModel): TypeModel | undefined {
+    const seen = new Set<TypeModel>([type]);
+    const first = type.baseType ? this.byName.get(type.baseType.toLowerCase()) : undefined;
+    for (let current = first; current; current = current.baseType ? this.byName.get(current.baseType.toLowerCase()) : undefined) {
+      if (seen.has(current)) return undefined;
+      seen.add(current);
+    }
+    return first;
+  }
+
+  extendsClause(type: TypeModel): string | undefined {
+    const base = this.base(type);
+    if (!base) return undefined;
+    const inherited = this.members(base);
+    const conflicts = type.properties
+      .filter((p) => {
+        const there = inherited.get(p.name);
+        return there !== undefined && there !== propertySignature(this.ctx, p).type;
+      })
+      .map((p) => JSON.stringify(p.name));
+    const name = this.ctx.names.get(base.name) ?? base.name;
+    return conflicts.length === 0 ? name : `Omit<${name}, ${[...new Set(conflicts)].sort().join(" | ")}>`;
+  }
+
+  /** Property name → TypeScript type, as the interface of `type` ends up with them (own ones win). */
+  private members(type: TypeModel): Map<string, string> {
+    const cached = this.effective.get(type);
+    if (cached) return cached;
+    const base = this.base(type);
+    const members = new Map(base ? this.members(base) : []);
+    if (!members.has("@odata.type")) members.set("@odata.type", "string"); // ODATA_TYPE, added to every interface
+    for (const p of type.properties) members.set(p.name, propertySignature(this.ctx, p).type);
+    this.effective.set(type, members);
+    return members;
+  }
 }

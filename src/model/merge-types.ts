@@ -127,7 +127,9 @@ export class TypeTable {
       for (const [propertyName, lists] of entry.enumLists) {
         const property = entry.properties.get(propertyName);
         if (propertyName === "" || !property) continue;
-        if (isPrimitive(property.type)) {
+        // A named type that a page documents with properties is no enum: its values stay inline.
+        const documented = this.entries.get(typeKey(entry.model.apiVersion, property.type));
+        if (isPrimitive(property.type) || (documented !== undefined && documented.properties.size > 0)) {
           property.enumValues = unionLists(lists, `${entry.model.name}.${propertyName}`, this.diagnostics);
           continue;
         }
@@ -141,8 +143,24 @@ export class TypeTable {
       if (entry.declaredKind === "enum") {
         entry.model.members = unionLists(entry.enumLists.get("") ?? [], entry.model.name, this.diagnostics);
       }
-      entry.model.kind = entry.declaredKind ?? (entry.properties.has("id") || entry.model.baseType === "entity" ? "entity" : "complex");
     }
+    for (const entry of this.entries.values()) entry.model.kind = this.kindOf(entry, new Set());
+  }
+
+  /**
+   * enum or a page's declared kind (keyProperty annotation → entity); else the base type's kind
+   * (`entity` itself is an entity); else entity when it has an `id` property.
+   */
+  private kindOf(entry: TypeEntry, seen: Set<TypeEntry>): TypeKind {
+    if (entry.declaredKind) return entry.declaredKind;
+    const base = entry.model.baseType;
+    if (base && !seen.has(entry)) {
+      if (base.toLowerCase() === "entity") return "entity";
+      seen.add(entry);
+      const baseEntry = this.entries.get(typeKey(entry.model.apiVersion, base));
+      if (baseEntry && baseEntry.declaredKind !== "enum") return this.kindOf(baseEntry, seen);
+    }
+    return entry.properties.has("id") ? "entity" : "complex";
   }
 }
 

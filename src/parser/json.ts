@@ -16,9 +16,9 @@ export interface PositionedJson {
  * Parses `text`, whose first character is at `origin` in the file (and each later line at `origin.column`). Returns null when the text is not
  * valid JSON (comments and trailing commas included: repairing them is a later, reported step).
  */
-export function parseJsonWithPositions(text: string, origin: Pos): PositionedJson | null {
+export function parseJsonWithPositions(text: string, origin: Pos, lenient: { allowTrailingComma: boolean; allowComments: boolean } = { allowTrailingComma: false, allowComments: false }): PositionedJson | null {
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  const root = parseTree(text, errors, { allowTrailingComma: lenient.allowTrailingComma, disallowComments: !lenient.allowComments });
   if (!root || errors.length > 0) return null;
   const lineStarts = lineStartOffsets(text);
   const positions = new Map<string, Pos>();
@@ -85,4 +85,44 @@ function lineOf(starts: readonly number[], offset: number): number {
     else hi = mid - 1;
   }
   return lo;
+}
+
+/** Typographic quotes and non-breaking spaces, each replaced by one character so positions stay put. */
+const SMART_QUOTES = /[\u201c\u201d\u201e\u201f\u2033]/g;
+const NBSP = /\u00a0/g;
+
+export interface RepairedJson extends PositionedJson {
+  /** What had to be repaired, in words ("trailing commas", "comments", "smart quotes", "non-breaking spaces"). */
+  repairs: string[];
+}
+
+/**
+ * Lenient reading of a body that is not strict JSON: smart double quotes become `"`, non-breaking
+ * spaces become spaces (both one character for one, so positions are kept), then `//` and `/* *\/`
+ * comments and trailing commas are tolerated. Returns null when the text still does not parse
+ * (`...` elisions, single quotes, two objects in one block): such bodies stay text.
+ */
+export function repairJson(text: string, origin: Pos): RepairedJson | null {
+  const repairs: string[] = [];
+  let fixed = text;
+  if (SMART_QUOTES.test(fixed)) {
+    fixed = fixed.replace(SMART_QUOTES, '"');
+    repairs.push("smart quotes");
+  }
+  if (NBSP.test(fixed)) {
+    fixed = fixed.replace(NBSP, " ");
+    repairs.push("non-breaking spaces");
+  }
+  const attempts: [allowComments: boolean, allowTrailingComma: boolean, what: string[]][] = [
+    [false, false, []],
+    [true, false, ["comments"]],
+    [false, true, ["trailing commas"]],
+    [true, true, ["comments", "trailing commas"]],
+  ];
+  for (const [allowComments, allowTrailingComma, what] of attempts) {
+    const parsed = parseJsonWithPositions(fixed, origin, { allowComments, allowTrailingComma });
+    // Strict JSON needs no repair: that is parseJsonWithPositions' job.
+    if (parsed) return what.length + repairs.length > 0 ? { ...parsed, repairs: [...what, ...repairs] } : null;
+  }
+  return null;
 }

@@ -5,7 +5,7 @@
  * block quotes and lists), tables, code blocks and `<!-- { … } -->` annotations, each with its
  * position in the original file.
  */
-import type { Nodes, PhrasingContent, Root, RootContent, Table } from "mdast";
+import type { Code, Heading, Nodes, PhrasingContent, Root, RootContent, Table } from "mdast";
 import { parse as parseYaml } from "yaml";
 import { parseMarkdown } from "./markdown-parse.js";
 import type { Block, InlineText, Link, Outline, Pos } from "./outline.js";
@@ -30,6 +30,7 @@ function collectBlocks(node: RootContent, outline: Outline, lines: readonly stri
       outline.frontMatter = parseFrontMatter(node.value);
       return;
     case "heading":
+      if (isTabLabel(node)) return;
       blocks.push({ kind: "heading", depth: node.depth, text: inlineText(node.children, startOf(node)).text, pos: startOf(node) });
       return;
     case "paragraph":
@@ -39,6 +40,7 @@ function collectBlocks(node: RootContent, outline: Outline, lines: readonly stri
       blocks.push(tableBlock(node));
       return;
     case "code": {
+      if (recoverUnclosedFence(node, outline, lines)) return;
       const pos = startOf(node);
       blocks.push({ kind: "code", lang: node.lang ? node.lang.toLowerCase() : null, value: node.value, pos, contentPos: codeContentPos(node.value, pos, lines) });
       return;
@@ -70,6 +72,54 @@ function codeContentPos(value: string, pos: Pos, lines: readonly string[]): Pos 
   const source = lines[line - 1] ?? "";
   const at = firstLine === "" ? -1 : source.indexOf(firstLine, fenced ? 0 : pos.column - 1);
   return { line, column: at >= 0 ? at + 1 : pos.column };
+}
+
+/** Fences whose content is an HTTP message or JSON: a markdown heading line inside one means its closing fence is missing. */
+const MESSAGE_LANGS = new Set(["", "http", "json", "msgraph-interactive", "javascript"]);
+const HEADING_LINE = /^#{2,6}\s+\S/;
+
+/**
+ * An unclosed fence swallows the page up to the next bare fence. When a fenced HTTP/JSON block holds
+ * a `## …`–`###### …` heading line, the fence is taken to end before it: the lines before stay the
+ * code block, the rest is parsed again as markdown (positions kept), and `code-fence-unclosed` says so.
+ */
+function recoverUnclosedFence(node: Code, outline: Outline, lines: readonly string[]): boolean {
+  const start = node.position?.start;
+  if (!start || !MESSAGE_LANGS.has((node.lang ?? "").toLowerCase())) return false;
+  if (!FENCE.test((lines[start.line - 1] ?? "").slice(start.column - 1))) return false;
+  const valueLines = node.value.split("\n");
+  const at = valueLines.findIndex((line) => HEADING_LINE.test(line));
+  if (at < 0) return false;
+  const pos = startOf(node);
+  const value = valueLines.slice(0, at).join("\n").replace(/\s+$/, "");
+  outline.blocks.push({ kind: "code", lang: node.lang ? node.lang.toLowerCase() : null, value, pos, contentPos: codeContentPos(value, pos, lines) });
+  (outline.problems ??= []).push({ code: "code-fence-unclosed", pos, message: "This code block's closing fence is missing (a heading follows inside it); close it with ``` before the heading." });
+  const firstLine = start.line + 1 + at; // the fence line, then the content lines
+  const endLine = node.position?.end.line ?? firstLine;
+  const rest = lines.slice(firstLine - 1, endLine).join("\n");
+  const root: Root = parseMarkdown(rest);
+  shiftLines(root, firstLine - 1);
+  for (const child of root.children) collectBlocks(child, outline, lines);
+  return true;
+}
+
+function shiftLines(node: Nodes, by: number): void {
+  if (node.position) {
+    node.position.start.line += by;
+    node.position.end.line += by;
+  }
+  if ("children" in node) for (const child of node.children) shiftLines(child, by);
+}
+
+/**
+ * Tab groups (`# [HTTP](#tab/http)` … `# [C#](#tab/csharp)` … `---`) are headings in markdown but
+ * labels on the page: they are dropped so the code under them stays in its section. So is a
+ * `[!INCLUDE …]` line that a tab group's closing `---` turned into a setext heading.
+ */
+function isTabLabel(node: Heading): boolean {
+  const [only, ...rest] = node.children;
+  if (only?.type === "link" && rest.every((c) => c.type === "text" && c.value.trim() === "")) return only.url.startsWith("#tab/");
+  return only?.type === "text" && /^\s*\[!INCLUDE\b/i.test(only.value);
 }
 
 function parseFrontMatter(source: string): Record<string, unknown> | null {

@@ -70,4 +70,12 @@ export interface Outline {
   frontMatter: Record<string, unknown> | null;
   frontMatterPos: Pos | null;
   blocks: Block[];
+  /** Problems the front end recovered from (an unclosed code fence), reported by the page extractor. */
+  problems?: OutlineProblem[];
+}
+
+export interface OutlineProblem {
+  code: "code-fence-unclosed";
+  pos: Pos;
+  message: string;
 }

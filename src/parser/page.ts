@@ -7,12 +7,15 @@ import { PageContext } from "./context.js";
 import type { Block, Outline, TableBlock } from "./outline.js";
 import { checkExampleBody } from "./sections/example-check.js";
 import { parseExamples } from "./sections/examples.js";
+import { namedEnumTables, tableMembers, type EnumTable } from "./sections/enum-tables.js";
+import { bareTypeName, parseInheritance } from "./sections/inheritance.js";
+import { checkRepresentation } from "./sections/representation.js";
 import { parsePermissionsTable, parsePrerequisites } from "./sections/permissions.js";
-import { isPropertyTable, parsePropertyTable } from "./sections/property-table.js";
+import { isPropertyTable, isRelationshipTable, parsePropertyTable } from "./sections/property-table.js";
 import { parseRequestHeaders } from "./sections/request-headers.js";
 import { parseResponseSection } from "./sections/response.js";
 import { parseRoutes, pathParams } from "./sections/routes.js";
-import { findSection, splitSections, type SectionedPage } from "./sections/split.js";
+import { findSection, sectionKey, splitSections, type SectionedPage } from "./sections/split.js";
 
 const DOC_TYPES: Record<string, PageKind> = {
   apipagetype: "operation",
@@ -23,6 +26,7 @@ const DOC_TYPES: Record<string, PageKind> = {
 
 export function extractPage(outline: Outline): PageModel {
   const ctx = new PageContext(outline.file);
+  for (const problem of outline.problems ?? []) ctx.report(problem.code, problem.pos, problem.message);
   const page = splitSections(outline);
   const title = page.title?.text ?? frontMatterText(outline, "title") ?? null;
   if (title === null) ctx.report("title-missing", { line: 1, column: 1 }, "The page has no title; start it with a '# Title' heading.");
@@ -47,7 +51,10 @@ export function extractPage(outline: Outline): PageModel {
 
 function extractOperation(page: SectionedPage, title: string, ctx: PageContext, model: PageModel): void {
   const routeSection = findSection(page, "http request", "http requests");
-  const routes = routeSection ? parseRoutes(routeSection.blocks, ctx) : [];
+  // Pages documenting several variants (`## Get a user's OneDrive` → `### HTTP request`) have no
+  // `## HTTP request` section: their routes are the code blocks under each `### HTTP request`.
+  const routeBlocks = routeSection ? routeSection.blocks : subsectionBlocks(page, "http request", "http requests");
+  const routes = parseRoutes(routeBlocks, ctx);
   const first = routes[0];
   if (!first) {
     ctx.report("route-missing", routeSection?.heading.pos ?? page.title?.pos ?? { line: 1, column: 1 }, "This operation page has no route; add an '## HTTP request' section with a 'METHOD /path' code block.");
@@ -63,9 +70,10 @@ function extractOperation(page: SectionedPage, title: string, ctx: PageContext, 
       : undefined;
   const headers = findSection(page, "request headers");
   const response = parseResponseSection(findSection(page, "response")?.blocks ?? [], ctx);
-  const examples = page.sections
-    .filter((s) => s.key.startsWith("example"))
-    .map((s) => parseExamples(s.blocks, ctx));
+  // Variant pages (above) without Example sections: the HTTP messages of every section are the examples.
+  // A section holding a bold `**Request**` pseudo-heading (some pages put their example under `## Response`) is an example section too.
+  const exampleSections = page.sections.filter((s) => s.key.startsWith("example") || s.blocks.some(isBoldRequest));
+  const examples = (exampleSections.length > 0 || routeSection ? exampleSections : page.sections).map((s) => parseExamples(s.blocks, ctx));
 
   const operation: PageOperationModel = {
     title,
@@ -96,6 +104,23 @@ function extractOperation(page: SectionedPage, title: string, ctx: PageContext, 
     }
   }
   model.operations.push(operation);
+}
+
+function isBoldRequest(block: Block): boolean {
+  return block.kind === "paragraph" && /^request:?$/i.test(block.text) && block.emphasis.some((e) => /^request:?$/i.test(e));
+}
+
+/** The blocks under every deeper heading (`### HTTP request`) with one of `keys`, up to the next heading. */
+function subsectionBlocks(page: SectionedPage, ...keys: string[]): Block[] {
+  const out: Block[] = [];
+  for (const section of page.sections) {
+    let inside = false;
+    for (const block of section.blocks) {
+      if (block.kind === "heading") inside = keys.includes(sectionKey(block.text));
+      else if (inside) out.push(block);
+    }
+  }
+  return out;
 }
 
 /** Each example response should carry the success status the Response section states. */
@@ -141,33 +166,64 @@ function requestBodySubject(blocks: readonly Block[], title: string, ctx: PageCo
   return fromTitle?.[1];
 }
 
+const INSTANCE_ATTRIBUTES = /\binstance (?:attributes|annotations)\b/i;
+
 function extractResource(page: SectionedPage, title: string, ctx: PageContext, model: PageModel): void {
   const name = /^\s*`?([A-Za-z][\w.]*)`?\s+resource type/i.exec(title)?.[1] ?? title.split(/\s+/)[0] ?? "";
+  // Every property table of the page counts: besides `## Properties`, pages use `## X Properties`,
+  // `## Page Content`, or a table right under the title. Relationship sections give navigation properties.
   const properties: PropertyModel[] = [];
-  const propertiesSection = findSection(page, "properties");
-  for (const block of propertiesSection?.blocks ?? []) {
-    if (block.kind === "table" && isPropertyTable(block)) properties.push(...parsePropertyTable(block, ctx));
-  }
-  for (const block of findSection(page, "relationships")?.blocks ?? []) {
-    if (block.kind === "table" && isPropertyTable(block)) properties.push(...parsePropertyTable(block, ctx, true));
-  }
+  const seen = new Set<string>();
+  // Tables under an "Instance attributes" heading list OData instance annotations, not properties.
+  const collect = (blocks: readonly Block[], navigation: boolean, skip = false): void => {
+    let annotations = skip;
+    for (const block of blocks) {
+      if (block.kind === "heading") annotations = INSTANCE_ATTRIBUTES.test(block.text);
+      if (annotations || block.kind !== "table" || !isPropertyTable(block)) continue;
+      for (const property of parsePropertyTable(block, ctx, navigation || isRelationshipTable(block))) {
+        if (seen.has(property.name)) continue;
+        seen.add(property.name);
+        properties.push(property);
+      }
+    }
+  };
+  collect(page.intro, false);
+  for (const section of page.sections) collect(section.blocks, /relationship|navigation propert/.test(section.key), INSTANCE_ATTRIBUTES.test(section.key));
   const type: PageTypeModel = { name, properties, role: "resource", source: ctx.at(page.title?.pos ?? { line: 1, column: 1 }) };
+  const inheritance = parseInheritance(page.intro, [...page.intro, ...page.sections.flatMap((s) => s.blocks)], ctx);
+  // Without an explicit base, rows saying "Inherited from [x]" name an ancestor; when they all name the same one, it is the base.
+  const ancestors = [...new Set(properties.flatMap((p) => (p.inheritedFrom ? [bareTypeName(p.inheritedFrom)] : [])))];
+  const baseType = inheritance.baseType ?? (ancestors.length === 1 ? ancestors[0] : undefined);
+  if (baseType && baseType.toLowerCase() !== name.toLowerCase()) type.baseType = baseType;
+  if (inheritance.keyProperty) type.kind = "entity";
   const description = introText(page.intro);
   if (description) type.description = description;
   model.types.push(type);
+  const representation = findSection(page, "json representation");
+  if (representation) checkRepresentation(representation.blocks, properties, name, ctx);
+  pushEnumTables(namedEnumTables(page), ctx, model);
 }
 
 function extractEnumPage(page: SectionedPage, title: string, ctx: PageContext, model: PageModel): void {
+  const named = namedEnumTables(page);
+  if (named.length > 0) {
+    pushEnumTables(named, ctx, model);
+    return;
+  }
   const name = /^\s*`?([A-Za-z][\w.]*)`?\s+enum/i.exec(title)?.[1] ?? title.split(/\s+/)[0] ?? "";
   const members: string[] = [];
-  for (const block of findSection(page, "members", "values")?.blocks ?? []) {
+  for (const block of findSection(page, "members", "values", "enum values", "member values")?.blocks ?? []) {
     if (block.kind !== "table") continue;
-    for (const row of block.rows) {
-      const value = row[0]?.text.replace(/[`*]/g, "").trim();
-      if (value && !members.includes(value)) members.push(value);
-    }
+    for (const value of tableMembers(block)) if (!members.includes(value)) members.push(value);
   }
   model.types.push({ name, kind: "enum", properties: [], members, role: "enum", source: ctx.at(page.title?.pos ?? { line: 1, column: 1 }) });
+}
+
+/** Multi-enum pages and resource pages with `### X values` tables: one enum type per table. */
+function pushEnumTables(tables: readonly EnumTable[], ctx: PageContext, model: PageModel): void {
+  for (const table of tables) {
+    model.types.push({ name: table.name, kind: "enum", properties: [], members: table.members, role: "enum", source: ctx.at(table.heading.pos) });
+  }
 }
 
 function pageKind(outline: Outline, page: SectionedPage, title: string | null): PageKind {
@@ -175,7 +231,7 @@ function pageKind(outline: Outline, page: SectionedPage, title: string | null): 
   if (docType && DOC_TYPES[docType]) return DOC_TYPES[docType];
   if (title && /\bresource type\b/i.test(title)) return "resource";
   if (title && /\benum(?:eration)? type\b/i.test(title)) return "enum";
-  if (findSection(page, "http request", "http requests")) return "operation";
+  if (findSection(page, "http request", "http requests") || subsectionBlocks(page, "http request", "http requests").length > 0) return "operation";
   if (findSection(page, "properties")) return "resource";
   return "unknown";
 }

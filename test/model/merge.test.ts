@@ -452,3 +452,38 @@ describe("buildModel: determinism", () => {
     expect(second).toBe(first);
   });
 });
+
+describe("entity or complex, through base types", () => {
+  const page = (file: string, ...lines: string[]) => parseDocument(file, lines.join("\n"));
+  it("a type deriving (through another) from entity is an entity; one deriving from a complex type is complex", () => {
+    const model = buildModel([
+      page("a.md", "# directoryObject resource type", "", "Inherits from [entity](entity.md).", "## Properties", "|Property|Type|Description|", "|---|---|---|", "|deletedDateTime|DateTimeOffset|When.|"),
+      page("b.md", "# user resource type", "", "Inherits from [directoryObject](directoryobject.md).", "## Properties", "|Property|Type|Description|", "|---|---|---|", "|displayName|String|Name.|"),
+      page("c.md", "# identity resource type", "", "## Properties", "|Property|Type|Description|", "|---|---|---|", "|displayName|String|Name.|"),
+      page("d.md", "# userIdentity resource type", "", "Inherits from [identity](identity.md).", "## Properties", "|Property|Type|Description|", "|---|---|---|", "|ipAddress|String|IP.|"),
+    ]);
+    expect(["directoryObject", "user", "identity", "userIdentity"].map((n) => [n, typeNamed(model, n)?.kind, typeNamed(model, n)?.baseType])).toEqual([
+      ["directoryObject", "entity", "entity"],
+      ["user", "entity", "directoryObject"],
+      ["identity", "complex", undefined],
+      ["userIdentity", "complex", "identity"],
+    ]);
+  });
+
+  it("a keyProperty annotation makes an entity without an id row", () => {
+    const model = buildModel([page("a.md", "# thing resource type", "", '<!-- { "blockType": "resource", "keyProperty": "name", "@odata.type": "microsoft.graph.thing" } -->', "## Properties", "|Property|Type|Description|", "|---|---|---|", "|name|String|Key.|")]);
+    expect(typeNamed(model, "thing")?.kind).toBe("entity");
+  });
+});
+
+describe("possible values on a property typed with a documented resource", () => {
+  it("stay on the property: a type with properties never becomes an enum", () => {
+    const model = buildModel([
+      resource("a.md", "meeting", "|call|[call](call.md)|The call. Possible values are: `a`, `b`.|"),
+      resource("b.md", "call", "|id|String|Id.|"),
+    ]);
+    expect(typeNamed(model, "call")?.kind).toBe("entity");
+    expect(typeNamed(model, "call")?.members).toBeUndefined();
+    expect(typeNamed(model, "meeting")?.properties[0]?.enumValues).toEqual(["a", "b"]);
+  });
+});

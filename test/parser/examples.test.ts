@@ -99,8 +99,16 @@ describe("examples: annotated request and response", () => {
     expect(examples?.[0]?.response?.truncated).toBe(false);
   });
 
-  it("reports an annotation that is not valid JSON at the comment", () => {
-    const result = page("## Example", '<!-- { "blockType": "request", } -->', "```http", "GET /things/1", "```");
+  it("reports an annotation that is not valid JSON at the comment, and still reads it when it can", () => {
+    const result = page("## Example", '<!-- { "blockType": "request", "name": "get-thing", } -->', "```http", "GET /things/1", "```");
+    expect(result.diagnostics).toEqual([
+      diag("annotation-invalid", "warning", 8, 1, "This <!-- { … } --> annotation is not valid JSON; fix its syntax so tools can read it. It was read leniently."),
+    ]);
+    expect(result.operations[0]?.examples).toEqual([{ name: "get-thing", request: { method: "GET", url: "/things/1", headers: {}, source: src(10) } }]);
+  });
+
+  it("ignores an annotation that does not parse even leniently", () => {
+    const result = page("## Example", '<!-- { "blockType": "request", "name": "get-thing } -->', "```http", "GET /things/1", "```");
     expect(result.diagnostics).toEqual([
       diag("annotation-invalid", "warning", 8, 1, "This <!-- { … } --> annotation is not valid JSON; fix its syntax so tools can read it."),
     ]);
@@ -169,7 +177,7 @@ describe("examples: bodies", () => {
       "Content-type: application/json", // 10
       "", //                              11
       "{", //                             12
-      '  "a": 1,', //                     13
+      '  "a": 1 ...', //                  13
       "}", //                             14
       "```", //                           15
     );
@@ -177,7 +185,7 @@ describe("examples: bodies", () => {
       method: "PATCH",
       url: "/things/1",
       headers: { "Content-type": "application/json" },
-      bodyText: '{\n  "a": 1,\n}',
+      bodyText: '{\n  "a": 1 ...\n}',
       source: src(9),
     });
     expect(result.diagnostics).toEqual([
@@ -185,7 +193,7 @@ describe("examples: bodies", () => {
     ]);
   });
 
-  it("reports a JSON array body with a comment; keeps a non-JSON body as text without a diagnostic", () => {
+  it("repairs a JSON array body with a comment; keeps a non-JSON body as text without a diagnostic", () => {
     const result = page(
       "## Example", //             7
       "```http", //               8
@@ -202,10 +210,10 @@ describe("examples: bodies", () => {
       "```", //                   19
     );
     expect(result.operations[0]?.examples.map((e) => [e.response?.bodyText, e.response?.body])).toEqual([
-      ["[1, // one\n2]", undefined],
+      [undefined, [1, 2]],
       ["hello world", undefined],
     ]);
-    expect(result.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([["example-json-invalid", 11, 1]]);
+    expect(result.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([["example-json-repaired", 11, 1]]);
   });
 });
 

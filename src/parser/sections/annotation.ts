@@ -1,4 +1,5 @@
 /** `<!-- { "blockType": "request", "name": "…", "truncated": true } -->` annotations. */
+import { parse as parseJsonc, type ParseError } from "jsonc-parser";
 import type { PageContext } from "../context.js";
 import type { AnnotationBlock } from "../outline.js";
 
@@ -17,8 +18,16 @@ export function parseAnnotation(block: AnnotationBlock, ctx: PageContext): Annot
   try {
     data = JSON.parse(block.raw);
   } catch {
-    ctx.report("annotation-invalid", block.pos, "This <!-- { … } --> annotation is not valid JSON; fix its syntax so tools can read it.");
-    return {};
+    // Read leniently (trailing commas, comments, smart quotes) so names and flags still count; still reported.
+    const errors: ParseError[] = [];
+    data = parseJsonc(block.raw.replace(/[\u201c\u201d]/g, '"'), errors, { allowTrailingComma: true, disallowComments: false });
+    const readable = errors.length === 0;
+    ctx.report(
+      "annotation-invalid",
+      block.pos,
+      `This <!-- { … } --> annotation is not valid JSON; fix its syntax so tools can read it.${readable ? " It was read leniently." : ""}`,
+    );
+    if (!readable) return {};
   }
   if (typeof data !== "object" || data === null || Array.isArray(data)) return {};
   const field = (key: string): unknown => Object.getOwnPropertyDescriptor(data, key)?.value;

@@ -5,7 +5,7 @@
  */
 import type { ExampleModel, ExampleRequestModel, ExampleResponseModel, JsonValue } from "../../model/types.js";
 import type { PageContext } from "../context.js";
-import { parseJsonWithPositions, type PositionedJson } from "../json.js";
+import { parseJsonWithPositions, repairJson, type PositionedJson } from "../json.js";
 import type { Block, Pos } from "../outline.js";
 import { parseAnnotation, type Annotation } from "./annotation.js";
 import { parseHttpMessage, type HttpMessageParts } from "./http-message.js";
@@ -72,6 +72,11 @@ function parseBody(message: HttpMessageParts, ctx: PageContext): ParsedBody {
   if (text.trim() === "") return {};
   const positioned = parseJsonWithPositions(text, message.bodyPos);
   if (positioned) return { value: positioned.value, positioned };
+  const repaired = /^\s*[[{]/.test(text) ? repairJson(text, message.bodyPos) : null;
+  if (repaired) {
+    ctx.report("example-json-repaired", message.bodyPos, `This example body is not strict JSON (${repaired.repairs.join(", ")}); it was read leniently. Remove them so the example can be pasted as is.`);
+    return { value: repaired.value, positioned: repaired };
+  }
   if (/^\s*[[{]/.test(text)) {
     ctx.report("example-json-invalid", message.bodyPos, "This example body looks like JSON but does not parse; fix the JSON so it can be checked.");
   }

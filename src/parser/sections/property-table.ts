@@ -11,20 +11,60 @@ import { parseTypeCell } from "./type-cell.js";
 
 /** "[deprecated]", a leading "Deprecated.", "is/has been deprecated"; not "will be deprecated" or a mere mention. */
 const DEPRECATED = /\[deprecated\]|^\s*deprecated\b|\b(?:is|has been|was)\s+deprecated\b/i;
-const NAME_HEADERS = new Set(["property", "property name", "name", "parameter", "relationship", "field"]);
+const NAME_HEADERS = new Set(["property", "property name", "name", "parameter", "relationship", "relationship name", "field", "navigation property"]);
 
 export function isPropertyTable(table: TableBlock): boolean {
   const [first, second] = table.header.map((cell) => headerText(cell));
   return first !== undefined && NAME_HEADERS.has(first) && second === "type";
 }
 
+/** A `Relationship|Type|Description` table: its rows are navigation properties wherever it stands. */
+export function isRelationshipTable(table: TableBlock): boolean {
+  const first = table.header[0];
+  return first !== undefined && /^relationship|^navigation/.test(headerText(first));
+}
+
 export function parsePropertyTable(table: TableBlock, ctx: PageContext, navigation = false): PropertyModel[] {
   const properties: PropertyModel[] = [];
-  for (const row of table.rows) {
+  for (const row of joinWrappedRows(table.rows)) {
     const property = parsePropertyRow(row, ctx, navigation);
     if (property) properties.push(property);
   }
   return properties;
+}
+
+/**
+ * Rows whose only text is in the first cell are not properties:
+ * - several words (`The value 0 means …|`): a description wrapped onto the next line, which GFM
+ *   reads as a row of its own; it is joined to the previous row's last non-empty cell;
+ * - bold text (`|**Onboarding**|`, `&nbsp; **Enrollment**`): a group heading; dropped.
+ */
+export function joinWrappedRows(rows: readonly InlineText[][]): InlineText[][] {
+  const out: InlineText[][] = [];
+  for (const row of rows) {
+    const [first, ...rest] = row;
+    const onlyFirst = first !== undefined && first.text !== "" && rest.every((cell) => cell.text === "");
+    if (!onlyFirst) {
+      out.push([...row]);
+      continue;
+    }
+    const bare = first.text.replace(/[`*\\]/g, "").replace(/\u00a0/g, " ").trim();
+    if (first.emphasis.some((e) => e.replace(/[`*]/g, "").trim() === bare)) continue;
+    const previous = out[out.length - 1];
+    if (/\s/.test(bare) && previous) {
+      const index = lastFilled(previous);
+      const target = previous[index];
+      if (target) previous[index] = { ...target, text: `${target.text} ${first.text}`.trim(), links: [...target.links, ...first.links], emphasis: [...target.emphasis, ...first.emphasis] };
+      continue;
+    }
+    out.push([...row]);
+  }
+  return out;
+}
+
+function lastFilled(row: readonly InlineText[]): number {
+  for (let i = row.length - 1; i >= 0; i--) if (row[i]?.text) return i;
+  return 0;
 }
 
 function parsePropertyRow(row: InlineText[], ctx: PageContext, navigation: boolean): PropertyModel | null {

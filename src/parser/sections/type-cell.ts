@@ -19,7 +19,11 @@ export interface ParsedType {
 const COLLECTION_OF = /^collection\s*\(\s*(.+?)\s*\)$|^collection of\s+(.+)$|^(.+?)\s+collection$/i;
 
 export function parseTypeCell(cell: InlineText): ParsedType | null {
-  const text = cell.text.replace(/`/g, "").trim();
+  // A reference-style link whose definition remark did not find stays literal text: `[x][]`, `[x][ref]`, `[x]`.
+  const text = cell.text
+    .replace(/`/g, "")
+    .replace(/\[([^\]]+)\](?:\[[^\]]*\])?/g, "$1")
+    .trim();
   if (text === "") return null;
   const collection = COLLECTION_OF.test(text) || /\bcollection\b/i.test(text);
   const link = cell.links[0];
@@ -28,7 +32,8 @@ export function parseTypeCell(cell: InlineText): ParsedType | null {
     .replace(/`/g, "")
     .replace(/\s*\(.*\)$/, "")
     .trim()
-    .split(/\s+/)[0] ?? "";
+    .split(/\s+/)[0]
+    ?.replace(/[,;:]+$/, "") ?? "";
   const bare = name.replace(/^(?:microsoft\.graph\.)(?:[a-z][\w]*\.)*/i, "").replace(/^edm\./i, "");
   if (bare === "") return null;
   const primitive = primitiveFor(bare);

@@ -1,0 +1,121 @@
+/** Resource pages: base types, entity vs complex, lenient property tables. */
+import { describe, expect, it } from "vitest";
+import type { PageTypeModel } from "../../src/model/page.js";
+import { parseDocument } from "../../src/parser/index.js";
+
+const resource = (...lines: string[]): PageTypeModel => {
+  const page = parseDocument("r.md", ["# thing resource type", "", ...lines].join("\n"));
+  const type = page.types[0];
+  if (!type) throw new Error("no type parsed");
+  return type;
+};
+const names = (type: PageTypeModel) => type.properties.map((p) => p.name);
+const TABLE = ["| Property | Type | Description |", "|:--|:--|:--|"];
+
+describe("base type", () => {
+  it("reads 'Inherits from [x](x.md)' in the intro", () => {
+    expect(resource("Inherits from [mobileApp](mobileapp.md).").baseType).toBe("mobileApp");
+  });
+
+  it("reads 'This type inherits from [x]' inside a longer paragraph", () => {
+    expect(resource("Represents a member. This type inherits from [conversationMember](cm.md).").baseType).toBe("conversationMember");
+  });
+
+  it("skips 'the abstract base type' before the link", () => {
+    expect(resource("Inherits from the abstract base type [authenticationListener](a.md).").baseType).toBe("authenticationListener");
+  });
+
+  it("reads a bare camelCase name", () => {
+    expect(resource("mailSearchFolder inherits from mailFolder.").baseType).toBe("mailFolder");
+  });
+
+  it("ignores prose that names no type", () => {
+    expect(resource("It is a singleton that inherits from base policy type.").baseType).toBeUndefined();
+  });
+
+  it("falls back to the one ancestor that 'Inherited from' rows name", () => {
+    expect(resource("## Properties", ...TABLE, "|id|String|Id. Inherited from [mobileApp](m.md).|", "|name|String|Inherited from [mobileApp](m.md).|", "|size|Int32|Size.|").baseType).toBe("mobileApp");
+  });
+
+  it("does not guess when the rows name several ancestors", () => {
+    expect(resource("## Properties", ...TABLE, "|id|String|Inherited from [entity](e.md).|", "|name|String|Inherited from [mobileApp](m.md).|").baseType).toBeUndefined();
+  });
+
+  it("prefers the resource annotation's baseType, without its namespace", () => {
+    const type = resource("Inherits from [other](o.md).", "## JSON representation", '<!-- { "blockType": "resource", "baseType": "microsoft.graph.callRecords.endpoint", "@odata.type": "microsoft.graph.x" } -->', "```json", "{}", "```");
+    expect(type.baseType).toBe("endpoint");
+  });
+});
+
+describe("entity or complex", () => {
+  it("is an entity when the resource annotation has a keyProperty", () => {
+    expect(resource("Text.", '<!-- { "blockType": "resource", "keyProperty": "id", "@odata.type": "microsoft.graph.thing" } -->').kind).toBe("entity");
+  });
+
+  it("is left to the merge when the resource annotation has no keyProperty (many entity pages omit it)", () => {
+    expect(resource("Text.", '<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.thing" } -->').kind).toBeUndefined();
+  });
+
+  it("is left to the merge when the annotation names a base type", () => {
+    expect(resource("Text.", '<!-- { "blockType": "resource", "baseType": "microsoft.graph.x" } -->').kind).toBeUndefined();
+  });
+});
+
+describe("property tables on resource pages", () => {
+  it("joins a description wrapped onto the next line to the row above", () => {
+    const type = resource("## Properties", ...TABLE, "|size|Int64|The size. Valid values 0 to 10", "The value 0 means unlimited.|", "|name|String|The name.|");
+    expect(names(type)).toEqual(["size", "name"]);
+    expect(type.properties[0]?.description).toBe("The size. Valid values 0 to 10 The value 0 means unlimited.");
+  });
+
+  it("drops bold group-heading rows", () => {
+    const type = resource("## Relationships", "|Relationship|Type|Description|", "|:--|:--|:--|", "|**Onboarding**|", "|apps|[app](app.md) collection|Apps.|", "|&nbsp; &nbsp; **Enrollment**| | |");
+    expect(names(type)).toEqual(["apps"]);
+    expect(type.properties[0]?.navigation).toBe(true);
+  });
+
+  it("keeps a plain one-word row with no type (an undocumented type)", () => {
+    expect(names(resource("## Properties", ...TABLE, "|userAgent|"))).toEqual(["userAgent"]);
+  });
+
+  it("reads 'Relationship name' tables as navigation properties", () => {
+    const type = resource("## Relationships", "| Relationship name | Type | Description", "|:--|:--|:--", "| **fields** | [fieldValueSet][] | Fields.");
+    expect(type.properties.map((p) => [p.name, p.type, p.navigation])).toEqual([["fields", "fieldValueSet", true]]);
+  });
+
+  it("reads property tables under other headings and right under the title, once per name", () => {
+    const type = resource(...TABLE, "|a|String|A.|", "", "## Page content", ...TABLE, "|b|Int32|B.|", "|a|String|Again.|", "## thing Properties", ...TABLE, "|c|Boolean|C.|");
+    expect(names(type)).toEqual(["a", "b", "c"]);
+  });
+
+  it("ignores tables inside HTML comments", () => {
+    expect(names(resource("<!--", "## Properties", ...TABLE, "|hidden|String|H.|", "-->"))).toEqual([]);
+  });
+});
+
+describe("JSON representation cross-check", () => {
+  const page = (json: string[]) =>
+    parseDocument("r.md", ["# thing resource type", "## Properties", ...TABLE, "|id|String|Id.|", "|name|String|Name.|", "## Relationships", "|Relationship|Type|Description|", "|:--|:--|:--|", "|owner|[user](user.md)|Owner.|", "## JSON representation", "```json", ...json, "```"].join("\n"));
+
+  it("is silent when the block lists the structural properties (navigation and annotations aside)", () => {
+    expect(page(["{", '  "@odata.type": "#microsoft.graph.thing",', '  "id": "string",', '  "name": "string",', "}"]).diagnostics).toEqual([]);
+  });
+
+  it("reports keys the tables lack and properties the block lacks, at the block", () => {
+    const parsed = page(["{", '  "id": "string",', '  "colour": "string"', "}"]);
+    expect(parsed.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([
+      ["representation-mismatch", 13, "The JSON representation of thing lists 1 property the tables do not (colour) and lacks 1 property the Properties table documents (name); make the block and the tables agree."],
+    ]);
+  });
+
+  it("does not check a block that does not parse", () => {
+    expect(page(["{", '  "id": "string" ...', "}"]).diagnostics).toEqual([]);
+  });
+});
+
+describe("instance attributes", () => {
+  it("are not properties, under a ## or a ### heading", () => {
+    const type = resource("## Properties", ...TABLE, "|name|String|N.|", "### Instance attributes", "| Property name | Type | Description |", "|:--|:--|:--|", "|@microsoft.graph.downloadUrl|string|URL.|", "## Instance Attributes", ...TABLE, "|@x.y|string|Y.|", "## Relationships", "|Relationship|Type|Description|", "|:--|:--|:--|", "|owner|[user](user.md)|Owner.|");
+    expect(names(type)).toEqual(["name", "owner"]);
+  });
+});
