@@ -3,10 +3,18 @@
  * route (the same call written up twice, or a collection GET repeated on derived-type pages) become
  * one operation whose examples and sources are the union. Ids come from the first page's title.
  *
- * Id rule: camelCase of the title's words (`Update remoteActionAudit` → `updateRemoteActionAudit`,
- * `user: delta` → `userDelta`). When different operations of one version derive the same id, the
- * first (in file order) keeps it and each later one gets the next free numeric suffix (`updateUser2`),
- * with an `operation-id-clash` diagnostic.
+ * Id rule (README "Generated names", docs/model.md): camelCase of the title's words
+ * (`Update remoteActionAudit` → `updateRemoteActionAudit`, `user: delta` → `userDelta`). Ids are
+ * assigned once every page is merged, so they never depend on file order. When different operations
+ * of one version derive the same id (a clash group):
+ * - the one whose first route has strictly the fewest literal segments keeps the bare id (it is the
+ *   root resource: `GET /groups/{id}` stays `getGroup`); with a tie, none does;
+ * - every other one gets `Of` + the distinguishing part of its first route: the literal segments
+ *   before the last one, nearest first, skipping segments every member of the group shares at that
+ *   position, as few as make the id unique (`GET /directoryRoles/{id}/members` → `listMembersOfDirectoryRoles`);
+ * - if that cannot separate them, all literal segments of the route; if still not, a numeric suffix
+ *   in route order (`updateThing2`).
+ * Each renamed operation gets an `operation-id-clash` warning.
  */
 import { compareText, makeDiagnostic } from "./diagnostics.js";
 import { where } from "./merge-types.js";
@@ -16,7 +24,6 @@ import type { ApiVersion, Diagnostic, OperationModel, PermissionEntry, Permissio
 
 export class OperationTable {
   private readonly byRoute = new Map<string, OperationModel>();
-  private readonly ids = new Map<string, string>();
 
   constructor(private readonly diagnostics: Diagnostic[]) {}
 
@@ -33,18 +40,19 @@ export class OperationTable {
   }
 
   operations(): OperationModel[] {
-    return [...new Set(this.byRoute.values())].sort(
+    const operations = [...new Set(this.byRoute.values())];
+    assignOperationIds(operations, this.diagnostics);
+    return operations.sort(
       (a, b) => compareText(a.apiVersion ?? "", b.apiVersion ?? "") || compareText(a.id, b.id),
     );
   }
 
   private create(apiVersion: ApiVersion | null, page: PageOperationModel): OperationModel {
     const { source, title, ...rest } = page;
-    const id = this.uniqueId(apiVersion, operationId(title), page);
     const paths = dedupeRoutes(page.paths);
     // Copies of every array: merging later pages must never change the PageModels it was given.
     return {
-      id,
+      id: operationId(title),
       title,
       apiVersion,
       ...rest,
@@ -56,23 +64,10 @@ export class OperationTable {
     };
   }
 
-  private uniqueId(apiVersion: ApiVersion | null, base: string, page: PageOperationModel): string {
-    let id = base;
-    for (let n = 2; this.ids.has(`${apiVersion ?? ""}|${id}`); n++) id = `${base}${n}`;
-    if (id !== base) {
-      const firstFile = this.ids.get(`${apiVersion ?? ""}|${base}`) ?? "";
-      this.diagnostics.push(
-        makeDiagnostic("operation-id-clash", page.source, `"${page.title}" derives the id ${base}, already used by ${firstFile} for another route; this operation is named ${id}.`),
-      );
-    }
-    this.ids.set(`${apiVersion ?? ""}|${id}`, page.source.file);
-    return id;
-  }
-
   private mergeInto(operation: OperationModel, page: PageOperationModel): void {
     const first = operation.sources[0];
     this.diagnostics.push(
-      makeDiagnostic("operation-duplicate", page.source, `${page.method} ${page.paths[0] ?? ""} is also documented at ${first ? where(first) : "another page"}; the pages were merged into ${operation.id}.`),
+      makeDiagnostic("operation-duplicate", page.source, `${page.method} ${page.paths[0] ?? ""} is also documented at ${first ? where(first) : "another page"}; the pages were merged into "${operation.title}".`),
     );
     operation.sources.push(page.source);
     operation.examples.push(...page.examples);
@@ -108,10 +103,48 @@ export class OperationTable {
     if (differs) {
       const first = operation.sources[0];
       this.diagnostics.push(
-        makeDiagnostic("permissions-disagree", incoming.entries[0]?.source ?? page.source, `The permissions of ${operation.id} here differ from ${first ? where(first) : "another page"}; the union is used.`),
+        makeDiagnostic("permissions-disagree", incoming.entries[0]?.source ?? page.source, `The permissions of "${operation.title}" here differ from ${first ? where(first) : "another page"}; the union is used.`),
       );
     }
     return { declaredOrder: current.declaredOrder, entries };
+  }
+}
+
+/** Gives every operation its final id (see the file header), in place; renamings are reported. */
+export function assignOperationIds(operations: readonly OperationModel[], diagnostics: Diagnostic[]): void {
+  const groups = new Map<string, OperationModel[]>();
+  for (const op of operations) {
+    const key = `${op.apiVersion ?? ""}|${op.id}`;
+    groups.set(key, [...(groups.get(key) ?? []), op]);
+  }
+  const taken = new Set<string>();
+  const clashing: { group: OperationModel[]; root: OperationModel | undefined }[] = [];
+  for (const [key, group] of groups) {
+    if (group.length === 1) {
+      taken.add(key);
+      continue;
+    }
+    group.sort((a, b) => compareText(routeOf(a), routeOf(b)) || compareText(a.method, b.method));
+    const sizes = group.map((op) => literalSegments(routeOf(op)).length);
+    const fewest = Math.min(...sizes);
+    const root = sizes.filter((n) => n === fewest).length === 1 ? group[sizes.indexOf(fewest)] : undefined;
+    if (root) taken.add(key);
+    clashing.push({ group, root });
+  }
+  for (const { group, root } of clashing) {
+    const base = group[0]?.id ?? "";
+    const version = group[0]?.apiVersion ?? null;
+    const others = group.filter((op) => op !== root);
+    const ids = qualifiedIds(base, others);
+    others.forEach((op, i) => {
+      let id = ids[i] ?? base;
+      for (let n = 2; taken.has(`${version ?? ""}|${id}`); n++) id = `${ids[i] ?? base}${n}`;
+      taken.add(`${version ?? ""}|${id}`);
+      const first = op.sources[0];
+      const holder = root ? `${routeOf(root)} keeps it` : "no route of them is the root one";
+      if (first) diagnostics.push(makeDiagnostic("operation-id-clash", first, `"${op.title}" derives the id ${base}, as ${group.length - 1} other operation${group.length === 2 ? " does" : "s do"} (${holder}); this one (${op.method} ${routeOf(op)}) is named ${id}.`));
+      op.id = id;
+    });
   }
 }
 
@@ -123,6 +156,44 @@ export function operationId(title: string): string {
   const id = head.charAt(0).toLowerCase() + head.slice(1) + tail.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
   return /^[0-9]/.test(id) ? `op${id}` : id;
 }
+
+/** The route an operation's id is qualified by: its first documented one. */
+function routeOf(op: OperationModel): string {
+  return op.paths[0] ?? "";
+}
+
+/** The literal segments of a route as words: `/me/photos/{size}/$value` → me, photos, value; `microsoft.graph.x` → x. */
+function literalSegments(route: string): string[] {
+  return route
+    .split("/")
+    .map((segment) => segment.replace(/\{[^}]*\}/g, "").replace(/\(.*\)/, "").replace(/^microsoft\.graph\./i, "").replace(/[^A-Za-z0-9]+/g, ""))
+    .filter(Boolean);
+}
+
+/**
+ * `base` + `Of` + the owner segments that tell the operations apart (see the file header), one id
+ * per operation in order; ids that still coincide are left equal for the caller's numeric suffix.
+ */
+function qualifiedIds(base: string, ops: readonly OperationModel[]): string[] {
+  const chains = ops.map((op) => literalSegments(routeOf(op)).slice(0, -1).reverse());
+  const longest = Math.max(0, ...chains.map((c) => c.length));
+  // Positions (nearest owner first) where the members differ; shared segments say nothing.
+  // A lone operation (the others' root keeps the bare id) is told apart by its nearest owners.
+  const telling = [...Array(longest).keys()].filter((i) => chains.length === 1 || new Set(chains.map((c) => (c[i] ?? "").toLowerCase())).size > 1);
+  const ids = (take: number): string[] =>
+    chains.map((chain) => {
+      const words = telling.slice(0, take).map((i) => chain[i]).filter((w): w is string => w !== undefined).reverse();
+      return words.length > 0 ? base + "Of" + words.map(upperFirst).join("") : base;
+    });
+  for (let take = 1; take <= telling.length; take++) {
+    const candidate = ids(take);
+    if (new Set(candidate.map((id) => id.toLowerCase())).size === candidate.length) return candidate;
+  }
+  const full = ops.map((op) => base + "Of" + literalSegments(routeOf(op)).map(upperFirst).join(""));
+  return new Set(full.map((id) => id.toLowerCase())).size === full.length ? full : ops.map(() => base);
+}
+
+const upperFirst = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
 
 /** The routes, keeping the first of any that differ only in placeholder names and letter case. */
 function dedupeRoutes(paths: readonly string[]): string[] {
