@@ -1,7 +1,8 @@
 /**
  * Merging operations. One operation per API version, method and route: pages that document the same
  * route (the same call written up twice, or a collection GET repeated on derived-type pages) become
- * one operation whose examples and sources are the union. Ids come from the first page's title.
+ * one operation whose examples and sources are the union. Its title is the first page's, or, when
+ * several pages were merged, the first title that names the route's last segment (see `routeTitle`).
  *
  * Id rule (README "Generated names", docs/model.md): camelCase of the title's words
  * (`Update remoteActionAudit` → `updateRemoteActionAudit`, `user: delta` → `userDelta`). Ids are
@@ -24,6 +25,8 @@ import type { ApiVersion, Diagnostic, OperationModel, PermissionEntry, Permissio
 
 export class OperationTable {
   private readonly byRoute = new Map<string, OperationModel>();
+  /** The titles of every page merged into an operation, in file order. */
+  private readonly titles = new Map<OperationModel, string[]>();
 
   constructor(private readonly diagnostics: Diagnostic[]) {}
 
@@ -32,15 +35,21 @@ export class OperationTable {
     const existing = keys.map((key) => this.byRoute.get(key)).find((op) => op !== undefined);
     if (existing) {
       this.mergeInto(existing, page);
+      this.titles.get(existing)?.push(page.title);
       for (const key of keys) if (!this.byRoute.has(key)) this.byRoute.set(key, existing);
       return;
     }
     const operation = this.create(apiVersion, page);
+    this.titles.set(operation, [page.title]);
     for (const key of keys) this.byRoute.set(key, operation);
   }
 
   operations(): OperationModel[] {
     const operations = [...new Set(this.byRoute.values())];
+    for (const op of operations) {
+      const title = routeTitle(op, this.titles.get(op) ?? []);
+      if (title !== op.title) Object.assign(op, { title, id: operationId(title) });
+    }
     assignOperationIds(operations, this.diagnostics);
     return operations.sort(
       (a, b) => compareText(a.apiVersion ?? "", b.apiVersion ?? "") || compareText(a.id, b.id),
@@ -155,6 +164,21 @@ export function operationId(title: string): string {
   if (!head) return "operation";
   const id = head.charAt(0).toLowerCase() + head.slice(1) + tail.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
   return /^[0-9]/.test(id) ? `op${id}` : id;
+}
+
+/**
+ * The title an operation merged from several pages is named after: the first (in file order) that
+ * names the last literal segment of its first route, singular or plural (`GET /deviceManagement/deviceConfigurations`,
+ * repeated on 128 derived-type pages, is named after "List deviceConfigurations"); else the first page's.
+ */
+function routeTitle(op: OperationModel, titles: readonly string[]): string {
+  if (titles.length < 2) return op.title;
+  const last = (literalSegments(routeOf(op)).at(-1) ?? "").toLowerCase();
+  const names = (word: string): boolean => {
+    const w = word.toLowerCase();
+    return w === last || `${w}s` === last || w === `${last}s` || w.replace(/y$/, "ies") === last;
+  };
+  return titles.find((title) => title.split(/[^A-Za-z0-9]+/).some(names)) ?? op.title;
 }
 
 /** The route an operation's id is qualified by: its first documented one. */

@@ -105,4 +105,14 @@ describe("buildModel: one operation per method and route", () => {
     expect(model.operations.map((o) => [o.id, o.sources.length])).toEqual([["updateAConfiguration", 3]]);
     expect(model.diagnostics.map((d) => d.code)).toEqual(["operation-duplicate", "operation-duplicate"]);
   });
+
+  it("names a merged operation after the page whose title names the route's last segment, singular or plural", () => {
+    const route = "GET /deviceManagement/deviceConfigurations";
+    const model = buildModel([page("b.md", "List aConfigurations", route), page("c.md", "List deviceConfigurations", route), page("a.md", "List bConfigurations", route)]);
+    expect(model.operations.map((o) => [o.id, o.title, o.sources[0]?.file])).toEqual([["listDeviceConfigurations", "List deviceConfigurations", "a.md"]]);
+    const single = buildModel([page("b.md", "Get deviceConfiguration", `${route}/{id}`), page("a.md", "Get aConfiguration", `${route}/{id}`)]);
+    expect(single.operations.map((o) => o.id)).toEqual(["getDeviceConfiguration"]);
+    const policies = buildModel([page("b.md", "List policy", "GET /policies"), page("a.md", "List aPolicy", "GET /policies")]);
+    expect(policies.operations.map((o) => o.id)).toEqual(["listPolicy"]);
+  });
 });
