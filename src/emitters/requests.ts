@@ -4,8 +4,7 @@
  * - `serviceRoot` and a `createClient(options?)` defaulting `baseUrl` to it (the `unversioned`
  *   folder has no service root, so there `baseUrl` is required);
  * - per operation an argument interface `XRequest extends RequestOptions` with `path` (one string
- *   per `{placeholder}` of the first documented path; `{id | userPrincipalName}` is named `id`; a
- *   name the path repeats is numbered from its second occurrence: `id`, `id2`)
+ *   per `{placeholder}` of the first documented path; `{id | userPrincipalName}` is named `id`)
  *   and `body` (the request type for POST/PATCH/PUT, `JsonValue` and optional when the docs name
  *   none); the argument is optional (`= {}`) when nothing in it is required;
  * - the function `x(client, request)` builds the path from the first documented path, each
@@ -95,21 +94,7 @@ function firstPath(op: OperationModel): string {
 
 /** Parameter names of the `{placeholders}` of a path, in order, without duplicates. */
 function pathPlaceholders(path: string): string[] {
-  return occurrenceNames(path);
-}
-
-/**
- * One parameter name per placeholder occurrence: a name the route repeats (`/classes/{id}/assignments/{id}`)
- * gets a number from its second occurrence on (`id`, `id2`), so each segment takes its own value.
- */
-function occurrenceNames(path: string): string[] {
-  const seen = new Map<string, number>();
-  return [...path.matchAll(/\{([^{}]*)\}/g)].map((match) => {
-    const name = placeholderName(match[1] ?? "");
-    const count = (seen.get(name) ?? 0) + 1;
-    seen.set(name, count);
-    return count === 1 ? name : `${name}${count}`;
-  });
+  return [...new Set([...path.matchAll(/\{([^{}]*)\}/g)].map((match) => placeholderName(match[1] ?? "")))];
 }
 
 /** `{id | userPrincipalName}` → `id` (as the model derives `pathParams[].name`). */
@@ -215,10 +200,9 @@ function pathExpression(path: string): string {
   if (pathPlaceholders(path).length === 0) return literal(path);
   let code = "";
   let last = 0;
-  const names = occurrenceNames(path);
-  for (const [i, match] of [...path.matchAll(/\{([^{}]*)\}/g)].entries()) {
+  for (const match of path.matchAll(/\{([^{}]*)\}/g)) {
     code += templateText(path.slice(last, match.index));
-    code += `\${encodePathParam(request.path${memberAccess(names[i] ?? "")})}`;
+    code += `\${encodePathParam(request.path${memberAccess(placeholderName(match[1] ?? ""))})}`;
     last = match.index + match[0].length;
   }
   return `\`${code}${templateText(path.slice(last))}\``;
