@@ -25,6 +25,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createContext } from "../../src/emitters/context.js";
 import { functionName, validatorName } from "../../src/emitters/naming.js";
+import { isPrimitive } from "../../src/model/primitives.js";
 import type { ApiModel, ExampleModel, JsonValue, OperationModel } from "../../src/model/types.js";
 
 export type GeneratedFunction = (...args: unknown[]) => unknown;
@@ -246,6 +247,7 @@ export function validateResponse(api: GeneratedApi, op: OperationModel, example:
   if (response.body === undefined) return skip("the body is not JSON");
   if (response.status < 200 || response.status > 299) return skip("an error response");
   if (!op.responseType || op.successStatus === 204) return skip("the docs name no response type");
+  if (isPrimitive(op.responseType)) return skip("the response type is a primitive (no validator)");
   const documented = validators.get(op.apiVersion, op.responseType);
   if (!documented) return { ...base, validated: false, blame: "doc", reason: `the response type ${op.responseType} is documented by no page` };
   const body = response.body;
