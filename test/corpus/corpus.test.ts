@@ -93,15 +93,15 @@ describe("example replay over the corpus", () => {
     expect(requests.filter((r) => !r.matched && !r.reason)).toEqual([]);
     expect(byGenerator / requests.length).toBeLessThan(0.01);
     // ≥ 99% of the examples the docs do not contradict (their URL fits a documented route, the method
-    // fits); about 2.4% of all examples are doc errors (reports/replay.md), so all together ≥ 97%.
+    // fits); 71 of 2,942 (2.4%) are doc errors (reports/replay.md), so all together ≥ 96%.
     const replayable = requests.filter((r) => r.matched || r.blame === "generator").length;
     expect(matched / replayable).toBeGreaterThanOrEqual(0.99);
-    expect(matched / requests.length).toBeGreaterThanOrEqual(0.97);
+    expect(matched / requests.length).toBeGreaterThanOrEqual(0.96);
   });
 
   it("validates response examples, every failure classified", () => {
     const checked = responses.filter((r) => r.validated !== undefined);
-    expect(checked.length).toBeGreaterThan(1500);
+    expect(checked.length).toBeGreaterThan(2000);
     expect(responses.filter((r) => r.validated !== true && !r.reason)).toEqual([]);
     expect(responses.filter((r) => r.validated === false && !r.blame)).toEqual([]);
     const valid = checked.filter((r) => r.validated).length;
