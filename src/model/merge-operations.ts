@@ -47,8 +47,10 @@ export class OperationTable {
   operations(): OperationModel[] {
     const operations = [...new Set(this.byRoute.values())];
     for (const op of operations) {
-      const title = routeTitle(op, this.titles.get(op) ?? []);
+      const titles = this.titles.get(op) ?? [];
+      const title = routeTitle(op, titles);
       if (title !== op.title) Object.assign(op, { title, id: operationId(title) });
+      else op.id = routeId(op, titles) ?? op.id;
     }
     assignOperationIds(operations, this.diagnostics);
     return operations.sort(
@@ -179,6 +181,23 @@ function routeTitle(op: OperationModel, titles: readonly string[]): string {
     return w === last || `${w}s` === last || w === `${last}s` || w.replace(/y$/, "ies") === last;
   };
   return titles.find((title) => title.split(/[^A-Za-z0-9]+/).some(names)) ?? op.title;
+}
+
+/**
+ * When no merged page's title names the route, but all share their first word, the id is that verb
+ * and the route's last segment, singular unless the first title's object is plural: the abstract
+ * `PATCH /deviceManagement/deviceConfigurations/{id}`, documented only on derived-type pages
+ * ("Update androidCustomConfiguration", …), is `updateDeviceConfiguration`.
+ */
+function routeId(op: OperationModel, titles: readonly string[]): string | undefined {
+  if (new Set(titles).size < 2) return undefined;
+  const verbs = new Set(titles.map((title) => (title.split(/[^A-Za-z0-9]+/).find(Boolean) ?? "").toLowerCase()));
+  const segment = literalSegments(routeOf(op)).at(-1);
+  const words = op.title.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  if (verbs.size !== 1 || !segment || words.length < 2) return undefined;
+  const plural = /s$/i.test(words.at(-1) ?? "");
+  const object = plural ? segment : segment.replace(/ies$/, "y").replace(/s$/, "");
+  return operationId(`${words[0] ?? ""} ${object}`);
 }
 
 /** The route an operation's id is qualified by: its first documented one. */

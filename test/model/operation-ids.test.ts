@@ -102,7 +102,7 @@ describe("buildModel: one operation per method and route", () => {
   it("merges the same route documented on derived-type pages into one operation named after the first page", () => {
     const pages = ["a", "b", "c"].map((x) => page(`beta/api/${x}-update.md`, `Update ${x}Configuration`, "PATCH /deviceManagement/deviceConfigurations/{deviceConfigurationId}"));
     const model = buildModel(pages.reverse());
-    expect(model.operations.map((o) => [o.id, o.sources.length])).toEqual([["updateAConfiguration", 3]]);
+    expect(model.operations.map((o) => [o.id, o.title, o.sources.length])).toEqual([["updateDeviceConfiguration", "Update aConfiguration", 3]]);
     expect(model.diagnostics.map((d) => d.code)).toEqual(["operation-duplicate", "operation-duplicate"]);
   });
 
@@ -114,5 +114,14 @@ describe("buildModel: one operation per method and route", () => {
     expect(single.operations.map((o) => o.id)).toEqual(["getDeviceConfiguration"]);
     const policies = buildModel([page("b.md", "List policy", "GET /policies"), page("a.md", "List aPolicy", "GET /policies")]);
     expect(policies.operations.map((o) => o.id)).toEqual(["listPolicy"]);
+  });
+
+  it("names a merged operation no title names after the shared verb and the route's last segment", () => {
+    const route = "/deviceAppManagement/mobileApps";
+    const list = buildModel([page("a.md", "List androidApps", `GET ${route}`), page("b.md", "List iosApps", `GET ${route}`)]);
+    const get = buildModel([page("a.md", "Get androidApp", `GET ${route}/{id}`), page("b.md", "Get iosApp", `GET ${route}/{id}`)]);
+    const policies = buildModel([page("a.md", "Get aPolicy", "GET /x/policies/{id}"), page("b.md", "Get bPolicy", "GET /x/policies/{id}")]);
+    const mixed = buildModel([page("a.md", "Get androidApp", `GET ${route}/{id}`), page("b.md", "Read iosApp", `GET ${route}/{id}`)]);
+    expect([list, get, policies, mixed].map((m) => m.operations.map((o) => o.id))).toEqual([["listMobileApps"], ["getMobileApp"], ["getPolicy"], ["getAndroidApp"]]);
   });
 });
