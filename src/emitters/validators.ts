@@ -101,8 +101,7 @@ export function ${checkerName(tsName)}(value: unknown, path: string, problems: P
     return;
   }
   for (const key of Object.keys(value)) {
-    const item = value[key];
-    switch (key) {
+${type.properties.length > 0 ? "    const item = value[key];\n" : ""}    switch (key) {
 ${cases}
       default:
         if (key.charCodeAt(0) !== 64) unknownProperty(problems, path, key);

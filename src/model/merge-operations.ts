@@ -1,12 +1,21 @@
 /**
  * Merging operations. One operation per API version, method and route: pages that document the same
  * route (the same call written up twice, or a collection GET repeated on derived-type pages) become
- * one operation whose examples and sources are the union. Ids come from the first page's title.
+ * one operation whose examples and sources are the union. Its title is the first page's, or, when
+ * several pages were merged, the first title that names the route's last segment (see `routeTitle`).
  *
- * Id rule: camelCase of the title's words (`Update remoteActionAudit` → `updateRemoteActionAudit`,
- * `user: delta` → `userDelta`). When different operations of one version derive the same id, the
- * first (in file order) keeps it and each later one gets the next free numeric suffix (`updateUser2`),
- * with an `operation-id-clash` diagnostic.
+ * Id rule (README "Generated names", docs/model.md): camelCase of the title's words
+ * (`Update remoteActionAudit` → `updateRemoteActionAudit`, `user: delta` → `userDelta`). Ids are
+ * assigned once every page is merged, so they never depend on file order. When different operations
+ * of one version derive the same id (a clash group):
+ * - the one whose first route has strictly the fewest literal segments keeps the bare id (it is the
+ *   root resource: `GET /groups/{id}` stays `getGroup`); with a tie, none does;
+ * - every other one gets `Of` + the distinguishing part of its first route: the literal segments
+ *   before the last one, nearest first, skipping segments every member of the group shares at that
+ *   position, as few as make the id unique (`GET /directoryRoles/{id}/members` → `listMembersOfDirectoryRoles`);
+ * - if that cannot separate them, all literal segments of the route; if still not, a numeric suffix
+ *   in route order (`updateThing2`).
+ * Each renamed operation gets an `operation-id-clash` warning.
  */
 import { compareText, makeDiagnostic } from "./diagnostics.js";
 import { where } from "./merge-types.js";
@@ -16,7 +25,8 @@ import type { ApiVersion, Diagnostic, OperationModel, PermissionEntry, Permissio
 
 export class OperationTable {
   private readonly byRoute = new Map<string, OperationModel>();
-  private readonly ids = new Map<string, string>();
+  /** The titles of every page merged into an operation, in file order. */
+  private readonly titles = new Map<OperationModel, string[]>();
 
   constructor(private readonly diagnostics: Diagnostic[]) {}
 
@@ -25,26 +35,35 @@ export class OperationTable {
     const existing = keys.map((key) => this.byRoute.get(key)).find((op) => op !== undefined);
     if (existing) {
       this.mergeInto(existing, page);
+      this.titles.get(existing)?.push(page.title);
       for (const key of keys) if (!this.byRoute.has(key)) this.byRoute.set(key, existing);
       return;
     }
     const operation = this.create(apiVersion, page);
+    this.titles.set(operation, [page.title]);
     for (const key of keys) this.byRoute.set(key, operation);
   }
 
   operations(): OperationModel[] {
-    return [...new Set(this.byRoute.values())].sort(
+    const operations = [...new Set(this.byRoute.values())];
+    for (const op of operations) {
+      const titles = this.titles.get(op) ?? [];
+      const title = routeTitle(op, titles);
+      if (title !== op.title) Object.assign(op, { title, id: operationId(title) });
+      else op.id = routeId(op, titles) ?? op.id;
+    }
+    assignOperationIds(operations, this.diagnostics);
+    return operations.sort(
       (a, b) => compareText(a.apiVersion ?? "", b.apiVersion ?? "") || compareText(a.id, b.id),
     );
   }
 
   private create(apiVersion: ApiVersion | null, page: PageOperationModel): OperationModel {
     const { source, title, ...rest } = page;
-    const id = this.uniqueId(apiVersion, operationId(title), page);
     const paths = dedupeRoutes(page.paths);
     // Copies of every array: merging later pages must never change the PageModels it was given.
     return {
-      id,
+      id: operationId(title),
       title,
       apiVersion,
       ...rest,
@@ -56,23 +75,10 @@ export class OperationTable {
     };
   }
 
-  private uniqueId(apiVersion: ApiVersion | null, base: string, page: PageOperationModel): string {
-    let id = base;
-    for (let n = 2; this.ids.has(`${apiVersion ?? ""}|${id}`); n++) id = `${base}${n}`;
-    if (id !== base) {
-      const firstFile = this.ids.get(`${apiVersion ?? ""}|${base}`) ?? "";
-      this.diagnostics.push(
-        makeDiagnostic("operation-id-clash", page.source, `"${page.title}" derives the id ${base}, already used by ${firstFile} for another route; this operation is named ${id}.`),
-      );
-    }
-    this.ids.set(`${apiVersion ?? ""}|${id}`, page.source.file);
-    return id;
-  }
-
   private mergeInto(operation: OperationModel, page: PageOperationModel): void {
     const first = operation.sources[0];
     this.diagnostics.push(
-      makeDiagnostic("operation-duplicate", page.source, `${page.method} ${page.paths[0] ?? ""} is also documented at ${first ? where(first) : "another page"}; the pages were merged into ${operation.id}.`),
+      makeDiagnostic("operation-duplicate", page.source, `${page.method} ${page.paths[0] ?? ""} is also documented at ${first ? where(first) : "another page"}; the pages were merged into "${operation.title}".`),
     );
     operation.sources.push(page.source);
     operation.examples.push(...page.examples);
@@ -108,10 +114,48 @@ export class OperationTable {
     if (differs) {
       const first = operation.sources[0];
       this.diagnostics.push(
-        makeDiagnostic("permissions-disagree", incoming.entries[0]?.source ?? page.source, `The permissions of ${operation.id} here differ from ${first ? where(first) : "another page"}; the union is used.`),
+        makeDiagnostic("permissions-disagree", incoming.entries[0]?.source ?? page.source, `The permissions of "${operation.title}" here differ from ${first ? where(first) : "another page"}; the union is used.`),
       );
     }
     return { declaredOrder: current.declaredOrder, entries };
+  }
+}
+
+/** Gives every operation its final id (see the file header), in place; renamings are reported. */
+export function assignOperationIds(operations: readonly OperationModel[], diagnostics: Diagnostic[]): void {
+  const groups = new Map<string, OperationModel[]>();
+  for (const op of operations) {
+    const key = `${op.apiVersion ?? ""}|${op.id}`;
+    groups.set(key, [...(groups.get(key) ?? []), op]);
+  }
+  const taken = new Set<string>();
+  const clashing: { group: OperationModel[]; root: OperationModel | undefined }[] = [];
+  for (const [key, group] of groups) {
+    if (group.length === 1) {
+      taken.add(key);
+      continue;
+    }
+    group.sort((a, b) => compareText(routeOf(a), routeOf(b)) || compareText(a.method, b.method));
+    const sizes = group.map((op) => literalSegments(routeOf(op)).length);
+    const fewest = Math.min(...sizes);
+    const root = sizes.filter((n) => n === fewest).length === 1 ? group[sizes.indexOf(fewest)] : undefined;
+    if (root) taken.add(key);
+    clashing.push({ group, root });
+  }
+  for (const { group, root } of clashing) {
+    const base = group[0]?.id ?? "";
+    const version = group[0]?.apiVersion ?? null;
+    const others = group.filter((op) => op !== root);
+    const ids = qualifiedIds(base, others);
+    others.forEach((op, i) => {
+      let id = ids[i] ?? base;
+      for (let n = 2; taken.has(`${version ?? ""}|${id}`); n++) id = `${ids[i] ?? base}${n}`;
+      taken.add(`${version ?? ""}|${id}`);
+      const first = op.sources[0];
+      const holder = root ? `${routeOf(root)} keeps it` : "no route of them is the root one";
+      if (first) diagnostics.push(makeDiagnostic("operation-id-clash", first, `"${op.title}" derives the id ${base}, as ${group.length - 1} other operation${group.length === 2 ? " does" : "s do"} (${holder}); this one (${op.method} ${routeOf(op)}) is named ${id}.`));
+      op.id = id;
+    });
   }
 }
 
@@ -123,6 +167,76 @@ export function operationId(title: string): string {
   const id = head.charAt(0).toLowerCase() + head.slice(1) + tail.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
   return /^[0-9]/.test(id) ? `op${id}` : id;
 }
+
+/**
+ * The title an operation merged from several pages is named after: the first (in file order) that
+ * names the last literal segment of its first route, singular or plural (`GET /deviceManagement/deviceConfigurations`,
+ * repeated on 128 derived-type pages, is named after "List deviceConfigurations"); else the first page's.
+ */
+function routeTitle(op: OperationModel, titles: readonly string[]): string {
+  if (titles.length < 2) return op.title;
+  const last = (literalSegments(routeOf(op)).at(-1) ?? "").toLowerCase();
+  const names = (word: string): boolean => {
+    const w = word.toLowerCase();
+    return w === last || `${w}s` === last || w === `${last}s` || w.replace(/y$/, "ies") === last;
+  };
+  return titles.find((title) => title.split(/[^A-Za-z0-9]+/).some(names)) ?? op.title;
+}
+
+/**
+ * When no merged page's title names the route, but all share their first word, the id is that verb
+ * and the route's last segment, singular unless the first title's object is plural: the abstract
+ * `PATCH /deviceManagement/deviceConfigurations/{id}`, documented only on derived-type pages
+ * ("Update androidCustomConfiguration", …), is `updateDeviceConfiguration`.
+ */
+function routeId(op: OperationModel, titles: readonly string[]): string | undefined {
+  if (new Set(titles).size < 2) return undefined;
+  const verbs = new Set(titles.map((title) => (title.split(/[^A-Za-z0-9]+/).find(Boolean) ?? "").toLowerCase()));
+  const segment = literalSegments(routeOf(op)).at(-1);
+  const words = op.title.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  if (verbs.size !== 1 || !segment || words.length < 2) return undefined;
+  const plural = /s$/i.test(words.at(-1) ?? "");
+  const object = plural ? segment : segment.replace(/ies$/, "y").replace(/s$/, "");
+  return operationId(`${words[0] ?? ""} ${object}`);
+}
+
+/** The route an operation's id is qualified by: its first documented one. */
+function routeOf(op: OperationModel): string {
+  return op.paths[0] ?? "";
+}
+
+/** The literal segments of a route as words: `/me/photos/{size}/$value` → me, photos, value; `microsoft.graph.x` → x. */
+function literalSegments(route: string): string[] {
+  return route
+    .split("/")
+    .map((segment) => segment.replace(/\{[^}]*\}/g, "").replace(/\(.*\)/, "").replace(/^microsoft\.graph\./i, "").replace(/[^A-Za-z0-9]+/g, ""))
+    .filter(Boolean);
+}
+
+/**
+ * `base` + `Of` + the owner segments that tell the operations apart (see the file header), one id
+ * per operation in order; ids that still coincide are left equal for the caller's numeric suffix.
+ */
+function qualifiedIds(base: string, ops: readonly OperationModel[]): string[] {
+  const chains = ops.map((op) => literalSegments(routeOf(op)).slice(0, -1).reverse());
+  const longest = Math.max(0, ...chains.map((c) => c.length));
+  // Positions (nearest owner first) where the members differ; shared segments say nothing.
+  // A lone operation (the others' root keeps the bare id) is told apart by its nearest owners.
+  const telling = [...Array(longest).keys()].filter((i) => chains.length === 1 || new Set(chains.map((c) => (c[i] ?? "").toLowerCase())).size > 1);
+  const ids = (take: number): string[] =>
+    chains.map((chain) => {
+      const words = telling.slice(0, take).map((i) => chain[i]).filter((w): w is string => w !== undefined).reverse();
+      return words.length > 0 ? base + "Of" + words.map(upperFirst).join("") : base;
+    });
+  for (let take = 1; take <= telling.length; take++) {
+    const candidate = ids(take);
+    if (new Set(candidate.map((id) => id.toLowerCase())).size === candidate.length) return candidate;
+  }
+  const full = ops.map((op) => base + "Of" + literalSegments(routeOf(op)).map(upperFirst).join(""));
+  return new Set(full.map((id) => id.toLowerCase())).size === full.length ? full : ops.map(() => base);
+}
+
+const upperFirst = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
 
 /** The routes, keeping the first of any that differ only in placeholder names and letter case. */
 function dedupeRoutes(paths: readonly string[]): string[] {

@@ -210,7 +210,7 @@ describe("buildModel: operations", () => {
     ]);
     expect(op?.sources).toEqual([at("a.md", 1), at("b.md", 1)]);
     expect(model.diagnostics).toEqual([
-      diag("operation-duplicate", "info", "b.md", 1, 1, "PATCH /things/{thingId} is also documented at a.md:1; the pages were merged into updateThing."),
+      diag("operation-duplicate", "info", "b.md", 1, 1, "PATCH /things/{thingId} is also documented at a.md:1; the pages were merged into \"Update thing\"."),
     ]);
   });
 
@@ -228,16 +228,16 @@ describe("buildModel: operations", () => {
     expect(model.operations.map((o) => [o.id, o.method, o.paths, o.pathParams])).toEqual([["getThing", "GET", ["/things/{thingId}"], [{ name: "thingId", type: "String" }]]]);
   });
 
-  it("gives different routes with the same title the ids x and x2", () => {
-    const a = operation("a.md", "Update thing", "PATCH /things/{id}", ["|name|String||"]);
-    const b = operation("b.md", "Update thing", "PATCH /me/things/{id}", ["|name|String||"]);
+  it("gives different routes with the same title readable ids: the root route keeps the title's id, the other is qualified by its route", () => {
+    const a = operation("a.md", "Update thing", "PATCH /me/things/{id}", ["|name|String||"]);
+    const b = operation("b.md", "Update thing", "PATCH /things/{id}", ["|name|String||"]);
     const model = buildModel([b, a]);
     expect(model.operations.map((o) => [o.id, o.paths, o.sources])).toEqual([
-      ["updateThing", ["/things/{id}"], [at("a.md", 1)]],
-      ["updateThing2", ["/me/things/{id}"], [at("b.md", 1)]],
+      ["updateThing", ["/things/{id}"], [at("b.md", 1)]],
+      ["updateThingOfMe", ["/me/things/{id}"], [at("a.md", 1)]],
     ]);
     expect(model.diagnostics).toEqual([
-      diag("operation-id-clash", "warning", "b.md", 1, 1, '"Update thing" derives the id updateThing, already used by a.md for another route; this operation is named updateThing2.'),
+      diag("operation-id-clash", "warning", "a.md", 1, 1, '"Update thing" derives the id updateThing, as 1 other operation does (/things/{id} keeps it); this one (PATCH /me/things/{id}) is named updateThingOfMe.'),
     ]);
   });
 
@@ -421,9 +421,10 @@ describe("buildModel: determinism", () => {
       ["resultInfo", "complex"],
       ["thing", "entity"],
     ]);
-    expect(model.operations.map((o) => o.id)).toEqual(["updateThing", "updateThing2"]);
+    expect(model.operations.map((o) => o.id)).toEqual(["updateThingOfOther", "updateThingOfThings"]);
     // Pages are taken in file order: o/update.md comes first, so its lists and types are the reference.
     expect(model.diagnostics.map((d) => [d.code, d.file, d.line, d.column])).toEqual([
+      ["operation-id-clash", "o/update.md", 1, 1],
       ["type-undocumented", "o/update.md", 12, 7],
       ["type-inferred", "o/update.md", 12, 7],
       ["operation-duplicate", "o/update2.md", 1, 1],

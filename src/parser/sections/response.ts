@@ -12,7 +12,9 @@ export interface ResponseInfo {
 }
 
 const STATUS = /\b([1-5]\d\d)\s+[A-Za-z]/;
-const OBJECT_PHRASE = /\b(?:an?|the)\s+(?:updated\s+|new\s+|created\s+)?(?:\[)?`?([A-Za-z][\w.]*)`?(?:\])?\s+(?:object|resource|entity)\b/i;
+// The article is often left out ("response code and [attachment] object"), and Intune pages drop the
+// noun after a linked type ("and a [appLogCollectionDownloadDetails](…) in the response body").
+const OBJECT_PHRASE = /\b(?:an?|the|and)\s+(?:updated\s+|new\s+|created\s+)?(?:(?:\[)?`?([A-Za-z][\w.]*)`?(?:\])?\s+(?:object|resource|entity)\b|(?:\[)?([A-Za-z][\w.]*)(?:\])?\s+in the response body)/i;
 const COLLECTION_PHRASE = /\bcollection of\s+(?:\[)?`?([A-Za-z][\w.]*)`?(?:\])?/i;
 
 export function parseResponseSection(blocks: readonly Block[], ctx: PageContext): ResponseInfo {
@@ -25,11 +27,13 @@ export function parseResponseSection(blocks: readonly Block[], ctx: PageContext)
     const afterStatus = block.text.slice(status.index);
     const collection = COLLECTION_PHRASE.exec(afterStatus);
     const object = collection ?? OBJECT_PHRASE.exec(afterStatus);
-    const linked = block.links.find((link) => object?.[1] !== undefined && link.text === object[1]);
-    if (object?.[1] && info.successStatus !== 204) {
-      info.responseType = object[1];
+    const name = object?.[1] ?? object?.[2];
+    const linked = block.links.find((link) => name !== undefined && link.text === name);
+    // Without the noun ("… a [x] in the response body") only a linked type counts ("the details" does not).
+    if (name && (object?.[1] !== undefined || linked) && info.successStatus !== 204) {
+      info.responseType = name;
       info.responseCollection = collection !== null;
-      ctx.referenceType(object[1], linked?.pos ?? block.pos);
+      ctx.referenceType(name, linked?.pos ?? block.pos);
     }
     break;
   }

@@ -1,0 +1,98 @@
+/** The replay rules on small inline inputs: URL reduction, route matching, and one end-to-end replay. */
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ApiModel, ExampleModel, OperationModel } from "../../src/model/types.js";
+import { generateInto } from "../emitters/generate.js";
+import { examplePath, loadApi, matchRoute, replayRequest, ReplayServer, validateResponse, ValidatorNames } from "./replay.js";
+
+describe("examplePath", () => {
+  it.each([
+    ["https://graph.microsoft.com/beta/me/events?$top=1", "/me/events", "$top=1"],
+    ["https://graph.microsoft.com/v1.0/users/{id}/", "/users/{id}", undefined],
+    ["me/devices/{id}/commands", "/me/devices/{id}/commands", undefined],
+    ["https://graph/microsoft.com/beta/groups/{id}/acceptedSenders/$ref?$id=x", "/groups/{id}/acceptedSenders/$ref", "$id=x"],
+    ["GET /V1.0/me", "/me", undefined],
+  ])("%s", (url, path, query) => expect(examplePath(url)).toEqual({ path, query }));
+});
+
+describe("matchRoute", () => {
+  it("takes the first matching route and its values, letter case ignored", () => {
+    expect(matchRoute(["/me/messages/{id}", "/users/{id | userPrincipalName}/messages/{messageId}"], "/Users/a@b.com/messages/42")).toEqual({
+      index: 1,
+      values: { id: "a@b.com", messageId: "42" },
+    });
+  });
+
+  it("gives a repeated placeholder name its first value, as the request functions have one parameter for it", () => {
+    expect(matchRoute(["/classes/{id}/assignments/{id}"], "/classes/1/assignments/2")?.values).toEqual({ id: "1" });
+  });
+
+  it("reads function arguments, item paths and percent-encoded values", () => {
+    expect(matchRoute(["/reports/getCounts(period='{period_value}')"], "/reports/getCounts(period='D7')")?.values).toEqual({ period_value: "D7" });
+    expect(matchRoute(["/me/drive/root:/{item-path}:/content"], "/me/drive/root:/a/b%20c.txt:/content")?.values).toEqual({ "item-path": "a/b c.txt" });
+  });
+
+  it("matches nothing when the example leaves the documented routes", () => {
+    expect(matchRoute(["/financials/companies/{id}/journals/{id}"], "/financials/companies/1/journals")).toBeUndefined();
+  });
+});
+
+describe("replay of an inline model", () => {
+  const source = { file: "a.md", line: 1, column: 1 };
+  const example = (method: "GET" | "PATCH", url: string, body?: ExampleModel["response"]): ExampleModel => ({
+    request: { method, url, headers: {}, ...(method === "PATCH" ? { body: { name: "x" } } : {}), source },
+    ...(body ? { response: body } : {}),
+  });
+  const op = (id: string, method: "GET" | "PATCH", paths: string[], examples: ExampleModel[]): OperationModel => ({
+    id,
+    title: id,
+    apiVersion: "beta",
+    method,
+    paths,
+    pathParams: [],
+    requestHeaders: [],
+    requestType: "thing",
+    responseType: "thing",
+    responseCollection: false,
+    successStatus: 200,
+    examples,
+    sources: [source],
+  });
+  const response = (body: ExampleModel["response"] extends infer R ? (R extends { body?: infer B } ? B : never) : never) => ({ status: 200, statusText: "OK", headers: {}, body, truncated: false, source });
+  const model: ApiModel = {
+    types: [{ name: "thing", kind: "entity", apiVersion: "beta", properties: [{ name: "id", type: "String", collection: false, description: "", source }, { name: "size", type: "Int32", collection: false, description: "", source }], sources: [source] }],
+    operations: [
+      op("updateThing", "PATCH", ["/groups/{groupId}/things/{id}"], [example("PATCH", "https://graph.microsoft.com/beta/groups/g1/things/t%201", response({ id: "t1", size: 1 }))]),
+      op("getThing", "GET", ["/things/{id}", "/me/thing"], [example("GET", "https://graph.microsoft.com/beta/THINGS/t1?$select=size", response({ id: "t1", size: "big" })), example("GET", "/things")]),
+    ],
+    diagnostics: [],
+  };
+  const server = new ReplayServer();
+  beforeAll(() => server.start());
+  afterAll(() => server.stop());
+
+  it("sends each example and says why the ones that cannot match do not", async () => {
+    const dir = await generateInto(model, "replay");
+    const api = await loadApi(pathToFileURL(path.join(dir, "beta", "index.ts")).href);
+    const validators = new ValidatorNames(model);
+    const requests = [];
+    const responses = [];
+    for (const operation of model.operations) {
+      for (const ex of operation.examples) {
+        requests.push(await replayRequest(api, server, operation, ex));
+        responses.push(validateResponse(api, operation, ex, validators));
+      }
+    }
+    expect(requests.map((r) => [r?.operation, r?.matched, r?.blame, r?.reason, r?.query])).toEqual([
+      ["updateThing", true, undefined, undefined, false],
+      ["getThing", true, undefined, undefined, true],
+      ["getThing", false, "doc", "example URL matches none of the documented routes", false],
+    ]);
+    expect(responses.map((r) => [r?.validated, r?.blame, r?.detail])).toEqual([
+      [true, undefined, undefined],
+      [false, "doc", expect.stringMatching(/^\/size type \(/)],
+      [undefined, undefined, undefined],
+    ]);
+  });
+});

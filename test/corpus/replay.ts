@@ -1,0 +1,337 @@
+/**
+ * Example replay, for any model: every documented request example is sent by its generated request
+ * function to a local HTTP server, and what arrives is compared with the example; every response
+ * example is run through the validator of its documented type. Used by the corpus test (all 7,950
+ * pages) and unit-tested on small inline models.
+ *
+ * Decisions (also in the report header):
+ * - An example is replayed when it has a request whose body is absent or parsed as JSON.
+ * - The example URL is reduced to a path: scheme and host removed, everything up to and including
+ *   the API version segment (`/beta/`, `/v1.0/`) removed, a leading slash added. The query string is
+ *   not part of the comparison: request functions take no query options, and the docs' query
+ *   strings are examples of OData options rather than part of the operation.
+ * - Path parameters come from matching that path against the operation's route templates in order
+ *   (letter case ignored; a placeholder matches one segment, or several when the template closes it
+ *   with `:` as in `root:/{item-path}:`; placeholders inside function segments such as
+ *   `(period='{period_value}')` match the text between the quotes).
+ * - Paths are compared percent-decoded and case-insensitively (Graph paths are case-insensitive;
+ *   parameter values are copied from the example, so only literal segments can differ in case).
+ * - Bodies are compared as parsed JSON.
+ * - A response body is validated against the operation's response type, or, when the body (or a
+ *   collection element) names a more specific type with `@odata.type` that the model documents,
+ *   against that type (Graph responses are polymorphic). Collections are `{ value: [...] }`.
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createContext } from "../../src/emitters/context.js";
+import { functionName, validatorName } from "../../src/emitters/naming.js";
+import { isPrimitive } from "../../src/model/primitives.js";
+import type { ApiModel, ExampleModel, JsonValue, OperationModel } from "../../src/model/types.js";
+
+export type GeneratedFunction = (...args: unknown[]) => unknown;
+/** A version folder's index module: its exported functions by name. */
+export type GeneratedApi = Record<string, GeneratedFunction>;
+
+/** Why a request example did not match; `doc` = the docs are wrong, `generator` = docgen is. */
+export type Blame = "doc" | "generator";
+
+export interface RequestOutcome {
+  operation: string;
+  file: string;
+  line: number;
+  url: string;
+  matched: boolean;
+  blame?: Blame;
+  reason?: string;
+  detail?: string;
+  /** The example carried a query string (not compared). */
+  query: boolean;
+}
+
+export interface ResponseOutcome {
+  operation: string;
+  file: string;
+  line: number;
+  /** False when it failed; undefined when it was not validated (`reason` says why). */
+  validated: boolean | undefined;
+  blame?: Blame;
+  reason?: string;
+  detail?: string;
+}
+
+const BODY_METHODS = new Set(["POST", "PATCH", "PUT"]);
+
+/** `https://graph.microsoft.com/beta/me/events?$top=1` → `{ path: "/me/events", query: "$top=1" }`. */
+export function examplePath(url: string): { path: string; query: string | undefined } {
+  let rest = url.trim().replace(/^[a-z]+:\/\/[^/]*/i, "");
+  const version = /(?:^|\/)(?:beta|v1\.0)(?=\/|$|\?)/i.exec(rest);
+  if (version) rest = rest.slice(version.index + version[0].length);
+  const q = rest.indexOf("?");
+  const query = q >= 0 ? rest.slice(q + 1) : undefined;
+  let path = q >= 0 ? rest.slice(0, q) : rest;
+  if (!path.startsWith("/")) path = `/${path}`;
+  if (path.length > 1) path = path.replace(/\/+$/, "");
+  return { path, query };
+}
+
+/** `{id | userPrincipalName}` → `id`, as the generated code names path parameters. */
+function placeholderName(inner: string): string {
+  return (inner.split("|")[0] ?? "").trim();
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The route template as a regular expression with one capture per placeholder, and the placeholder names. */
+export function routePattern(template: string): { pattern: RegExp; names: string[] } {
+  const route = template.startsWith("/") ? template : `/${template}`;
+  let source = "";
+  let last = 0;
+  const names: string[] = [];
+  for (const match of route.matchAll(/\{([^{}]*)\}/g)) {
+    source += escapeRegExp(route.slice(last, match.index));
+    const end = match.index + match[0].length;
+    const next = route.charAt(end);
+    // `root:/{item-path}:` holds a path; `'{x}'` holds anything but the closing quote; else one segment.
+    source += next === ":" ? "(.+?)" : next === "'" ? "([^']*)" : "([^/]+?)";
+    names.push(placeholderName(match[1] ?? ""));
+    last = end;
+  }
+  source += escapeRegExp(route.slice(last).replace(/\/+$/, ""));
+  return { pattern: new RegExp(`^${source}/?$`, "i"), names };
+}
+
+/** The first route of the operation the path matches, with the parameter values it gives. */
+export function matchRoute(paths: readonly string[], path: string): { index: number; values: Record<string, string> } | undefined {
+  for (const [index, template] of paths.entries()) {
+    const { pattern, names } = routePattern(template);
+    const match = pattern.exec(path);
+    if (!match) continue;
+    const values: Record<string, string> = {};
+    names.forEach((name, i) => {
+      // The same name twice (`/{id}/owners/{id}`): the generated function has one parameter for both.
+      if (!(name in values)) values[name] = safeDecode(match[i + 1] ?? "");
+    });
+    return { index, values };
+  }
+  return undefined;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** What the local server received for one call. */
+export interface Received {
+  method: string;
+  url: string;
+  body: string;
+}
+
+/** A node:http server on 127.0.0.1 (port 0) that records each request and answers with `reply`. */
+export class ReplayServer {
+  private server: Server | undefined;
+  origin = "";
+  readonly received: Received[] = [];
+  reply: { status: number; body: string } = { status: 200, body: "" };
+
+  async start(): Promise<void> {
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (chunk: Buffer) => chunks.push(chunk));
+      req.on("end", () => {
+        this.received.push({ method: req.method ?? "", url: req.url ?? "", body: Buffer.concat(chunks).toString("utf8") });
+        res.writeHead(this.reply.status, this.reply.body === "" ? {} : { "content-type": "application/json" });
+        res.end(this.reply.body);
+      });
+    });
+    this.server = server;
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    // A TCP listener's address() is an AddressInfo (a string only for pipes).
+    this.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
+
+/** Sends one request example through the operation's generated function and compares what arrives. */
+export async function replayRequest(api: GeneratedApi, server: ReplayServer, op: OperationModel, example: ExampleModel): Promise<RequestOutcome | undefined> {
+  const request = example.request;
+  if (!request || request.bodyText !== undefined) return undefined;
+  const { path, query } = examplePath(request.url);
+  const base = { operation: op.id, file: request.source.file, line: request.source.line, url: request.url, query: query !== undefined };
+  const fail = (blame: Blame, reason: string, detail?: string): RequestOutcome => ({ ...base, matched: false, blame, reason, ...(detail ? { detail } : {}) });
+
+  if (request.method !== op.method) return fail("doc", "example method differs from the documented route's method", `${request.method} vs ${op.method}`);
+  const route = matchRoute(op.paths, path);
+  if (!route) return fail("doc", noRouteReason(op, path), path);
+  if (request.body !== undefined && !BODY_METHODS.has(op.method)) return fail("doc", `example sends a body with ${op.method}`);
+
+  const call = api[functionName(op.id)];
+  const createClient = api["createClient"];
+  if (!call || !createClient) return fail("generator", "the generated code lacks the request function", functionName(op.id));
+  const client = createClient({ baseUrl: server.origin, auth: "replay-token" });
+  const args: Record<string, unknown> = {};
+  // The values of the route the example uses: a function that picks its route by the parameters it is given calls that one.
+  if (op.paths.some((p) => routePattern(p).names.length > 0)) args["path"] = route.values;
+  if (request.body !== undefined) args["body"] = request.body;
+  server.received.length = 0;
+  server.reply = { status: 204, body: "" };
+  try {
+    await call(client, args);
+  } catch {
+    // A 204 reply to an operation that documents a body rejects; only the request matters here.
+  }
+  const sent = server.received[0];
+  const template = op.paths[route.index] ?? "";
+  if (server.received.length !== 1 || !sent) {
+    if (route.index > 0) return fail("generator", "example uses a documented route other than the first, which the request function cannot call", template);
+    return fail("generator", `the function sent ${server.received.length} requests`);
+  }
+  if (sent.method !== request.method) return fail("generator", "method differs", `${sent.method} vs ${request.method}`);
+  const sentPath = safeDecode(sent.url.split("?")[0] ?? "");
+  if (sentPath.toLowerCase() !== safeDecode(path).toLowerCase()) {
+    const detail = `${sentPath} vs ${path}`;
+    if (route.index > 0) return fail("generator", "example uses a documented route other than the first, which the request function cannot call", `${template}: ${detail}`);
+    const names = routePattern(template).names;
+    if (new Set(names).size < names.length) return fail("generator", "the route repeats a placeholder name and the function has one parameter for both", `${template}: ${detail}`);
+    return fail("generator", "path differs", detail);
+  }
+  const sentBody: unknown = sent.body === "" ? undefined : JSON.parse(sent.body);
+  if (!sameJson(sentBody, request.body)) return fail("generator", "body differs", `${sent.body.slice(0, 120)} vs ${JSON.stringify(request.body).slice(0, 120)}`);
+  return { ...base, matched: true };
+}
+
+/** Why no route matched: the common doc mistakes, named. */
+function noRouteReason(op: OperationModel, path: string): string {
+  const bare = path.replace(/\([^/]*\)$/, "");
+  if (bare !== path && matchRoute(op.paths, bare)) return "example passes parameters in parentheses that the route template does not list";
+  if (op.paths.some((p) => !p.startsWith("/") || /[*\s]/.test(p))) return "the documented route is not a URL path";
+  if (/[*\s]/.test(path)) return "example URL is not a URL path";
+  return "example URL matches none of the documented routes";
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameJson(x, b[i]));
+  }
+  if (typeof a === "object" && a !== null && typeof b === "object" && b !== null) {
+    const ka = Object.keys(a);
+    const kb = Object.keys(b);
+    const ra: Record<string, unknown> = { ...a };
+    const rb: Record<string, unknown> = { ...b };
+    return ka.length === kb.length && ka.every((k) => k in rb && sameJson(ra[k], rb[k]));
+  }
+  return Object.is(a, b);
+}
+
+interface ValidationIssue {
+  path: string;
+  code: string;
+  expected?: string;
+  received?: string;
+}
+
+/** Runs a response example through its validator; undefined when there is nothing to validate. */
+export function validateResponse(api: GeneratedApi, op: OperationModel, example: ExampleModel, validators: ValidatorNames): ResponseOutcome | undefined {
+  const response = example.response;
+  if (!response || (response.body === undefined && response.bodyText === undefined)) return undefined;
+  const base = { operation: op.id, file: response.source.file, line: response.source.line };
+  const skip = (reason: string): ResponseOutcome => ({ ...base, validated: undefined, reason });
+  if (response.body === undefined) return skip("the body is not JSON");
+  if (response.status < 200 || response.status > 299) return skip("an error response");
+  if (!op.responseType || op.successStatus === 204) return skip("the docs name no response type");
+  if (isPrimitive(op.responseType)) return skip("the response type is a primitive (no validator)");
+  const documented = validators.get(op.apiVersion, op.responseType);
+  if (!documented) return { ...base, validated: false, blame: "doc", reason: `the response type ${op.responseType} is documented by no page` };
+  const body = response.body;
+  let items: { value: JsonValue; pointer: string }[];
+  if (op.responseCollection) {
+    const value = isObject(body) ? body["value"] : undefined;
+    if (!Array.isArray(value)) return { ...base, validated: false, blame: "doc", reason: "a collection is documented but the body has no `value` array" };
+    items = value.map((v, i) => ({ value: v, pointer: `/value/${i}` }));
+  } else {
+    items = [{ value: body, pointer: "" }];
+  }
+  const issues: ValidationIssue[] = [];
+  for (const item of items) {
+    const derived = isObject(item.value) ? odataType(item.value["@odata.type"]) : undefined;
+    const name = (derived && validators.get(op.apiVersion, derived)) || documented;
+    const fn = api[name];
+    if (!fn) return { ...base, validated: false, blame: "generator", reason: `the generated code lacks ${name}` };
+    const result = fn(item.value);
+    for (const error of resultErrors(result)) issues.push({ ...error, path: item.pointer + error.path });
+  }
+  if (issues.length === 0) return { ...base, validated: true };
+  const first = issues[0];
+  const detail = issues.slice(0, 3).map((i) => `${i.path} ${i.code}${i.expected ? ` (expected ${i.expected}, got ${i.received ?? "?"})` : ""}`).join("; ");
+  return { ...base, validated: false, ...classifyIssue(first), detail };
+}
+
+/**
+ * An example value the validator rejects contradicts the type the docs give that property: the
+ * example (or the table) is wrong, a doc error. Placeholder values the docs use instead of real data
+ * (`"String"`, `"Guid"`, `"parameterValue"`, `"<id>"`) in typed slots are doc errors of their own kind.
+ */
+function classifyIssue(issue: ValidationIssue | undefined): { blame: Blame; reason: string } {
+  if (!issue) return { blame: "doc", reason: "invalid" };
+  const received = issue.received ?? "";
+  if (/^string "(String|Guid|Int32|Int64|Boolean|DateTimeOffset|Date|Duration|TimeOfDay|Binary|string|guid|datetime|[^"]*Value|<[^"]*>|\{[^"]*\})"/i.test(received)) {
+    return { blame: "doc", reason: `example uses a placeholder instead of a ${issue.code === "enum" ? "member" : "value"} (${issue.code})` };
+  }
+  return { blame: "doc", reason: `example value contradicts the documented type (${issue.code})` };
+}
+
+function resultErrors(result: unknown): ValidationIssue[] {
+  if (!isObject(result) || !Array.isArray(result["errors"])) return [{ path: "", code: "no-result" }];
+  return result["errors"].filter(isObject).map((e) => ({
+    path: typeof e["path"] === "string" ? e["path"] : "",
+    code: typeof e["code"] === "string" ? e["code"] : "",
+    ...(typeof e["expected"] === "string" ? { expected: e["expected"] } : {}),
+    ...(typeof e["received"] === "string" ? { received: e["received"] } : {}),
+  }));
+}
+
+function isObject(value: unknown): value is Record<string, JsonValue> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** `#microsoft.graph.user` → `user`. */
+function odataType(value: JsonValue | undefined): string | undefined {
+  return typeof value === "string" ? value.replace(/^#?(microsoft\.graph\.)?/, "") : undefined;
+}
+
+/** Generated validator names per API version and model type name. */
+export class ValidatorNames {
+  private readonly contexts = new Map<string, ReturnType<typeof createContext>>();
+
+  constructor(private readonly model: ApiModel) {}
+
+  get(apiVersion: OperationModel["apiVersion"], typeName: string): string | undefined {
+    const key = apiVersion ?? "";
+    let ctx = this.contexts.get(key);
+    if (!ctx) {
+      ctx = createContext(apiVersion, this.model.types.filter((t) => t.apiVersion === apiVersion), []);
+      this.contexts.set(key, ctx);
+    }
+    const type = ctx.typeByName(typeName);
+    if (!type || type.kind === "enum") return undefined;
+    const tsName = ctx.names.get(type.name);
+    return tsName ? validatorName(tsName) : undefined;
+  }
+}
+
+/** Loads a version folder's generated index and keeps its functions. */
+export async function loadApi(indexUrl: string): Promise<GeneratedApi> {
+  const loaded: unknown = await import(indexUrl);
+  const api: GeneratedApi = {};
+  // A module namespace object: its function-valued exports are the generated functions.
+  for (const [key, value] of Object.entries(loaded as Record<string, unknown>)) if (typeof value === "function") api[key] = value as GeneratedFunction;
+  return api;
+}
