@@ -4,11 +4,14 @@
  * the description, `@deprecated` where marked, and the source page.
  */
 import { StructureKind, type InterfaceDeclarationStructure, type OptionalKind, type PropertySignatureStructure } from "ts-morph";
+import { compareText } from "../model/diagnostics.js";
 import type { PropertyModel, TypeModel } from "../model/types.js";
 import type { EmitContext, Emitter } from "./context.js";
 import { propertyKey } from "./naming.js";
 import { docText, referencedType, seeSource, tsType } from "./ts-code.js";
 import { importOf } from "./imports.js";
+import { bodyTypes } from "./bodies.js";
+import { allProperties, extendableBase } from "./inheritance.js";
 
 /** Every object may say which (derived) type it is; Graph sends it in responses. */
 const ODATA_TYPE: OptionalKind<PropertySignatureStructure> = {
@@ -35,6 +38,7 @@ export const emitInterfaces: Emitter = (ctx) => {
       name: ctx.names.get(type.name) ?? type.name,
       isExported: true,
       docs: [typeDocs(type)],
+      ...baseClause(ctx, type),
       properties: type.properties.some((p) => p.name === "@odata.type") ? properties : [ODATA_TYPE, ...properties],
     });
   }
@@ -42,8 +46,27 @@ export const emitInterfaces: Emitter = (ctx) => {
     ...importOf("./enums.js", [...used].filter((name) => isEnum(ctx, name))),
     ...importOf("./runtime/json.js", usesJson ? ["JsonValue"] : []),
     ...interfaces,
+    ...bodyTypes(ctx).map((body) => {
+      const omitted = body.readOnly.length > 0 ? `Omit<${body.of}, ${body.readOnly.map((name) => JSON.stringify(name)).join(" | ")}>` : body.of;
+      return body.kind === "create"
+        ? `/** The body that creates (POST) or replaces (PUT) a {@link ${body.of}}: its properties without the read-only ones. */\nexport type ${body.name} = ${omitted};`
+        : `/** The body that updates (PATCH) a {@link ${body.of}}: its properties without the read-only ones, every one optional. */\nexport type ${body.name} = Partial<${omitted}>;`;
+    }),
   ];
 };
+
+/**
+ * \`extends Base\` for a documented base type; properties the type redeclares are omitted from the
+ * base (\`extends Omit<Base, "x">\`) so that a narrower or different documented type still compiles.
+ */
+function baseClause(ctx: EmitContext, type: TypeModel): { extends?: string[] } {
+  const base = extendableBase(ctx, type);
+  const baseName = base ? ctx.names.get(base.name) : undefined;
+  if (!base || !baseName) return {};
+  const own = new Set(type.properties.map((p) => p.name));
+  const redeclared = [...new Set(allProperties(ctx, base).map((p) => p.name))].filter((name) => own.has(name) && name !== "@odata.type").sort(compareText);
+  return { extends: [redeclared.length > 0 ? `Omit<${baseName}, ${redeclared.map((name) => JSON.stringify(name)).join(" | ")}>` : baseName] };
+}
 
 interface Signature {
   structure: OptionalKind<PropertySignatureStructure>;
