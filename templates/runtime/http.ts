@@ -1,7 +1,7 @@
 /**
  * HTTP client runtime of the generated request functions. Copied verbatim into every generated
  * version folder, so it depends on nothing but the platform: global `fetch`, `Headers`, `Response`,
- * `AbortSignal` (with `AbortSignal.timeout`/`any`: Node >= 20.3, current browsers, Deno, Bun).
+ * `AbortController` and `AbortSignal.timeout` (Node >= 18, browsers, Deno, Bun).
  *
  * - `createClient` holds the base URL, auth, default headers, timeout, retry policy and whether to
  *   validate responses. Without a `fetch` option the client looks up `globalThis.fetch` at call
@@ -366,7 +366,16 @@ function requestUrl(client: Client, path: string): string {
 function combine(signal: AbortSignal | undefined, timeoutMs: number | undefined): AbortSignal | undefined {
   if (timeoutMs === undefined) return signal;
   const timeout = AbortSignal.timeout(timeoutMs);
-  return signal ? AbortSignal.any([signal, timeout]) : timeout;
+  if (!signal) return timeout;
+  // Either signal aborts the attempt, with its own reason (AbortError or TimeoutError).
+  const controller = new AbortController();
+  const forward = (source: AbortSignal): void => {
+    if (source.aborted) controller.abort(source.reason);
+    else source.addEventListener("abort", () => controller.abort(source.reason), { once: true });
+  };
+  forward(signal);
+  forward(timeout);
+  return controller.signal;
 }
 
 /** Whether and how long to wait before the next attempt. */

@@ -21,10 +21,96 @@ export interface ValidationResult {
   warnings: ValidationError[];
 }
 
+/** Options of every generated `validateX`. */
+export interface ValidateOptions {
+  /** Report properties the docs do not list as errors instead of warnings. */
+  strict?: boolean;
+}
+
 /** Collects problems while a value is walked. */
 export interface Problems {
   errors: ValidationError[];
   warnings: ValidationError[];
+  /** Unknown properties are errors (the `strict` option). */
+  strict: boolean;
+}
+
+/** A walker: appends the problems of `value` at `path`. */
+export type Check = (value: unknown, path: string, problems: Problems) => void;
+
+/**
+ * The Standard Schema interface, version 1 (https://standardschema.dev), declared here so the
+ * generated code needs no dependency: libraries typed against `StandardSchemaV1` accept validators.
+ */
+export interface StandardSchemaV1<Input = unknown, Output = Input> {
+  readonly "~standard": {
+    readonly version: 1;
+    readonly vendor: string;
+    readonly validate: (value: unknown) => StandardResult<Output> | Promise<StandardResult<Output>>;
+    readonly types?: { readonly input: Input; readonly output: Output } | undefined;
+  };
+}
+
+/** A Standard Schema result: the value on success, else the issues. */
+export type StandardResult<Output> =
+  | { readonly value: Output; readonly issues?: undefined }
+  | {
+      readonly issues: ReadonlyArray<{
+        readonly message: string;
+        readonly path?: ReadonlyArray<PropertyKey> | undefined;
+      }>;
+    };
+
+/** A generated validator: call it for a `ValidationResult`, or hand it to a Standard Schema consumer. */
+export interface Validator<T> extends StandardSchemaV1<unknown, T> {
+  (value: unknown, options?: ValidateOptions): ValidationResult;
+}
+
+/** Builds the public validator of a type from its walker. */
+export function makeValidator<T>(check: Check): Validator<T> {
+  const validate = (value: unknown, options?: ValidateOptions): ValidationResult => {
+    const problems: Problems = { errors: [], warnings: [], strict: options?.strict === true };
+    check(value, "", problems);
+    return {
+      valid: problems.errors.length === 0,
+      errors: problems.errors,
+      warnings: problems.warnings,
+    };
+  };
+  const standard: Validator<T>["~standard"] = {
+    version: 1,
+    vendor: "docgen",
+    validate: (value) => {
+      const result = validate(value);
+      if (result.valid) return { value: trusted<T>(value) };
+      return {
+        issues: result.errors.map((error) => ({
+          message: error.message,
+          path: pointerSegments(error.path),
+        })),
+      };
+    },
+  };
+  return Object.assign(validate, { "~standard": standard });
+}
+
+/** The one unchecked step: a value the walker accepted is a `T`. */
+function trusted<T>(value: unknown): T {
+  // Checked by the generated walker just before; TypeScript cannot follow that proof.
+  return value as T;
+}
+
+/** JSON Pointer → path segments (array indices as numbers), for Standard Schema issues. */
+export function pointerSegments(pointer: string): PropertyKey[] {
+  if (pointer === "") return [];
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((segment) =>
+      /^(?:0|[1-9]\d*)$/.test(segment)
+        ? Number(segment)
+        : segment.replace(/~1/g, "/").replace(/~0/g, "~"),
+    );
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -60,7 +146,7 @@ export function fail(
 }
 
 export function unknownProperty(problems: Problems, path: string, key: string): void {
-  problems.warnings.push({
+  (problems.strict ? problems.errors : problems.warnings).push({
     path: `${path}/${escapeKey(key)}`,
     code: "unknown-property",
     expected: "a documented property",
@@ -98,6 +184,78 @@ export function expectInteger(
     fail(problems, path, "type", `an integer (${typeName})`, value);
   else if (value < min || value > max)
     fail(problems, path, "range", `an ${typeName} from ${min} to ${max}`, value);
+}
+
+const INT64_LIMIT = 9223372036854775807;
+const SINGLE_LIMIT = 3.4028234663852886e38;
+
+/**
+ * Int64: a JSON integer from -2^63 to 2^63-1. JavaScript numbers hold integers exactly only up to
+ * 2^53 - 1, so a larger one has probably lost precision when it was parsed: a `precision` warning.
+ */
+export function expectInt64(value: unknown, path: string, problems: Problems): void {
+  if (typeof value !== "number" || !Number.isInteger(value))
+    fail(problems, path, "type", "an integer (Int64)", value);
+  else if (value < -INT64_LIMIT || value > INT64_LIMIT)
+    fail(problems, path, "range", "an Int64 from -2^63 to 2^63-1", value);
+  else if (!Number.isSafeInteger(value)) {
+    problems.warnings.push({
+      path,
+      code: "precision",
+      expected: "an integer JavaScript holds exactly (at most 2^53-1)",
+      received: describe(value),
+      message: `${path || "value"}: Int64 ${value} is beyond 2^53-1 and may have lost precision when parsed`,
+    });
+  }
+}
+
+/** Single: a finite number within the 32-bit float range. */
+export function expectSingle(value: unknown, path: string, problems: Problems): void {
+  if (typeof value !== "number" || !Number.isFinite(value))
+    fail(problems, path, "type", "a number (Single)", value);
+  else if (value < -SINGLE_LIMIT || value > SINGLE_LIMIT)
+    fail(problems, path, "range", "a Single from -3.4e38 to 3.4e38", value);
+}
+
+/** The type key of an `@odata.type` value: `#microsoft.graph.fileAttachment` → `fileattachment`. */
+export function odataTypeKey(annotation: string): string {
+  return annotation
+    .replace(/^#/, "")
+    .replace(/^microsoft\.graph\./i, "")
+    .toLowerCase();
+}
+
+/**
+ * Polymorphism: the walker of the derived type an `@odata.type` annotation names, or undefined to
+ * walk the value as the expected type (no annotation, or it names that type). An annotation that
+ * is not a string is an error; one naming no type derived from the expected one is a warning.
+ */
+export function derivedCheck(
+  value: Record<string, unknown>,
+  path: string,
+  problems: Problems,
+  own: string,
+  derived: ReadonlyMap<string, Check> | undefined,
+): Check | undefined {
+  const annotation = value["@odata.type"];
+  if (annotation === undefined) return undefined;
+  if (typeof annotation !== "string") {
+    fail(problems, `${path}/@odata.type`, "type", "a type name string", annotation);
+    return undefined;
+  }
+  const key = odataTypeKey(annotation);
+  if (key === own) return undefined;
+  const check = derived?.get(key) ?? derived?.get(key.slice(key.lastIndexOf(".") + 1));
+  if (check) return check;
+  if (key.slice(key.lastIndexOf(".") + 1) === own) return undefined;
+  problems.warnings.push({
+    path: `${path}/@odata.type`,
+    code: "odata-type",
+    expected: `${own} or a type derived from it`,
+    received: describe(annotation),
+    message: `${path}/@odata.type: "${annotation}" is not ${own} nor a documented type derived from it; validated as ${own}`,
+  });
+  return undefined;
 }
 
 const DATE_TIME =
