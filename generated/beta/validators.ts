@@ -7,6 +7,7 @@ import {
   expectInteger,
   expectString,
   fail,
+  isDateTimeOffset,
   isRecord,
   makeValidator,
   unknownProperty,
@@ -56,55 +57,66 @@ export function checkDeviceComplianceDeviceStatus(
     fail(problems, path, "type", "a DeviceComplianceDeviceStatus object", value);
     return;
   }
-  const derived = derivedCheck(value, path, problems, "devicecompliancedevicestatus", undefined);
-  if (derived) {
-    derived(value, path, problems);
-    return;
+  if (value["@odata.type"] !== undefined) {
+    const derived = derivedCheck(value, path, problems, "devicecompliancedevicestatus", undefined);
+    if (derived) {
+      derived(value, path, problems);
+      return;
+    }
   }
-  for (const key of Object.keys(value)) {
+  for (const key in value) {
     const item = value[key];
     switch (key) {
       case "id":
         if (item === null) break;
-        expectString(item, path + "/id", problems);
+        if (!(typeof item === "string")) expectString(item, path + "/id", problems);
         break;
       case "deviceDisplayName":
         if (item === null) break;
-        expectString(item, path + "/deviceDisplayName", problems);
+        if (!(typeof item === "string")) expectString(item, path + "/deviceDisplayName", problems);
         break;
       case "userName":
         if (item === null) break;
-        expectString(item, path + "/userName", problems);
+        if (!(typeof item === "string")) expectString(item, path + "/userName", problems);
         break;
       case "deviceModel":
         if (item === null) break;
-        expectString(item, path + "/deviceModel", problems);
+        if (!(typeof item === "string")) expectString(item, path + "/deviceModel", problems);
         break;
       case "platform":
         if (item === null) break;
-        expectInteger(item, path + "/platform", problems, -2147483648, 2147483647, "Int32");
+        if (!(
+          typeof item === "number" &&
+          Number.isInteger(item) &&
+          item >= -2147483648 &&
+          item <= 2147483647
+        ))
+          expectInteger(item, path + "/platform", problems, -2147483648, 2147483647, "Int32");
         break;
       case "complianceGracePeriodExpirationDateTime":
         if (item === null) break;
-        expectDateTimeOffset(item, path + "/complianceGracePeriodExpirationDateTime", problems);
+        if (!isDateTimeOffset(item))
+          expectDateTimeOffset(item, path + "/complianceGracePeriodExpirationDateTime", problems);
         break;
       case "status":
         if (item === null) break;
-        expectEnum(
-          item,
-          path + "/status",
-          problems,
-          deviceComplianceDeviceStatusStatusValues1,
-          "DeviceComplianceDeviceStatus.status",
-        );
+        if (!(typeof item === "string" && deviceComplianceDeviceStatusStatusValues1.has(item)))
+          expectEnum(
+            item,
+            path + "/status",
+            problems,
+            deviceComplianceDeviceStatusStatusValues1,
+            "DeviceComplianceDeviceStatus.status",
+          );
         break;
       case "lastReportedDateTime":
         if (item === null) break;
-        expectDateTimeOffset(item, path + "/lastReportedDateTime", problems);
+        if (!isDateTimeOffset(item))
+          expectDateTimeOffset(item, path + "/lastReportedDateTime", problems);
         break;
       case "userPrincipalName":
         if (item === null) break;
-        expectString(item, path + "/userPrincipalName", problems);
+        if (!(typeof item === "string")) expectString(item, path + "/userPrincipalName", problems);
         break;
       default:
         if (key.charCodeAt(0) !== 64) unknownProperty(problems, path, key);
@@ -139,53 +151,60 @@ export function checkRemoteActionAudit(value: unknown, path: string, problems: P
     fail(problems, path, "type", "a RemoteActionAudit object", value);
     return;
   }
-  const derived = derivedCheck(value, path, problems, "remoteactionaudit", undefined);
-  if (derived) {
-    derived(value, path, problems);
-    return;
+  if (value["@odata.type"] !== undefined) {
+    const derived = derivedCheck(value, path, problems, "remoteactionaudit", undefined);
+    if (derived) {
+      derived(value, path, problems);
+      return;
+    }
   }
-  for (const key of Object.keys(value)) {
+  for (const key in value) {
     const item = value[key];
     switch (key) {
       case "id":
         if (item === null) break;
-        expectString(item, path + "/id", problems);
+        if (!(typeof item === "string")) expectString(item, path + "/id", problems);
         break;
       case "deviceDisplayName":
         if (item === null) break;
-        expectString(item, path + "/deviceDisplayName", problems);
+        if (!(typeof item === "string")) expectString(item, path + "/deviceDisplayName", problems);
         break;
       case "userName":
         if (item === null) break;
-        expectString(item, path + "/userName", problems);
+        if (!(typeof item === "string")) expectString(item, path + "/userName", problems);
         break;
       case "initiatedByUserPrincipalName":
         if (item === null) break;
-        expectString(item, path + "/initiatedByUserPrincipalName", problems);
+        if (!(typeof item === "string"))
+          expectString(item, path + "/initiatedByUserPrincipalName", problems);
         break;
       case "action":
         if (item === null) break;
-        checkRemoteAction(item, path + "/action", problems);
+        if (!(typeof item === "string" && remoteActionValuesSet.has(item)))
+          checkRemoteAction(item, path + "/action", problems);
         break;
       case "requestDateTime":
         if (item === null) break;
-        expectDateTimeOffset(item, path + "/requestDateTime", problems);
+        if (!isDateTimeOffset(item))
+          expectDateTimeOffset(item, path + "/requestDateTime", problems);
         break;
       case "deviceOwnerUserPrincipalName":
         if (item === null) break;
-        expectString(item, path + "/deviceOwnerUserPrincipalName", problems);
+        if (!(typeof item === "string"))
+          expectString(item, path + "/deviceOwnerUserPrincipalName", problems);
         break;
       case "deviceIMEI":
         if (item === null) break;
-        expectString(item, path + "/deviceIMEI", problems);
+        if (!(typeof item === "string")) expectString(item, path + "/deviceIMEI", problems);
         break;
       case "actionState":
         if (item === null) break;
-        checkActionState(item, path + "/actionState", problems);
+        if (!(typeof item === "string" && actionStateValuesSet.has(item)))
+          checkActionState(item, path + "/actionState", problems);
         break;
       case "managedDeviceId":
         if (item === null) break;
-        expectString(item, path + "/managedDeviceId", problems);
+        if (!(typeof item === "string")) expectString(item, path + "/managedDeviceId", problems);
         break;
       default:
         if (key.charCodeAt(0) !== 64) unknownProperty(problems, path, key);

@@ -2,12 +2,12 @@
 import type { Problems, Validator } from "./runtime/validation.js";
 import {
   derivedCheck,
-  expectArray,
   expectDateTimeOffset,
   expectEnum,
   expectInteger,
   expectString,
   fail,
+  isDateTimeOffset,
   isRecord,
   makeValidator,
   unknownProperty,
@@ -38,25 +38,39 @@ export function checkResultInfo(value: unknown, path: string, problems: Problems
     fail(problems, path, "type", "a ResultInfo object", value);
     return;
   }
-  const derived = derivedCheck(value, path, problems, "resultinfo", undefined);
-  if (derived) {
-    derived(value, path, problems);
-    return;
+  if (value["@odata.type"] !== undefined) {
+    const derived = derivedCheck(value, path, problems, "resultinfo", undefined);
+    if (derived) {
+      derived(value, path, problems);
+      return;
+    }
   }
-  for (const key of Object.keys(value)) {
+  for (const key in value) {
     const item = value[key];
     switch (key) {
       case "code":
         if (item === null) break;
-        expectInteger(item, path + "/code", problems, -2147483648, 2147483647, "Int32");
+        if (!(
+          typeof item === "number" &&
+          Number.isInteger(item) &&
+          item >= -2147483648 &&
+          item <= 2147483647
+        ))
+          expectInteger(item, path + "/code", problems, -2147483648, 2147483647, "Int32");
         break;
       case "subcode":
         if (item === null) break;
-        expectInteger(item, path + "/subcode", problems, -2147483648, 2147483647, "Int32");
+        if (!(
+          typeof item === "number" &&
+          Number.isInteger(item) &&
+          item >= -2147483648 &&
+          item <= 2147483647
+        ))
+          expectInteger(item, path + "/subcode", problems, -2147483648, 2147483647, "Int32");
         break;
       case "message":
         if (item === null) break;
-        expectString(item, path + "/message", problems);
+        if (!(typeof item === "string")) expectString(item, path + "/message", problems);
         break;
       default:
         if (key.charCodeAt(0) !== 64) unknownProperty(problems, path, key);
@@ -78,17 +92,19 @@ export function checkKeyValuePair(value: unknown, path: string, problems: Proble
     fail(problems, path, "type", "a KeyValuePair object", value);
     return;
   }
-  const derived = derivedCheck(value, path, problems, "keyvaluepair", undefined);
-  if (derived) {
-    derived(value, path, problems);
-    return;
+  if (value["@odata.type"] !== undefined) {
+    const derived = derivedCheck(value, path, problems, "keyvaluepair", undefined);
+    if (derived) {
+      derived(value, path, problems);
+      return;
+    }
   }
-  for (const key of Object.keys(value)) {
+  for (const key in value) {
     const item = value[key];
     switch (key) {
       case "value":
         if (item === null) break;
-        expectString(item, path + "/value", problems);
+        if (!(typeof item === "string")) expectString(item, path + "/value", problems);
         break;
       default:
         if (key.charCodeAt(0) !== 64) unknownProperty(problems, path, key);
@@ -110,41 +126,45 @@ export function checkSecurityAction(value: unknown, path: string, problems: Prob
     fail(problems, path, "type", "a SecurityAction object", value);
     return;
   }
-  const derived = derivedCheck(value, path, problems, "securityaction", undefined);
-  if (derived) {
-    derived(value, path, problems);
-    return;
+  if (value["@odata.type"] !== undefined) {
+    const derived = derivedCheck(value, path, problems, "securityaction", undefined);
+    if (derived) {
+      derived(value, path, problems);
+      return;
+    }
   }
-  for (const key of Object.keys(value)) {
+  for (const key in value) {
     const item = value[key];
     switch (key) {
       case "id":
         if (item === null) break;
-        expectString(item, path + "/id", problems);
+        if (!(typeof item === "string")) expectString(item, path + "/id", problems);
         break;
       case "actionReason":
         if (item === null) break;
-        expectString(item, path + "/actionReason", problems);
+        if (!(typeof item === "string")) expectString(item, path + "/actionReason", problems);
         break;
       case "appId":
         if (item === null) break;
-        expectString(item, path + "/appId", problems);
+        if (!(typeof item === "string")) expectString(item, path + "/appId", problems);
         break;
       case "azureTenantId":
         if (item === null) break;
-        expectString(item, path + "/azureTenantId", problems);
+        if (!(typeof item === "string")) expectString(item, path + "/azureTenantId", problems);
         break;
       case "clientContext":
         if (item === null) break;
-        expectString(item, path + "/clientContext", problems);
+        if (!(typeof item === "string")) expectString(item, path + "/clientContext", problems);
         break;
       case "completedDateTime":
         if (item === null) break;
-        expectDateTimeOffset(item, path + "/completedDateTime", problems);
+        if (!isDateTimeOffset(item))
+          expectDateTimeOffset(item, path + "/completedDateTime", problems);
         break;
       case "createdDateTime":
         if (item === null) break;
-        expectDateTimeOffset(item, path + "/createdDateTime", problems);
+        if (!isDateTimeOffset(item))
+          expectDateTimeOffset(item, path + "/createdDateTime", problems);
         break;
       case "errorInfo":
         if (item === null) break;
@@ -152,45 +172,49 @@ export function checkSecurityAction(value: unknown, path: string, problems: Prob
         break;
       case "lastActionDateTime":
         if (item === null) break;
-        expectDateTimeOffset(item, path + "/lastActionDateTime", problems);
+        if (!isDateTimeOffset(item))
+          expectDateTimeOffset(item, path + "/lastActionDateTime", problems);
         break;
       case "name":
         if (item === null) break;
-        expectString(item, path + "/name", problems);
+        if (!(typeof item === "string")) expectString(item, path + "/name", problems);
         break;
       case "parameters":
         if (item === null) break;
-        expectArray(
-          item,
-          path + "/parameters",
-          problems,
-          (v, p, pr) => checkKeyValuePair(v, p, pr),
-          true,
-        );
+        if (!Array.isArray(item)) {
+          fail(problems, path + "/parameters", "type", "an array", item);
+          break;
+        }
+        for (let i = 0; i < item.length; i++) {
+          const v: unknown = item[i];
+          if (v !== null) checkKeyValuePair(v, path + "/parameters" + "/" + i, problems);
+        }
         break;
       case "states":
         if (item === null) break;
-        expectArray(
-          item,
-          path + "/states",
-          problems,
-          (v, p, pr) => checkSecurityActionState(v, p, pr),
-          true,
-        );
+        if (!Array.isArray(item)) {
+          fail(problems, path + "/states", "type", "an array", item);
+          break;
+        }
+        for (let i = 0; i < item.length; i++) {
+          const v: unknown = item[i];
+          if (v !== null) checkSecurityActionState(v, path + "/states" + "/" + i, problems);
+        }
         break;
       case "status":
         if (item === null) break;
-        expectEnum(
-          item,
-          path + "/status",
-          problems,
-          securityActionStatusValues0,
-          "SecurityAction.status",
-        );
+        if (!(typeof item === "string" && securityActionStatusValues0.has(item)))
+          expectEnum(
+            item,
+            path + "/status",
+            problems,
+            securityActionStatusValues0,
+            "SecurityAction.status",
+          );
         break;
       case "user":
         if (item === null) break;
-        expectString(item, path + "/user", problems);
+        if (!(typeof item === "string")) expectString(item, path + "/user", problems);
         break;
       case "vendorInformation":
         if (item === null) break;
@@ -216,25 +240,28 @@ export function checkSecurityActionState(value: unknown, path: string, problems:
     fail(problems, path, "type", "a SecurityActionState object", value);
     return;
   }
-  const derived = derivedCheck(value, path, problems, "securityactionstate", undefined);
-  if (derived) {
-    derived(value, path, problems);
-    return;
+  if (value["@odata.type"] !== undefined) {
+    const derived = derivedCheck(value, path, problems, "securityactionstate", undefined);
+    if (derived) {
+      derived(value, path, problems);
+      return;
+    }
   }
-  for (const key of Object.keys(value)) {
+  for (const key in value) {
     const item = value[key];
     switch (key) {
       case "status":
         if (item === null) break;
-        expectString(item, path + "/status", problems);
+        if (!(typeof item === "string")) expectString(item, path + "/status", problems);
         break;
       case "updatedDateTime":
         if (item === null) break;
-        expectDateTimeOffset(item, path + "/updatedDateTime", problems);
+        if (!isDateTimeOffset(item))
+          expectDateTimeOffset(item, path + "/updatedDateTime", problems);
         break;
       case "user":
         if (item === null) break;
-        expectString(item, path + "/user", problems);
+        if (!(typeof item === "string")) expectString(item, path + "/user", problems);
         break;
       default:
         if (key.charCodeAt(0) !== 64) unknownProperty(problems, path, key);
@@ -260,29 +287,31 @@ export function checkSecurityVendorInformation(
     fail(problems, path, "type", "a SecurityVendorInformation object", value);
     return;
   }
-  const derived = derivedCheck(value, path, problems, "securityvendorinformation", undefined);
-  if (derived) {
-    derived(value, path, problems);
-    return;
+  if (value["@odata.type"] !== undefined) {
+    const derived = derivedCheck(value, path, problems, "securityvendorinformation", undefined);
+    if (derived) {
+      derived(value, path, problems);
+      return;
+    }
   }
-  for (const key of Object.keys(value)) {
+  for (const key in value) {
     const item = value[key];
     switch (key) {
       case "provider":
         if (item === null) break;
-        expectString(item, path + "/provider", problems);
+        if (!(typeof item === "string")) expectString(item, path + "/provider", problems);
         break;
       case "providerVersion":
         if (item === null) break;
-        expectString(item, path + "/providerVersion", problems);
+        if (!(typeof item === "string")) expectString(item, path + "/providerVersion", problems);
         break;
       case "subProvider":
         if (item === null) break;
-        expectString(item, path + "/subProvider", problems);
+        if (!(typeof item === "string")) expectString(item, path + "/subProvider", problems);
         break;
       case "vendor":
         if (item === null) break;
-        expectString(item, path + "/vendor", problems);
+        if (!(typeof item === "string")) expectString(item, path + "/vendor", problems);
         break;
       default:
         if (key.charCodeAt(0) !== 64) unknownProperty(problems, path, key);

@@ -142,12 +142,14 @@ export function ${checkerName(tsName)}(value: unknown, path: string, problems: P
     fail(problems, path, "type", ${literal(`a ${tsName} object`)}, value);
     return;
   }
-  const derived = derivedCheck(value, path, problems, ${literal(type.name.toLowerCase())}, ${derivedMap});
-  if (derived) {
-    derived(value, path, problems);
-    return;
+  if (value["@odata.type"] !== undefined) {
+    const derived = derivedCheck(value, path, problems, ${literal(type.name.toLowerCase())}, ${derivedMap});
+    if (derived) {
+      derived(value, path, problems);
+      return;
+    }
   }
-  for (const key of Object.keys(value)) {
+  for (const key in value) {
     const item = value[key];
     switch (key) {
 ${cases}
@@ -158,52 +160,105 @@ ${cases}
 }`;
 }
 
+/**
+ * One property's `case`: a fast inline test of the valid form, and only when it fails, the helper
+ * that classifies the problem (the path string is built only then, or per nested object).
+ */
 function propertyCase(state: ValidatorFile, tsName: string, property: PropertyModel): string {
   const path = `path + ${literal(`/${escapePointer(property.name)}`)}`;
-  const check = property.collection
-    ? arrayCheck(state, tsName, property, "item", path)
-    : valueCheck(state, tsName, property, "item", path, "problems");
   const nullCheck =
     property.nullable === false
       ? `if (item === null) { fail(problems, ${path}, "type", "a value (not null)", item); break; }\n`
       : `if (item === null) break;\n`;
+  const check = valueCheck(state, tsName, property);
+  let body: string;
+  if (property.collection) {
+    state.runtime.add("fail");
+    const element = check.test
+      ? `if (v !== null && !(${check.test("v")})) ${check.report("v", `${path} + "/" + i`)};`
+      : `if (v !== null) ${check.report("v", `${path} + "/" + i`)};`;
+    body = `if (!Array.isArray(item)) { fail(problems, ${path}, "type", "an array", item); break; }
+        for (let i = 0; i < item.length; i++) {
+          const v: unknown = item[i];
+          ${element}
+        }`;
+  } else {
+    body = check.test ? `if (!(${check.test("item")})) ${check.report("item", path)};` : `${check.report("item", path)};`;
+  }
   return `      case ${literal(property.name)}:
-        ${nullCheck}        ${check};
+        ${nullCheck}        ${body}
         break;`;
 }
 
-function arrayCheck(state: ValidatorFile, tsName: string, property: PropertyModel, value: string, path: string): string {
-  state.runtime.add("expectArray");
-  const single = valueCheck(state, tsName, property, "v", "p", "pr");
-  return `expectArray(${value}, ${path}, problems, (v, p, pr) => ${single}, true)`;
+/** How one (non-collection) value of a property's type is checked: an optional inline test of the valid form, and the call that reports (or, for object types, walks) it. */
+interface ValueCheck {
+  test?: (value: string) => string;
+  report: (value: string, path: string) => string;
 }
 
-/** The call that checks one (non-collection) value of a property's type. */
-function valueCheck(state: ValidatorFile, tsName: string, property: PropertyModel, value: string, path: string, problems: string): string {
+const FORMAT_TESTS: Partial<Record<PrimitiveType, string>> = {
+  DateTimeOffset: "isDateTimeOffset",
+  Date: "isDate",
+  TimeOfDay: "isTimeOfDay",
+  Duration: "isDuration",
+  Guid: "isGuid",
+  Binary: "isBase64",
+};
+
+function valueCheck(state: ValidatorFile, tsName: string, property: PropertyModel): ValueCheck {
   if (property.enumValues && property.enumValues.length > 0) {
     state.runtime.add("expectEnum");
     const setName = `${tsName.charAt(0).toLowerCase()}${tsName.slice(1)}${capitalize(property.name.replace(/[^A-Za-z0-9]/g, ""))}Values${state.inlineSets.length}`;
     state.inlineSets.push(`const ${setName}: ReadonlySet<string> = new Set<string>([${property.enumValues.map(literal).join(", ")}]);`);
-    return `expectEnum(${value}, ${path}, ${problems}, ${setName}, ${literal(`${tsName}.${property.name}`)})`;
+    return {
+      test: (v) => `typeof ${v} === "string" && ${setName}.has(${v})`,
+      report: (v, path) => `expectEnum(${v}, ${path}, problems, ${setName}, ${literal(`${tsName}.${property.name}`)})`,
+    };
   }
   const primitive = primitiveFor(property.type);
   if (primitive) {
     const range = INTEGER_RANGES[primitive];
     if (range) {
       state.runtime.add("expectInteger");
-      return `expectInteger(${value}, ${path}, ${problems}, ${range[0]}, ${range[1]}, ${literal(primitive)})`;
+      return {
+        test: (v) => `typeof ${v} === "number" && Number.isInteger(${v}) && ${v} >= ${range[0]} && ${v} <= ${range[1]}`,
+        report: (v, path) => `expectInteger(${v}, ${path}, problems, ${range[0]}, ${range[1]}, ${literal(primitive)})`,
+      };
     }
     const helper = PRIMITIVE_CHECKS[primitive] ?? "expectJson";
     state.runtime.add(helper);
-    return `${helper}(${value}, ${path}, ${problems})`;
+    const report = (v: string, path: string): string => `${helper}(${v}, ${path}, problems)`;
+    const format = FORMAT_TESTS[primitive];
+    if (format) {
+      state.runtime.add(format);
+      return { test: (v) => `${format}(${v})`, report };
+    }
+    switch (primitive) {
+      case "String":
+      case "Stream":
+        return { test: (v) => `typeof ${v} === "string"`, report };
+      case "Boolean":
+        return { test: (v) => `typeof ${v} === "boolean"`, report };
+      case "Double":
+      case "Decimal":
+        return { test: (v) => `Number.isFinite(${v})`, report };
+      case "Int64":
+        return { test: (v) => `Number.isSafeInteger(${v})`, report };
+      default:
+        return { report };
+    }
   }
   const target = state.ctx.typeByName(property.type);
   const targetName = target ? state.ctx.names.get(target.name) : undefined;
-  if (!targetName) {
+  if (!target || !targetName) {
     state.runtime.add("expectJson");
-    return `expectJson(${value}, ${path}, ${problems})`;
+    return { report: (v, path) => `expectJson(${v}, ${path}, problems)` };
   }
-  return `${checkerName(targetName)}(${value}, ${path}, ${problems})`;
+  if (target.kind === "enum") {
+    const setName = `${enumValuesName(targetName)}Set`;
+    return { test: (v) => `typeof ${v} === "string" && ${setName}.has(${v})`, report: (v, path) => `${checkerName(targetName)}(${v}, ${path}, problems)` };
+  }
+  return { report: (v, path) => `${checkerName(targetName)}(${v}, ${path}, problems)` };
 }
 
 function capitalize(text: string): string {

@@ -128,6 +128,22 @@ export function describe(value: unknown): string {
   return typeof value;
 }
 
+/** One problem; a class so that every error shares one shape (measurably faster than literals here). */
+class Problem implements ValidationError {
+  path: string;
+  code: string;
+  expected: string;
+  received: string;
+  message: string;
+  constructor(path: string, code: string, expected: string, received: string, message: string) {
+    this.path = path;
+    this.code = code;
+    this.expected = expected;
+    this.received = received;
+    this.message = message;
+  }
+}
+
 export function fail(
   problems: Problems,
   path: string,
@@ -136,13 +152,15 @@ export function fail(
   value: unknown,
 ): void {
   const received = describe(value);
-  problems.errors.push({
-    path,
-    code,
-    expected,
-    received,
-    message: `${path || "value"}: expected ${expected}, received ${received}`,
-  });
+  problems.errors.push(
+    new Problem(
+      path,
+      code,
+      expected,
+      received,
+      (path || "value") + ": expected " + expected + ", received " + received,
+    ),
+  );
 }
 
 export function unknownProperty(problems: Problems, path: string, key: string): void {
@@ -258,9 +276,6 @@ export function derivedCheck(
   return undefined;
 }
 
-const DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|[+-](\d{2}):(\d{2}))$/;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_OF_DAY = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
 const DURATION =
   /^-?P(?!$)(?:\d+(?:\.\d+)?Y)?(?:\d+(?:\.\d+)?M)?(?:\d+(?:\.\d+)?W)?(?:\d+(?:\.\d+)?D)?(?:T(?=\d)(?:\d+(?:\.\d+)?H)?(?:\d+(?:\.\d+)?M)?(?:\d+(?:\.\d+)?S)?)?$/;
@@ -270,35 +285,109 @@ const BASE64 =
 
 function validDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
-  const days = [
-    31,
-    year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28,
-    31,
-    30,
-    31,
-    30,
-    31,
-    31,
-    30,
-    31,
-    30,
-    31,
-  ];
-  return day <= (days[month - 1] ?? 0);
+  if (month === 2)
+    return day <= (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28);
+  return day <= (month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31);
 }
 
-/** RFC 3339 date-time with offset (`2017-01-01T00:03:07.1589002-08:00`). */
-export function expectDateTimeOffset(value: unknown, path: string, problems: Problems): void {
-  const match = typeof value === "string" ? DATE_TIME.exec(value) : null;
+/** Two or four ASCII digits at `at` as a number, or -1. */
+function digits(text: string, at: number, count: number): number {
+  let result = 0;
+  for (let i = at; i < at + count; i++) {
+    const code = text.charCodeAt(i) - 48;
+    if (code < 0 || code > 9) return -1;
+    result = result * 10 + code;
+  }
+  return result;
+}
+
+/** RFC 3339 date-time with offset (`2017-01-01T00:03:07.1589002-08:00`): a character scan, no allocation. */
+export function isDateTimeOffset(value: unknown): boolean {
+  if (typeof value !== "string" || value.length < 20) return false;
+  const year = digits(value, 0, 4);
+  const month = digits(value, 5, 2);
+  const day = digits(value, 8, 2);
+  const t = value.charCodeAt(10);
   if (
-    !match ||
-    !validDate(Number(match[1]), Number(match[2]), Number(match[3])) ||
-    Number(match[4]) > 23 ||
-    Number(match[5]) > 59 ||
-    Number(match[6]) > 60 ||
-    Number(match[7] ?? 0) > 23 ||
-    Number(match[8] ?? 0) > 59
-  ) {
+    year < 0 ||
+    value.charCodeAt(4) !== 45 ||
+    value.charCodeAt(7) !== 45 ||
+    (t !== 84 && t !== 116)
+  )
+    return false;
+  if (!validDate(year, month, day)) return false;
+  const hour = digits(value, 11, 2);
+  const minute = digits(value, 14, 2);
+  const second = digits(value, 17, 2);
+  if (
+    value.charCodeAt(13) !== 58 ||
+    value.charCodeAt(16) !== 58 ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59 ||
+    second < 0 ||
+    second > 60
+  )
+    return false;
+  let i = 19;
+  if (value.charCodeAt(i) === 46) {
+    i++;
+    const start = i;
+    while (i < value.length && value.charCodeAt(i) >= 48 && value.charCodeAt(i) <= 57) i++;
+    if (i === start) return false;
+  }
+  const zone = value.charCodeAt(i);
+  if (zone === 90 || zone === 122) return i + 1 === value.length;
+  if (zone !== 43 && zone !== 45) return false;
+  const offsetHour = digits(value, i + 1, 2);
+  const offsetMinute = digits(value, i + 4, 2);
+  return (
+    i + 6 === value.length &&
+    value.charCodeAt(i + 3) === 58 &&
+    offsetHour >= 0 &&
+    offsetHour <= 23 &&
+    offsetMinute >= 0 &&
+    offsetMinute <= 59
+  );
+}
+
+export function isDate(value: unknown): boolean {
+  if (
+    typeof value !== "string" ||
+    value.length !== 10 ||
+    value.charCodeAt(4) !== 45 ||
+    value.charCodeAt(7) !== 45
+  )
+    return false;
+  const year = digits(value, 0, 4);
+  return year >= 0 && validDate(year, digits(value, 5, 2), digits(value, 8, 2));
+}
+
+export function isTimeOfDay(value: unknown): boolean {
+  const match = typeof value === "string" ? TIME_OF_DAY.exec(value) : null;
+  return (
+    match !== null &&
+    Number(match[1]) <= 23 &&
+    Number(match[2]) <= 59 &&
+    Number(match[3] ?? 0) <= 59
+  );
+}
+
+export function isDuration(value: unknown): boolean {
+  return typeof value === "string" && DURATION.test(value);
+}
+
+export function isGuid(value: unknown): boolean {
+  return typeof value === "string" && value.length === 36 && GUID.test(value);
+}
+
+export function isBase64(value: unknown): boolean {
+  return typeof value === "string" && BASE64.test(value);
+}
+
+export function expectDateTimeOffset(value: unknown, path: string, problems: Problems): void {
+  if (!isDateTimeOffset(value))
     fail(
       problems,
       path,
@@ -306,12 +395,10 @@ export function expectDateTimeOffset(value: unknown, path: string, problems: Pro
       "an RFC 3339 date-time (DateTimeOffset)",
       value,
     );
-  }
 }
 
 export function expectDate(value: unknown, path: string, problems: Problems): void {
-  const match = typeof value === "string" ? DATE.exec(value) : null;
-  if (!match || !validDate(Number(match[1]), Number(match[2]), Number(match[3]))) {
+  if (!isDate(value))
     fail(
       problems,
       path,
@@ -319,12 +406,10 @@ export function expectDate(value: unknown, path: string, problems: Problems): vo
       "a date YYYY-MM-DD (Date)",
       value,
     );
-  }
 }
 
 export function expectTimeOfDay(value: unknown, path: string, problems: Problems): void {
-  const match = typeof value === "string" ? TIME_OF_DAY.exec(value) : null;
-  if (!match || Number(match[1]) > 23 || Number(match[2]) > 59 || Number(match[3] ?? 0) > 59) {
+  if (!isTimeOfDay(value))
     fail(
       problems,
       path,
@@ -332,11 +417,10 @@ export function expectTimeOfDay(value: unknown, path: string, problems: Problems
       "a time hh:mm:ss (TimeOfDay)",
       value,
     );
-  }
 }
 
 export function expectDuration(value: unknown, path: string, problems: Problems): void {
-  if (typeof value !== "string" || !DURATION.test(value))
+  if (!isDuration(value))
     fail(
       problems,
       path,
@@ -347,12 +431,12 @@ export function expectDuration(value: unknown, path: string, problems: Problems)
 }
 
 export function expectGuid(value: unknown, path: string, problems: Problems): void {
-  if (typeof value !== "string" || !GUID.test(value))
+  if (!isGuid(value))
     fail(problems, path, typeof value === "string" ? "format" : "type", "a GUID (Guid)", value);
 }
 
 export function expectBinary(value: unknown, path: string, problems: Problems): void {
-  if (typeof value !== "string" || !BASE64.test(value))
+  if (!isBase64(value))
     fail(
       problems,
       path,
