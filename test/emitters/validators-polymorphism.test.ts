@@ -132,18 +132,23 @@ describe("Standard Schema v1", () => {
     await expect(parseWith(validate, { subject: 1 })).rejects.toThrow("subject: /subject: expected a string");
   });
 
-  it("type-checks against @standard-schema/spec with the generated interface as output", () => {
+  it("type-checks against @standard-schema/spec with the generated interface as output (and interfaces extend their base)", () => {
     const file = path.join(dir, "standard-check.ts");
     writeFileSync(
       file,
       `import type { StandardSchemaV1 } from "@standard-schema/spec";
-import { validateMessage, type Message } from "./beta/index.js";
+import { validateMessage, type Attachment, type LargeFileAttachment, type Message } from "./beta/index.js";
 function accepts<T>(schema: StandardSchemaV1<unknown, T>): StandardSchemaV1<unknown, T> { return schema; }
 const schema: StandardSchemaV1<unknown, Message> = accepts(validateMessage);
 const output: StandardSchemaV1.InferOutput<typeof validateMessage> = { subject: "s" };
 // @ts-expect-error subject is a string
 const wrong: StandardSchemaV1.InferOutput<typeof validateMessage> = { subject: 1 };
-export { schema, output, wrong };
+// Interfaces extend their base types: inherited properties exist, and a derived value is a base value.
+const large: LargeFileAttachment = { name: "n", contentBytes: "aGk=", chunks: 1, size: 2 ** 40 };
+const base: Attachment = large;
+// @ts-expect-error chunks is not nullable
+const notNull: LargeFileAttachment = { chunks: null };
+export { schema, output, wrong, base, notNull };
 `,
     );
     const tsc = path.join(ROOT, "node_modules/.bin/tsc");
