@@ -107,25 +107,9 @@ export function describe(value: unknown): string {
   return typeof value;
 }
 
-/** One problem; a class so that every error shares one shape (measurably faster than literals here). */
-class Problem implements ValidationError {
-  path: string;
-  code: string;
-  expected: string;
-  received: string;
-  message: string;
-  constructor(path: string, code: string, expected: string, received: string, message: string) {
-    this.path = path;
-    this.code = code;
-    this.expected = expected;
-    this.received = received;
-    this.message = message;
-  }
-}
-
 export function fail(problems: Problems, path: string, code: string, expected: string, value: unknown): void {
   const received = describe(value);
-  problems.errors.push(new Problem(path, code, expected, received, (path || "value") + ": expected " + expected + ", received " + received));
+  problems.errors.push({ path, code, expected, received, message: (path || "value") + ": expected " + expected + ", received " + received });
 }
 
 export function unknownProperty(problems: Problems, path: string, key: string): void {
