@@ -16,7 +16,18 @@ import type { DeviceComplianceDeviceStatus, RemoteActionAudit } from "./interfac
 import type { ActionState, RemoteAction } from "./enums.js";
 import { actionStateValues, remoteActionValues } from "./enums.js";
 const actionStateValuesSet: ReadonlySet<string> = new Set<string>(actionStateValues);
-const deviceComplianceDeviceStatusStatusValues1: ReadonlySet<string> = new Set<string>([
+const keysOfDeviceComplianceDeviceStatus: ReadonlyMap<string, number> = new Map<string, number>([
+  ["id", 0],
+  ["deviceDisplayName", 1],
+  ["userName", 2],
+  ["deviceModel", 3],
+  ["platform", 4],
+  ["complianceGracePeriodExpirationDateTime", 5],
+  ["status", 6],
+  ["lastReportedDateTime", 7],
+  ["userPrincipalName", 8],
+]);
+const deviceComplianceDeviceStatusStatusValues2: ReadonlySet<string> = new Set<string>([
   "unknown",
   "notApplicable",
   "compliant",
@@ -26,6 +37,18 @@ const deviceComplianceDeviceStatusStatusValues1: ReadonlySet<string> = new Set<s
   "conflict",
 ]);
 const remoteActionValuesSet: ReadonlySet<string> = new Set<string>(remoteActionValues);
+const keysOfRemoteActionAudit: ReadonlyMap<string, number> = new Map<string, number>([
+  ["id", 0],
+  ["deviceDisplayName", 1],
+  ["userName", 2],
+  ["initiatedByUserPrincipalName", 3],
+  ["action", 4],
+  ["requestDateTime", 5],
+  ["deviceOwnerUserPrincipalName", 6],
+  ["deviceIMEI", 7],
+  ["actionState", 8],
+  ["managedDeviceId", 9],
+]);
 /**
  * Checks that `value` is a valid {@link ActionState}: `validateActionState(value, { strict })` reports every
  * problem with its JSON Pointer; `validateActionState["~standard"]` is its Standard Schema (v1).
@@ -66,24 +89,24 @@ export function checkDeviceComplianceDeviceStatus(
   }
   for (const key in value) {
     const item = value[key];
-    switch (key) {
-      case "id":
+    switch (keysOfDeviceComplianceDeviceStatus.get(key)) {
+      case 0:
         if (item === null) break;
         if (!(typeof item === "string")) expectString(item, path + "/id", problems);
         break;
-      case "deviceDisplayName":
+      case 1:
         if (item === null) break;
         if (!(typeof item === "string")) expectString(item, path + "/deviceDisplayName", problems);
         break;
-      case "userName":
+      case 2:
         if (item === null) break;
         if (!(typeof item === "string")) expectString(item, path + "/userName", problems);
         break;
-      case "deviceModel":
+      case 3:
         if (item === null) break;
         if (!(typeof item === "string")) expectString(item, path + "/deviceModel", problems);
         break;
-      case "platform":
+      case 4:
         if (item === null) break;
         if (!(
           typeof item === "number" &&
@@ -93,28 +116,28 @@ export function checkDeviceComplianceDeviceStatus(
         ))
           expectInteger(item, path + "/platform", problems, -2147483648, 2147483647, "Int32");
         break;
-      case "complianceGracePeriodExpirationDateTime":
+      case 5:
         if (item === null) break;
         if (!isDateTimeOffset(item))
           expectDateTimeOffset(item, path + "/complianceGracePeriodExpirationDateTime", problems);
         break;
-      case "status":
+      case 6:
         if (item === null) break;
-        if (!(typeof item === "string" && deviceComplianceDeviceStatusStatusValues1.has(item)))
+        if (!(typeof item === "string" && deviceComplianceDeviceStatusStatusValues2.has(item)))
           expectEnum(
             item,
             path + "/status",
             problems,
-            deviceComplianceDeviceStatusStatusValues1,
+            deviceComplianceDeviceStatusStatusValues2,
             "DeviceComplianceDeviceStatus.status",
           );
         break;
-      case "lastReportedDateTime":
+      case 7:
         if (item === null) break;
         if (!isDateTimeOffset(item))
           expectDateTimeOffset(item, path + "/lastReportedDateTime", problems);
         break;
-      case "userPrincipalName":
+      case 8:
         if (item === null) break;
         if (!(typeof item === "string")) expectString(item, path + "/userPrincipalName", problems);
         break;
@@ -160,49 +183,49 @@ export function checkRemoteActionAudit(value: unknown, path: string, problems: P
   }
   for (const key in value) {
     const item = value[key];
-    switch (key) {
-      case "id":
+    switch (keysOfRemoteActionAudit.get(key)) {
+      case 0:
         if (item === null) break;
         if (!(typeof item === "string")) expectString(item, path + "/id", problems);
         break;
-      case "deviceDisplayName":
+      case 1:
         if (item === null) break;
         if (!(typeof item === "string")) expectString(item, path + "/deviceDisplayName", problems);
         break;
-      case "userName":
+      case 2:
         if (item === null) break;
         if (!(typeof item === "string")) expectString(item, path + "/userName", problems);
         break;
-      case "initiatedByUserPrincipalName":
+      case 3:
         if (item === null) break;
         if (!(typeof item === "string"))
           expectString(item, path + "/initiatedByUserPrincipalName", problems);
         break;
-      case "action":
+      case 4:
         if (item === null) break;
         if (!(typeof item === "string" && remoteActionValuesSet.has(item)))
           checkRemoteAction(item, path + "/action", problems);
         break;
-      case "requestDateTime":
+      case 5:
         if (item === null) break;
         if (!isDateTimeOffset(item))
           expectDateTimeOffset(item, path + "/requestDateTime", problems);
         break;
-      case "deviceOwnerUserPrincipalName":
+      case 6:
         if (item === null) break;
         if (!(typeof item === "string"))
           expectString(item, path + "/deviceOwnerUserPrincipalName", problems);
         break;
-      case "deviceIMEI":
+      case 7:
         if (item === null) break;
         if (!(typeof item === "string")) expectString(item, path + "/deviceIMEI", problems);
         break;
-      case "actionState":
+      case 8:
         if (item === null) break;
         if (!(typeof item === "string" && actionStateValuesSet.has(item)))
           checkActionState(item, path + "/actionState", problems);
         break;
-      case "managedDeviceId":
+      case 9:
         if (item === null) break;
         if (!(typeof item === "string")) expectString(item, path + "/managedDeviceId", problems);
         break;

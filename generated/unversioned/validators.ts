@@ -19,7 +19,24 @@ import type {
   SecurityActionState,
   SecurityVendorInformation,
 } from "./interfaces.js";
-const securityActionStatusValues0: ReadonlySet<string> = new Set<string>([
+const keysOfSecurityAction: ReadonlyMap<string, number> = new Map<string, number>([
+  ["id", 0],
+  ["actionReason", 1],
+  ["appId", 2],
+  ["azureTenantId", 3],
+  ["clientContext", 4],
+  ["completedDateTime", 5],
+  ["createdDateTime", 6],
+  ["errorInfo", 7],
+  ["lastActionDateTime", 8],
+  ["name", 9],
+  ["parameters", 10],
+  ["states", 11],
+  ["status", 12],
+  ["user", 13],
+  ["vendorInformation", 14],
+]);
+const securityActionStatusValues1: ReadonlySet<string> = new Set<string>([
   "NotStarted",
   "Running",
   "Completed",
@@ -135,51 +152,51 @@ export function checkSecurityAction(value: unknown, path: string, problems: Prob
   }
   for (const key in value) {
     const item = value[key];
-    switch (key) {
-      case "id":
+    switch (keysOfSecurityAction.get(key)) {
+      case 0:
         if (item === null) break;
         if (!(typeof item === "string")) expectString(item, path + "/id", problems);
         break;
-      case "actionReason":
+      case 1:
         if (item === null) break;
         if (!(typeof item === "string")) expectString(item, path + "/actionReason", problems);
         break;
-      case "appId":
+      case 2:
         if (item === null) break;
         if (!(typeof item === "string")) expectString(item, path + "/appId", problems);
         break;
-      case "azureTenantId":
+      case 3:
         if (item === null) break;
         if (!(typeof item === "string")) expectString(item, path + "/azureTenantId", problems);
         break;
-      case "clientContext":
+      case 4:
         if (item === null) break;
         if (!(typeof item === "string")) expectString(item, path + "/clientContext", problems);
         break;
-      case "completedDateTime":
+      case 5:
         if (item === null) break;
         if (!isDateTimeOffset(item))
           expectDateTimeOffset(item, path + "/completedDateTime", problems);
         break;
-      case "createdDateTime":
+      case 6:
         if (item === null) break;
         if (!isDateTimeOffset(item))
           expectDateTimeOffset(item, path + "/createdDateTime", problems);
         break;
-      case "errorInfo":
+      case 7:
         if (item === null) break;
         checkResultInfo(item, path + "/errorInfo", problems);
         break;
-      case "lastActionDateTime":
+      case 8:
         if (item === null) break;
         if (!isDateTimeOffset(item))
           expectDateTimeOffset(item, path + "/lastActionDateTime", problems);
         break;
-      case "name":
+      case 9:
         if (item === null) break;
         if (!(typeof item === "string")) expectString(item, path + "/name", problems);
         break;
-      case "parameters":
+      case 10:
         if (item === null) break;
         if (!Array.isArray(item)) {
           fail(problems, path + "/parameters", "type", "an array", item);
@@ -190,7 +207,7 @@ export function checkSecurityAction(value: unknown, path: string, problems: Prob
           if (v !== null) checkKeyValuePair(v, path + "/parameters" + "/" + i, problems);
         }
         break;
-      case "states":
+      case 11:
         if (item === null) break;
         if (!Array.isArray(item)) {
           fail(problems, path + "/states", "type", "an array", item);
@@ -201,22 +218,22 @@ export function checkSecurityAction(value: unknown, path: string, problems: Prob
           if (v !== null) checkSecurityActionState(v, path + "/states" + "/" + i, problems);
         }
         break;
-      case "status":
+      case 12:
         if (item === null) break;
-        if (!(typeof item === "string" && securityActionStatusValues0.has(item)))
+        if (!(typeof item === "string" && securityActionStatusValues1.has(item)))
           expectEnum(
             item,
             path + "/status",
             problems,
-            securityActionStatusValues0,
+            securityActionStatusValues1,
             "SecurityAction.status",
           );
         break;
-      case "user":
+      case 13:
         if (item === null) break;
         if (!(typeof item === "string")) expectString(item, path + "/user", problems);
         break;
-      case "vendorInformation":
+      case 14:
         if (item === null) break;
         checkSecurityVendorInformation(item, path + "/vendorInformation", problems);
         break;

@@ -26,6 +26,9 @@ const INTEGER_RANGES: Partial<Record<PrimitiveType, readonly [string, string]>> 
   Int32: ["-2147483648", "2147483647"],
 };
 
+/** Types with more properties than this switch on a property index instead of the key. */
+const INDEXED_SWITCH_FROM = 8;
+
 const PRIMITIVE_CHECKS: Partial<Record<PrimitiveType, string>> = {
   String: "expectString",
   Stream: "expectString",
@@ -120,10 +123,17 @@ function objectValidator(state: ValidatorFile, type: TypeModel): string {
   const tsName = state.ctx.names.get(type.name) ?? type.name;
   state.runtime.add("unknownProperty");
   state.runtime.add("derivedCheck");
-  const cases = allProperties(state.ctx, type)
-    .filter((property) => property.name !== "@odata.type")
-    .map((property) => propertyCase(state, tsName, property))
-    .join("\n");
+  const properties = allProperties(state.ctx, type).filter((property) => property.name !== "@odata.type");
+  // Many properties: switch on an index from a Map (one hash lookup and a jump table) instead of
+  // comparing the key with every property name in turn.
+  const indexed = properties.length > INDEXED_SWITCH_FROM;
+  const keysName = `keysOf${tsName}`;
+  if (indexed) {
+    state.inlineSets.push(
+      `const ${keysName}: ReadonlyMap<string, number> = new Map<string, number>([${properties.map((p, i) => `[${literal(p.name)}, ${i}]`).join(", ")}]);`,
+    );
+  }
+  const cases = properties.map((property, i) => propertyCase(state, tsName, property, indexed ? String(i) : literal(property.name))).join("\n");
   const derived = state.derived.get(type.name.toLowerCase()) ?? [];
   let derivedMap = "undefined";
   if (derived.length > 0) {
@@ -151,7 +161,7 @@ export function ${checkerName(tsName)}(value: unknown, path: string, problems: P
   }
   for (const key in value) {
     const item = value[key];
-    switch (key) {
+    switch (${indexed ? `${keysName}.get(key)` : "key"}) {
 ${cases}
       default:
         if (key.charCodeAt(0) !== 64) unknownProperty(problems, path, key);
@@ -164,7 +174,7 @@ ${cases}
  * One property's `case`: a fast inline test of the valid form, and only when it fails, the helper
  * that classifies the problem (the path string is built only then, or per nested object).
  */
-function propertyCase(state: ValidatorFile, tsName: string, property: PropertyModel): string {
+function propertyCase(state: ValidatorFile, tsName: string, property: PropertyModel, label: string): string {
   const path = `path + ${literal(`/${escapePointer(property.name)}`)}`;
   const nullCheck =
     property.nullable === false
@@ -185,7 +195,7 @@ function propertyCase(state: ValidatorFile, tsName: string, property: PropertyMo
   } else {
     body = check.test ? `if (!(${check.test("item")})) ${check.report("item", path)};` : `${check.report("item", path)};`;
   }
-  return `      case ${literal(property.name)}:
+  return `      case ${label}:
         ${nullCheck}        ${body}
         break;`;
 }
