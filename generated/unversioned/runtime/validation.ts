@@ -219,11 +219,19 @@ export function expectSingle(value: unknown, path: string, problems: Problems): 
 
 /** The type key of an `@odata.type` value: `#microsoft.graph.fileAttachment` → `fileattachment`. */
 export function odataTypeKey(annotation: string): string {
-  return annotation
-    .replace(/^#/, "")
-    .replace(/^microsoft\.graph\./i, "")
-    .toLowerCase();
+  let key = ODATA_TYPE_KEYS.get(annotation);
+  if (key === undefined) {
+    key = annotation
+      .replace(/^#/, "")
+      .replace(/^microsoft\.graph\./i, "")
+      .toLowerCase();
+    // Bounded: annotations come from data; a service uses a limited set of type names.
+    if (ODATA_TYPE_KEYS.size < 10_000) ODATA_TYPE_KEYS.set(annotation, key);
+  }
+  return key;
 }
+
+const ODATA_TYPE_KEYS = new Map<string, string>();
 
 /**
  * Polymorphism: the walker of the derived type an `@odata.type` annotation names, or undefined to
