@@ -61,3 +61,10 @@ export interface RemoteActionAudit {
   /** Action target. */
   managedDeviceId?: string | null;
 }
+
+/** The body that updates (PATCH) a {@link DeviceComplianceDeviceStatus}: its properties without the read-only ones, every one optional. */
+export type DeviceComplianceDeviceStatusUpdate = Partial<DeviceComplianceDeviceStatus>;
+/** The body that creates (POST) or replaces (PUT) a {@link RemoteActionAudit}: its properties without the read-only ones. */
+export type RemoteActionAuditCreate = RemoteActionAudit;
+/** The body that updates (PATCH) a {@link RemoteActionAudit}: its properties without the read-only ones, every one optional. */
+export type RemoteActionAuditUpdate = Partial<RemoteActionAudit>;

@@ -72,3 +72,6 @@ export interface SecurityVendorInformation {
   subProvider?: string | null;
   vendor?: string | null;
 }
+
+/** The body that updates (PATCH) a {@link SecurityAction}: its properties without the read-only ones, every one optional. */
+export type SecurityActionUpdate = Partial<SecurityAction>;

@@ -4,11 +4,14 @@
  * the description, `@deprecated` where marked, and the source page.
  */
 import { StructureKind, type InterfaceDeclarationStructure, type OptionalKind, type PropertySignatureStructure } from "ts-morph";
+import { compareText } from "../model/diagnostics.js";
 import type { PropertyModel, TypeModel } from "../model/types.js";
 import type { EmitContext, Emitter } from "./context.js";
 import { propertyKey } from "./naming.js";
 import { docText, referencedType, seeSource, tsType } from "./ts-code.js";
 import { importOf } from "./imports.js";
+import { bodyTypes } from "./bodies.js";
+import { allProperties, extendableBase } from "./inheritance.js";
 
 /** Every object may say which (derived) type it is; Graph sends it in responses. */
 const ODATA_TYPE: OptionalKind<PropertySignatureStructure> = {
@@ -22,7 +25,6 @@ export const emitInterfaces: Emitter = (ctx) => {
   const used = new Set<string>();
   const interfaces: InterfaceDeclarationStructure[] = [];
   let usesJson = false;
-  const bases = new BaseTypes(ctx);
   for (const type of ctx.version.types) {
     if (type.kind === "enum") continue;
     const properties = type.properties.map((property) => {
@@ -31,13 +33,12 @@ export const emitInterfaces: Emitter = (ctx) => {
       if (signature.ref) used.add(signature.ref);
       return signature.structure;
     });
-    const heritage = bases.extendsClause(type);
     interfaces.push({
       kind: StructureKind.Interface,
       name: ctx.names.get(type.name) ?? type.name,
       isExported: true,
       docs: [typeDocs(type)],
-      ...(heritage ? { extends: [heritage] } : {}),
+      ...baseClause(ctx, type),
       properties: type.properties.some((p) => p.name === "@odata.type") ? properties : [ODATA_TYPE, ...properties],
     });
   }
@@ -45,8 +46,39 @@ export const emitInterfaces: Emitter = (ctx) => {
     ...importOf("./enums.js", [...used].filter((name) => isEnum(ctx, name))),
     ...importOf("./runtime/json.js", usesJson ? ["JsonValue"] : []),
     ...interfaces,
+    ...bodyTypes(ctx).map((body) => {
+      const omitted = body.readOnly.length > 0 ? `Omit<${body.of}, ${body.readOnly.map((name) => JSON.stringify(name)).join(" | ")}>` : body.of;
+      return body.kind === "create"
+        ? `/** The body that creates (POST) or replaces (PUT) a {@link ${body.of}}: its properties without the read-only ones. */\nexport type ${body.name} = ${omitted};`
+        : `/** The body that updates (PATCH) a {@link ${body.of}}: its properties without the read-only ones, every one optional. */\nexport type ${body.name} = Partial<${omitted}>;`;
+    }),
   ];
 };
+
+/**
+ * \`extends Base\` for a documented base type. A property the type redeclares with another
+ * TypeScript type than the base chain gives it is omitted from the base (\`extends Omit<Base, "x">\`),
+ * so the interface always compiles; \`@odata.type\` counts as declared \`string\` by every base.
+ */
+function baseClause(ctx: EmitContext, type: TypeModel): { extends?: string[] } {
+  const base = extendableBase(ctx, type);
+  const baseName = base ? ctx.names.get(base.name) : undefined;
+  if (!base || !baseName) return {};
+  const inherited = new Map<string, string>([["@odata.type", "string"]]);
+  for (const property of allProperties(ctx, base)) inherited.set(property.name, memberType(ctx, property));
+  const conflicting = type.properties
+    .filter((p) => inherited.has(p.name) && inherited.get(p.name) !== memberType(ctx, p))
+    .map((p) => p.name)
+    .sort(compareText);
+  const names = [...new Set(conflicting)];
+  return { extends: [names.length > 0 ? `Omit<${baseName}, ${names.map((name) => JSON.stringify(name)).join(" | ")}>` : baseName] };
+}
+
+/** The TypeScript type of an interface member: the property's type, with \`| null\` unless "Not nullable". */
+function memberType(ctx: EmitContext, property: PropertyModel): string {
+  const base = tsType(ctx, property);
+  return property.nullable === false ? base : `${base} | null`;
+}
 
 interface Signature {
   structure: OptionalKind<PropertySignatureStructure>;
@@ -56,8 +88,7 @@ interface Signature {
 }
 
 function propertySignature(ctx: EmitContext, property: PropertyModel): Signature {
-  const base = tsType(ctx, property);
-  const type = property.nullable === false ? base : `${base} | null`;
+  const type = memberType(ctx, property);
   const docs = [
     docText(property.description.replace(/^\s*\[deprecated\]\s*/i, "")),
     property.readOnly ? "Read-only." : "",
@@ -83,55 +114,4 @@ function typeDocs(type: TypeModel): string {
 
 function isEnum(ctx: EmitContext, tsName: string): boolean {
   return ctx.version.types.some((t) => t.kind === "enum" && ctx.names.get(t.name) === tsName);
-}
-
-/**
- * `extends` for documented base types ("Inherits from", the resource annotation's baseType): the
- * base must be a non-enum type of the same version and the chain must not loop. A property the
- * derived type declares with a different TypeScript type than its base chain does is left out of
- * the base with `Omit<Base, "name">`, so the interface always compiles.
- */
-class BaseTypes {
-  private readonly byName = new Map<string, TypeModel>();
-  private readonly effective = new Map<TypeModel, Map<string, string>>();
-
-  constructor(private readonly ctx: EmitContext) {
-    for (const type of ctx.version.types) if (type.kind !== "enum") this.byName.set(type.name.toLowerCase(), type);
-  }
-
-  base(type: TypeModel): TypeModel | undefined {
-    const seen = new Set<TypeModel>([type]);
-    const first = type.baseType ? this.byName.get(type.baseType.toLowerCase()) : undefined;
-    for (let current = first; current; current = current.baseType ? this.byName.get(current.baseType.toLowerCase()) : undefined) {
-      if (seen.has(current)) return undefined;
-      seen.add(current);
-    }
-    return first;
-  }
-
-  extendsClause(type: TypeModel): string | undefined {
-    const base = this.base(type);
-    if (!base) return undefined;
-    const inherited = this.members(base);
-    const conflicts = type.properties
-      .filter((p) => {
-        const there = inherited.get(p.name);
-        return there !== undefined && there !== propertySignature(this.ctx, p).type;
-      })
-      .map((p) => JSON.stringify(p.name));
-    const name = this.ctx.names.get(base.name) ?? base.name;
-    return conflicts.length === 0 ? name : `Omit<${name}, ${[...new Set(conflicts)].sort().join(" | ")}>`;
-  }
-
-  /** Property name → TypeScript type, as the interface of `type` ends up with them (own ones win). */
-  private members(type: TypeModel): Map<string, string> {
-    const cached = this.effective.get(type);
-    if (cached) return cached;
-    const base = this.base(type);
-    const members = new Map(base ? this.members(base) : []);
-    if (!members.has("@odata.type")) members.set("@odata.type", "string"); // ODATA_TYPE, added to every interface
-    for (const p of type.properties) members.set(p.name, propertySignature(this.ctx, p).type);
-    this.effective.set(type, members);
-    return members;
-  }
 }

@@ -5,6 +5,7 @@
  * - folder per API version: `beta`, `v1.0`, `unversioned`;
  * - type `remoteActionAudit` → interface / enum union `RemoteActionAudit`;
  * - enum values array `remoteActionValues`; validator `validateRemoteActionAudit`;
+ * - request bodies `RemoteActionAuditCreate` (POST/PUT) and `RemoteActionAuditUpdate` (PATCH);
  * - request function = operation id (`updateRemoteActionAudit`), its argument type `UpdateRemoteActionAuditRequest`;
  *   an id equal to a name the folder declares itself (`createClient`, `serviceRoot`) gets the suffix `Operation`;
  * - a name that would clash with a TypeScript global or a runtime export gets the suffix `Type`
@@ -48,6 +49,8 @@ const RESERVED_TYPE_NAMES = new Set([
   "WeakSet", "Iterator", "Generator",
   "JsonValue", "JsonObject", "ValidationError", "ValidationResult", "Client", "ClientOptions",
   "RequestOptions", "GraphError", "Collection", "FetchLike", "QueryOptions",
+  "Validator", "ValidateOptions", "Check", "Problems", "StandardSchemaV1", "StandardResult", "RetryOptions",
+  "PropertyName", "ObjectQueryOptions", "ResponseCheck", "SendRequest",
 ]);
 
 const RESERVED_WORDS = new Set([
@@ -87,6 +90,9 @@ export class TypeNames {
 export const validatorName = (typeName: string): string => `validate${typeName}`;
 export const checkerName = (typeName: string): string => `check${typeName}`;
 export const enumValuesName = (typeName: string): string => `${typeName.charAt(0).toLowerCase()}${typeName.slice(1)}Values`;
+/** Body types (README "Generated names"): `WidgetCreate` (POST/PUT: no read-only properties), `WidgetUpdate` (PATCH: also all optional). */
+export const createBodyName = (typeName: string): string => `${typeName}Create`;
+export const updateBodyName = (typeName: string): string => `${typeName}Update`;
 export const requestTypeName = (operationName: string): string => `${pascalCase(operationName)}Request`;
 
 /** A property key as written in an interface or object literal: bare when it is an identifier, quoted otherwise. */
@@ -95,7 +101,10 @@ export function propertyKey(name: string): string {
 }
 
 /** Values every version folder declares itself; an operation may not take these names. */
-const RESERVED_VALUE_NAMES = new Set(["createClient", "serviceRoot", "send", "encodePathParam", "GraphError"]);
+const RESERVED_VALUE_NAMES = new Set([
+  "createClient", "serviceRoot", "send", "encodePathParam", "GraphError", "buildPath", "encodeQuery", "iterateItems",
+  "makeValidator", "derivedCheck", "odataTypeKey", "pointerSegments",
+]);
 
 /** An operation id as a function name (ids are camelCase already; keywords, digits and reserved names made safe). */
 export function functionName(operationId: string): string {

@@ -3,23 +3,27 @@
  *
  * - `serviceRoot` and a `createClient(options?)` defaulting `baseUrl` to it (the `unversioned`
  *   folder has no service root, so there `baseUrl` is required);
- * - per operation an argument interface `XRequest extends RequestOptions` with `path` (one string
- *   per `{placeholder}` of the first documented path; `{id | userPrincipalName}` is named `id`)
- *   and `body` (the request type for POST/PATCH/PUT, `JsonValue` and optional when the docs name
- *   none); the argument is optional (`= {}`) when nothing in it is required;
- * - the function `x(client, request)` builds the path from the first documented path, each
- *   parameter percent-encoded into its segment, and calls `send`. It resolves to `void` when the
- *   success status is 204 or no response type is documented, to `Collection<T>` for collections,
- *   else to `T`. When a body is documented but the response has none (or not JSON), `send` throws
- *   `GraphError` with code "UnexpectedResponse" and the 2xx status: the call's type stays `T`, and
- *   the caller can tell the request itself went through. Other documented paths are listed in
- *   the doc comment only.
+ * - per operation an argument interface `XRequest extends RequestOptions` with `path` (a union:
+ *   per documented route, one string per `{placeholder}`; `{id | userPrincipalName}` is named `id`
+ *   and takes either key; optional when a route such as `/me/...` has none), `route` (when several
+ *   routes are documented: pick one explicitly), `query` (GET only: typed OData query options,
+ *   `$select` checked against the response type's property names) and `body` (POST/PUT: `XCreate`,
+ *   PATCH: `XUpdate` for a documented object type, else the request type; `JsonValue` and optional
+ *   when the docs name none); the argument is optional (`= {}`) when nothing in it is required;
+ * - the function `x(client, request)` builds the path at run time (`buildPath`: the route that
+ *   fits the given parameters, each percent-encoded into its segment), appends the query and calls
+ *   `send`. It resolves to `void` when the success status is 204, to `Collection<T>` for
+ *   collections (`iterateItems` follows `@odata.nextLink`), else to `T`; the response type's
+ *   validator is passed along for optional response validation. When a body is documented but the
+ *   response has none (or not JSON), `send` throws `GraphError` with code "UnexpectedResponse" and
+ *   the 2xx status: the call's type stays `T`, and the caller can tell the request itself went through.
  */
 import { StructureKind, type FunctionDeclarationStructure, type InterfaceDeclarationStructure, type OptionalKind, type PropertySignatureStructure } from "ts-morph";
 import type { ApiVersion, OperationModel, PermissionKind, PermissionsModel } from "../model/types.js";
 import type { EmitContext, Emitter, Statement } from "./context.js";
 import { importOf } from "./imports.js";
-import { functionName, propertyKey, requestTypeName } from "./naming.js";
+import { bodyTypeOf } from "./bodies.js";
+import { functionName, propertyKey, requestTypeName, validatorName } from "./naming.js";
 import { docText, literal, referencedType, seeSource, tsType, type TypeUse } from "./ts-code.js";
 
 const SERVICE_ROOTS: Record<ApiVersion, string> = {
@@ -42,6 +46,7 @@ interface RequestsFile {
   runtimeValues: Set<string>;
   runtimeTypes: Set<string>;
   modelTypes: Set<string>;
+  validators: Set<string>;
   usesJson: boolean;
 }
 
@@ -51,14 +56,14 @@ export const emitRequests: Emitter = (ctx) => {
     runtimeValues: new Set(["createClient as createRuntimeClient"]),
     runtimeTypes: new Set(["Client", "ClientOptions"]),
     modelTypes: new Set(),
+    validators: new Set(),
     usesJson: false,
   };
   const body: Statement[] = [clientStatements(ctx.version.apiVersion)];
   for (const op of ctx.version.operations) {
-    const placeholders = pathPlaceholders(firstPath(op));
-    const request = requestInterface(state, op, placeholders);
+    const request = requestInterface(state, op);
     body.push({ kind: StructureKind.Interface, ...request.structure });
-    body.push({ kind: StructureKind.Function, ...requestFunction(state, op, placeholders, request.optional) });
+    body.push({ kind: StructureKind.Function, ...requestFunction(state, op, request.optional) });
   }
   return [
     ...importOf("./runtime/http.js", state.runtimeTypes),
@@ -66,6 +71,7 @@ export const emitRequests: Emitter = (ctx) => {
     ...importOf("./interfaces.js", [...state.modelTypes].filter((name) => !isEnum(ctx, name))),
     ...importOf("./enums.js", [...state.modelTypes].filter((name) => isEnum(ctx, name))),
     ...importOf("./runtime/json.js", state.usesJson ? ["JsonValue"] : []),
+    ...importOf("./validators.js", state.validators, false),
     ...body,
   ];
 };
@@ -86,10 +92,10 @@ export function createClient(options: ClientOptions = {}): Client {
 }`;
 }
 
-/** The route the function calls: the first documented one, with a leading slash. */
-function firstPath(op: OperationModel): string {
-  const path = op.paths[0] ?? "/";
-  return path.startsWith("/") ? path : `/${path}`;
+/** The documented routes, each with a leading slash, without duplicates. */
+function routes(op: OperationModel): string[] {
+  const all = (op.paths.length > 0 ? op.paths : ["/"]).map((path) => (path.startsWith("/") ? path : `/${path}`));
+  return [...new Set(all)];
 }
 
 /** Parameter names of the `{placeholders}` of a path, in order, without duplicates. */
@@ -102,19 +108,44 @@ function placeholderName(inner: string): string {
   return (inner.split("|")[0] ?? "").trim();
 }
 
-function requestInterface(
-  state: RequestsFile,
-  op: OperationModel,
-  placeholders: string[],
-): { structure: OptionalKind<InterfaceDeclarationStructure>; optional: boolean } {
+/** The `path` type: one object per distinct placeholder set, or undefined when no route has any. */
+function pathType(op: OperationModel): { type: string; required: boolean } | undefined {
+  const sets = new Map<string, string[]>();
+  for (const route of routes(op)) {
+    const names = pathPlaceholders(route);
+    sets.set(names.join("\u0000"), names);
+  }
+  const variants = [...sets.values()].filter((names) => names.length > 0);
+  if (variants.length === 0) return undefined;
+  const type = variants.map((names) => `{ ${names.map((name) => `${propertyKey(name)}: string`).join("; ")} }`).join(" | ");
+  return { type, required: variants.length === sets.size };
+}
+
+function requestInterface(state: RequestsFile, op: OperationModel): { structure: OptionalKind<InterfaceDeclarationStructure>; optional: boolean } {
   const properties: OptionalKind<PropertySignatureStructure>[] = [];
-  if (placeholders.length > 0) {
+  const path = pathType(op);
+  const all = routes(op);
+  if (path) {
     properties.push({
       name: "path",
-      type: `{ ${placeholders.map((name) => `${propertyKey(name)}: string`).join("; ")} }`,
-      docs: ["Path parameters; each value is percent-encoded into its own path segment."],
+      type: path.type,
+      hasQuestionToken: !path.required,
+      docs: [
+        `Path parameters; each value is percent-encoded into its own path segment. Routes: ${all.map((r) => `\`${docText(r)}\``).join(", ")}` +
+          " (without `route`, the one that uses the most of the given parameters).",
+      ],
     });
   }
+  if (all.length > 1) {
+    properties.push({
+      name: "route",
+      type: all.map(literal).join(" | "),
+      hasQuestionToken: true,
+      docs: ["The documented route to call; by default the one that fits the given path parameters best."],
+    });
+  }
+  const query = queryType(state, op);
+  if (query) properties.push({ name: "query", type: query, hasQuestionToken: true, docs: ["OData query options, encoded for you."] });
   const body = bodyType(state, op);
   if (body) {
     properties.push({ name: "body", type: body.type, hasQuestionToken: !body.required, docs: ["The request body, sent as JSON."] });
@@ -132,12 +163,33 @@ function requestInterface(
   };
 }
 
+/** GET: collection query options (all of them) or single-object ones ($select, $expand), `$select` typed by the response type. */
+function queryType(state: RequestsFile, op: OperationModel): string | undefined {
+  if (op.method !== "GET") return undefined;
+  const target = op.responseType ? state.ctx.typeByName(op.responseType) : undefined;
+  const targetName = target && target.kind !== "enum" ? state.ctx.names.get(target.name) : undefined;
+  let names = "string";
+  if (targetName) {
+    state.modelTypes.add(targetName);
+    state.runtimeTypes.add("PropertyName");
+    names = `PropertyName<${targetName}>`;
+  }
+  const options = op.responseCollection ? "QueryOptions" : "ObjectQueryOptions";
+  state.runtimeTypes.add(options);
+  return `${options}<${names}>`;
+}
+
 /** The body of POST/PATCH/PUT: the documented request type, else any JSON (optional). */
 function bodyType(state: RequestsFile, op: OperationModel): { type: string; required: boolean } | undefined {
   if (!BODY_METHODS.has(op.method)) return undefined;
   if (!op.requestType) {
     state.usesJson = true;
     return { type: "JsonValue", required: false };
+  }
+  const documented = op.requestCollection ? undefined : bodyTypeOf(state.ctx, op);
+  if (documented) {
+    state.modelTypes.add(documented.name);
+    return { type: documented.name, required: true };
   }
   return { type: useType(state, { type: op.requestType, collection: op.requestCollection ?? false }), required: true };
 }
@@ -160,25 +212,29 @@ function responseType(state: RequestsFile, op: OperationModel): string | undefin
   return `Collection<${element}>`;
 }
 
-function requestFunction(
-  state: RequestsFile,
-  op: OperationModel,
-  placeholders: string[],
-  optionalRequest: boolean,
-): OptionalKind<FunctionDeclarationStructure> {
+function requestFunction(state: RequestsFile, op: OperationModel, optionalRequest: boolean): OptionalKind<FunctionDeclarationStructure> {
   state.runtimeValues.add("send");
-  if (placeholders.length > 0) state.runtimeValues.add("encodePathParam");
+  state.runtimeValues.add("buildPath");
   const typed = responseType(state, op);
   // No documented response type (but not 204): keep whatever comes back, as untyped JSON.
   const untyped = typed === undefined && op.successStatus !== 204;
   if (untyped) state.usesJson = true;
   const result = typed ?? (untyped ? "JsonValue" : undefined);
+  const all = routes(op);
+  const pathArgs = [`[${all.map(literal).join(", ")}]`, pathType(op) ? "request.path" : "undefined", ...(all.length > 1 ? ["request.route"] : [])];
+  let path = `buildPath(${pathArgs.join(", ")})`;
+  if (op.method === "GET") {
+    state.runtimeValues.add("encodeQuery");
+    path += " + encodeQuery(request.query)";
+  }
+  const check = responseCheck(state, op, typed !== undefined);
   const sendArgs = [
     `method: ${literal(op.method)}`,
-    `path: ${pathExpression(firstPath(op))}`,
+    `path: ${path}`,
     ...(BODY_METHODS.has(op.method) ? ["body: request.body"] : []),
     `expectBody: ${typed !== undefined}`,
     "options: request",
+    ...(check ? [`check: ${check}`] : []),
   ];
   const call = `send${result ? `<${result}>` : ""}(client, { ${sendArgs.join(", ")} })`;
   return {
@@ -195,35 +251,22 @@ function requestFunction(
   };
 }
 
-/** A string literal, or a template literal for the path: static text escaped, each `{placeholder}` an encoded parameter. */
-function pathExpression(path: string): string {
-  if (pathPlaceholders(path).length === 0) return literal(path);
-  let code = "";
-  let last = 0;
-  for (const match of path.matchAll(/\{([^{}]*)\}/g)) {
-    code += templateText(path.slice(last, match.index));
-    code += `\${encodePathParam(request.path${memberAccess(placeholderName(match[1] ?? ""))})}`;
-    last = match.index + match[0].length;
-  }
-  return `\`${code}${templateText(path.slice(last))}\``;
-}
-
-/** `.name` for identifiers, `["site-id"]` otherwise. */
-function memberAccess(name: string): string {
-  const key = propertyKey(name);
-  return key === name ? `.${key}` : `[${key}]`;
-}
-
-function templateText(text: string): string {
-  return text.replace(/[\\`]|\$\{/g, (special) => `\\${special}`);
+/** The response validator handed to `send` (used when response validation is on). */
+function responseCheck(state: RequestsFile, op: OperationModel, typed: boolean): string | undefined {
+  if (!typed || !op.responseType) return undefined;
+  const target = state.ctx.typeByName(op.responseType);
+  const name = target ? state.ctx.names.get(target.name) : undefined;
+  if (!name) return undefined;
+  state.validators.add(validatorName(name));
+  return `{ validate: ${validatorName(name)}, collection: ${op.responseCollection} }`;
 }
 
 function functionDocs(op: OperationModel): string {
   const description = op.description && docText(op.description) !== docText(op.title) ? docText(op.description) : "";
-  const otherPaths = op.paths.slice(1).map((path) => `\`${op.method} ${docText(path)}\``);
+  const otherPaths = routes(op).slice(1).map((path) => `\`${op.method} ${docText(path)}\``);
   const details = [
-    `HTTP: \`${op.method} ${docText(firstPath(op))}\``,
-    otherPaths.length > 0 ? `Also documented as: ${otherPaths.join(", ")} (not used here).` : "",
+    `HTTP: \`${op.method} ${docText(routes(op)[0] ?? "/")}\``,
+    otherPaths.length > 0 ? `Also: ${otherPaths.join(", ")} (chosen by the path parameters given, or \`route\`).` : "",
     op.successStatus !== null ? `Success status: ${op.successStatus}.` : "",
     permissionSummary(op.permissions),
     seeSource(op.sources[0]),

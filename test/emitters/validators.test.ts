@@ -24,6 +24,11 @@ const model: ApiModel = {
       prop("small", "Byte"),
       prop("big", "Int64"),
       prop("ratio", "Double"),
+      prop("single", "Single"),
+      prop("money", "Decimal"),
+      prop("short", "Int16"),
+      prop("signed", "SByte"),
+      prop("content", "Stream"),
       prop("flag", "Boolean"),
       prop("when", "DateTimeOffset"),
       prop("day", "Date"),
@@ -77,6 +82,11 @@ describe("generated validators", () => {
       small: 255,
       big: 9007199254740991,
       ratio: 0.5,
+      single: -3.4e38,
+      money: 12.345,
+      short: -32768,
+      signed: 127,
+      content: "aGVsbG8=",
       flag: false,
       when: "2017-01-01T00:03:07.1589002-08:00",
       day: "2024-02-29",
@@ -108,7 +118,14 @@ describe("generated validators", () => {
     ["Int32 not integer", { count: 1.5 }, ["/count type"]],
     ["Int32 above range", { count: 2147483648 }, ["/count range"]],
     ["Byte below range", { small: -1 }, ["/small range"]],
-    ["Int64 beyond safe integers", { big: 2 ** 60 }, ["/big range"]],
+    ["Int64 not an integer", { big: 1.5 }, ["/big type"]],
+    ["Int64 beyond 2^63", { big: 2 ** 64 }, ["/big range"]],
+    ["Int64 as a string", { big: "1" }, ["/big type"]],
+    ["Int16 above range", { short: 32768 }, ["/short range"]],
+    ["SByte below range", { signed: -129 }, ["/signed range"]],
+    ["Single beyond the float range", { single: 3.5e38 }, ["/single range"]],
+    ["Decimal given a string", { money: "12.5" }, ["/money type"]],
+    ["Stream given a number", { content: 1 }, ["/content type"]],
     ["Double given a string", { ratio: "0.5" }, ["/ratio type"]],
     ["Boolean given a string", { flag: "true" }, ["/flag type"]],
     ["DateTimeOffset without offset", { when: "2017-01-01T00:03:07" }, ["/when format"]],
@@ -148,6 +165,22 @@ describe("generated validators", () => {
   it("a property named __proto__ is checked as data, not as the prototype", () => {
     const value: unknown = JSON.parse('{"__proto__": {"x": 1}, "id": "1"}');
     expect(validateWidget(value).warnings.map((w) => w.path)).toEqual(["/__proto__"]);
+  });
+
+  it("Int64 beyond 2^53-1 is valid with a precision warning", () => {
+    const result = validateWidget({ big: 2 ** 60 });
+    expect(result.valid).toBe(true);
+    expect(result.warnings.map((w) => `${w.path} ${w.code}`)).toEqual(["/big precision"]);
+  });
+
+  it("Json accepts any JSON value, including null and arrays", () => {
+    for (const any of [1, "x", true, [1, [2]], { a: { b: null } }, null]) expect(validateWidget({ any }).valid).toBe(true);
+  });
+
+  it("errors carry expected, received and a message naming the path", () => {
+    expect(validateWidget({ count: "x" }).errors).toEqual([
+      { path: "/count", code: "type", expected: "an integer (Int32)", received: 'string "x"', message: '/count: expected an integer (Int32), received string "x"' },
+    ]);
   });
 
   it("enum validators", () => {

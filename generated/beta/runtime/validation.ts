@@ -21,10 +21,96 @@ export interface ValidationResult {
   warnings: ValidationError[];
 }
 
+/** Options of every generated `validateX`. */
+export interface ValidateOptions {
+  /** Report properties the docs do not list as errors instead of warnings. */
+  strict?: boolean;
+}
+
 /** Collects problems while a value is walked. */
 export interface Problems {
   errors: ValidationError[];
   warnings: ValidationError[];
+  /** Unknown properties are errors (the `strict` option). */
+  strict: boolean;
+}
+
+/** A walker: appends the problems of `value` at `path`. */
+export type Check = (value: unknown, path: string, problems: Problems) => void;
+
+/**
+ * The Standard Schema interface, version 1 (https://standardschema.dev), declared here so the
+ * generated code needs no dependency: libraries typed against `StandardSchemaV1` accept validators.
+ */
+export interface StandardSchemaV1<Input = unknown, Output = Input> {
+  readonly "~standard": {
+    readonly version: 1;
+    readonly vendor: string;
+    readonly validate: (value: unknown) => StandardResult<Output> | Promise<StandardResult<Output>>;
+    readonly types?: { readonly input: Input; readonly output: Output } | undefined;
+  };
+}
+
+/** A Standard Schema result: the value on success, else the issues. */
+export type StandardResult<Output> =
+  | { readonly value: Output; readonly issues?: undefined }
+  | {
+      readonly issues: ReadonlyArray<{
+        readonly message: string;
+        readonly path?: ReadonlyArray<PropertyKey> | undefined;
+      }>;
+    };
+
+/** A generated validator: call it for a `ValidationResult`, or hand it to a Standard Schema consumer. */
+export interface Validator<T> extends StandardSchemaV1<unknown, T> {
+  (value: unknown, options?: ValidateOptions): ValidationResult;
+}
+
+/** Builds the public validator of a type from its walker. */
+export function makeValidator<T>(check: Check): Validator<T> {
+  const validate = (value: unknown, options?: ValidateOptions): ValidationResult => {
+    const problems: Problems = { errors: [], warnings: [], strict: options?.strict === true };
+    check(value, "", problems);
+    return {
+      valid: problems.errors.length === 0,
+      errors: problems.errors,
+      warnings: problems.warnings,
+    };
+  };
+  const standard: Validator<T>["~standard"] = {
+    version: 1,
+    vendor: "docgen",
+    validate: (value) => {
+      const result = validate(value);
+      if (result.valid) return { value: trusted<T>(value) };
+      return {
+        issues: result.errors.map((error) => ({
+          message: error.message,
+          path: pointerSegments(error.path),
+        })),
+      };
+    },
+  };
+  return Object.assign(validate, { "~standard": standard });
+}
+
+/** The one unchecked step: a value the walker accepted is a `T`. */
+function trusted<T>(value: unknown): T {
+  // Checked by the generated walker just before; TypeScript cannot follow that proof.
+  return value as T;
+}
+
+/** JSON Pointer → path segments (array indices as numbers), for Standard Schema issues. */
+export function pointerSegments(pointer: string): PropertyKey[] {
+  if (pointer === "") return [];
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((segment) =>
+      /^(?:0|[1-9]\d*)$/.test(segment)
+        ? Number(segment)
+        : segment.replace(/~1/g, "/").replace(/~0/g, "~"),
+    );
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -55,12 +141,12 @@ export function fail(
     code,
     expected,
     received,
-    message: `${path || "value"}: expected ${expected}, received ${received}`,
+    message: (path || "value") + ": expected " + expected + ", received " + received,
   });
 }
 
 export function unknownProperty(problems: Problems, path: string, key: string): void {
-  problems.warnings.push({
+  (problems.strict ? problems.errors : problems.warnings).push({
     path: `${path}/${escapeKey(key)}`,
     code: "unknown-property",
     expected: "a documented property",
@@ -100,9 +186,86 @@ export function expectInteger(
     fail(problems, path, "range", `an ${typeName} from ${min} to ${max}`, value);
 }
 
-const DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|[+-](\d{2}):(\d{2}))$/;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const INT64_LIMIT = 9223372036854775807;
+const SINGLE_LIMIT = 3.4028234663852886e38;
+
+/**
+ * Int64: a JSON integer from -2^63 to 2^63-1. JavaScript numbers hold integers exactly only up to
+ * 2^53 - 1, so a larger one has probably lost precision when it was parsed: a `precision` warning.
+ */
+export function expectInt64(value: unknown, path: string, problems: Problems): void {
+  if (typeof value !== "number" || !Number.isInteger(value))
+    fail(problems, path, "type", "an integer (Int64)", value);
+  else if (value < -INT64_LIMIT || value > INT64_LIMIT)
+    fail(problems, path, "range", "an Int64 from -2^63 to 2^63-1", value);
+  else if (!Number.isSafeInteger(value)) {
+    problems.warnings.push({
+      path,
+      code: "precision",
+      expected: "an integer JavaScript holds exactly (at most 2^53-1)",
+      received: describe(value),
+      message: `${path || "value"}: Int64 ${value} is beyond 2^53-1 and may have lost precision when parsed`,
+    });
+  }
+}
+
+/** Single: a finite number within the 32-bit float range. */
+export function expectSingle(value: unknown, path: string, problems: Problems): void {
+  if (typeof value !== "number" || !Number.isFinite(value))
+    fail(problems, path, "type", "a number (Single)", value);
+  else if (value < -SINGLE_LIMIT || value > SINGLE_LIMIT)
+    fail(problems, path, "range", "a Single from -3.4e38 to 3.4e38", value);
+}
+
+/** The type key of an `@odata.type` value: `#microsoft.graph.fileAttachment` → `fileattachment`. */
+export function odataTypeKey(annotation: string): string {
+  let key = ODATA_TYPE_KEYS.get(annotation);
+  if (key === undefined) {
+    key = annotation
+      .replace(/^#/, "")
+      .replace(/^microsoft\.graph\./i, "")
+      .toLowerCase();
+    // Bounded: annotations come from data; a service uses a limited set of type names.
+    if (ODATA_TYPE_KEYS.size < 10_000) ODATA_TYPE_KEYS.set(annotation, key);
+  }
+  return key;
+}
+
+const ODATA_TYPE_KEYS = new Map<string, string>();
+
+/**
+ * Polymorphism: the walker of the derived type an `@odata.type` annotation names, or undefined to
+ * walk the value as the expected type (no annotation, or it names that type). An annotation that
+ * is not a string is an error; one naming no type derived from the expected one is a warning.
+ */
+export function derivedCheck(
+  value: Record<string, unknown>,
+  path: string,
+  problems: Problems,
+  own: string,
+  derived: ReadonlyMap<string, Check> | undefined,
+): Check | undefined {
+  const annotation = value["@odata.type"];
+  if (annotation === undefined) return undefined;
+  if (typeof annotation !== "string") {
+    fail(problems, `${path}/@odata.type`, "type", "a type name string", annotation);
+    return undefined;
+  }
+  const key = odataTypeKey(annotation);
+  if (key === own) return undefined;
+  const check = derived?.get(key) ?? derived?.get(key.slice(key.lastIndexOf(".") + 1));
+  if (check) return check;
+  if (key.slice(key.lastIndexOf(".") + 1) === own) return undefined;
+  problems.warnings.push({
+    path: `${path}/@odata.type`,
+    code: "odata-type",
+    expected: `${own} or a type derived from it`,
+    received: describe(annotation),
+    message: `${path}/@odata.type: "${annotation}" is not ${own} nor a documented type derived from it; validated as ${own}`,
+  });
+  return undefined;
+}
+
 const TIME_OF_DAY = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
 const DURATION =
   /^-?P(?!$)(?:\d+(?:\.\d+)?Y)?(?:\d+(?:\.\d+)?M)?(?:\d+(?:\.\d+)?W)?(?:\d+(?:\.\d+)?D)?(?:T(?=\d)(?:\d+(?:\.\d+)?H)?(?:\d+(?:\.\d+)?M)?(?:\d+(?:\.\d+)?S)?)?$/;
@@ -112,35 +275,109 @@ const BASE64 =
 
 function validDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
-  const days = [
-    31,
-    year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28,
-    31,
-    30,
-    31,
-    30,
-    31,
-    31,
-    30,
-    31,
-    30,
-    31,
-  ];
-  return day <= (days[month - 1] ?? 0);
+  if (month === 2)
+    return day <= (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28);
+  return day <= (month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31);
 }
 
-/** RFC 3339 date-time with offset (`2017-01-01T00:03:07.1589002-08:00`). */
-export function expectDateTimeOffset(value: unknown, path: string, problems: Problems): void {
-  const match = typeof value === "string" ? DATE_TIME.exec(value) : null;
+/** Two or four ASCII digits at `at` as a number, or -1. */
+function digits(text: string, at: number, count: number): number {
+  let result = 0;
+  for (let i = at; i < at + count; i++) {
+    const code = text.charCodeAt(i) - 48;
+    if (code < 0 || code > 9) return -1;
+    result = result * 10 + code;
+  }
+  return result;
+}
+
+/** RFC 3339 date-time with offset (`2017-01-01T00:03:07.1589002-08:00`): a character scan, no allocation. */
+export function isDateTimeOffset(value: unknown): boolean {
+  if (typeof value !== "string" || value.length < 20) return false;
+  const year = digits(value, 0, 4);
+  const month = digits(value, 5, 2);
+  const day = digits(value, 8, 2);
+  const t = value.charCodeAt(10);
   if (
-    !match ||
-    !validDate(Number(match[1]), Number(match[2]), Number(match[3])) ||
-    Number(match[4]) > 23 ||
-    Number(match[5]) > 59 ||
-    Number(match[6]) > 60 ||
-    Number(match[7] ?? 0) > 23 ||
-    Number(match[8] ?? 0) > 59
-  ) {
+    year < 0 ||
+    value.charCodeAt(4) !== 45 ||
+    value.charCodeAt(7) !== 45 ||
+    (t !== 84 && t !== 116)
+  )
+    return false;
+  if (!validDate(year, month, day)) return false;
+  const hour = digits(value, 11, 2);
+  const minute = digits(value, 14, 2);
+  const second = digits(value, 17, 2);
+  if (
+    value.charCodeAt(13) !== 58 ||
+    value.charCodeAt(16) !== 58 ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59 ||
+    second < 0 ||
+    second > 60
+  )
+    return false;
+  let i = 19;
+  if (value.charCodeAt(i) === 46) {
+    i++;
+    const start = i;
+    while (i < value.length && value.charCodeAt(i) >= 48 && value.charCodeAt(i) <= 57) i++;
+    if (i === start) return false;
+  }
+  const zone = value.charCodeAt(i);
+  if (zone === 90 || zone === 122) return i + 1 === value.length;
+  if (zone !== 43 && zone !== 45) return false;
+  const offsetHour = digits(value, i + 1, 2);
+  const offsetMinute = digits(value, i + 4, 2);
+  return (
+    i + 6 === value.length &&
+    value.charCodeAt(i + 3) === 58 &&
+    offsetHour >= 0 &&
+    offsetHour <= 23 &&
+    offsetMinute >= 0 &&
+    offsetMinute <= 59
+  );
+}
+
+export function isDate(value: unknown): boolean {
+  if (
+    typeof value !== "string" ||
+    value.length !== 10 ||
+    value.charCodeAt(4) !== 45 ||
+    value.charCodeAt(7) !== 45
+  )
+    return false;
+  const year = digits(value, 0, 4);
+  return year >= 0 && validDate(year, digits(value, 5, 2), digits(value, 8, 2));
+}
+
+export function isTimeOfDay(value: unknown): boolean {
+  const match = typeof value === "string" ? TIME_OF_DAY.exec(value) : null;
+  return (
+    match !== null &&
+    Number(match[1]) <= 23 &&
+    Number(match[2]) <= 59 &&
+    Number(match[3] ?? 0) <= 59
+  );
+}
+
+export function isDuration(value: unknown): boolean {
+  return typeof value === "string" && DURATION.test(value);
+}
+
+export function isGuid(value: unknown): boolean {
+  return typeof value === "string" && value.length === 36 && GUID.test(value);
+}
+
+export function isBase64(value: unknown): boolean {
+  return typeof value === "string" && BASE64.test(value);
+}
+
+export function expectDateTimeOffset(value: unknown, path: string, problems: Problems): void {
+  if (!isDateTimeOffset(value))
     fail(
       problems,
       path,
@@ -148,12 +385,10 @@ export function expectDateTimeOffset(value: unknown, path: string, problems: Pro
       "an RFC 3339 date-time (DateTimeOffset)",
       value,
     );
-  }
 }
 
 export function expectDate(value: unknown, path: string, problems: Problems): void {
-  const match = typeof value === "string" ? DATE.exec(value) : null;
-  if (!match || !validDate(Number(match[1]), Number(match[2]), Number(match[3]))) {
+  if (!isDate(value))
     fail(
       problems,
       path,
@@ -161,12 +396,10 @@ export function expectDate(value: unknown, path: string, problems: Problems): vo
       "a date YYYY-MM-DD (Date)",
       value,
     );
-  }
 }
 
 export function expectTimeOfDay(value: unknown, path: string, problems: Problems): void {
-  const match = typeof value === "string" ? TIME_OF_DAY.exec(value) : null;
-  if (!match || Number(match[1]) > 23 || Number(match[2]) > 59 || Number(match[3] ?? 0) > 59) {
+  if (!isTimeOfDay(value))
     fail(
       problems,
       path,
@@ -174,11 +407,10 @@ export function expectTimeOfDay(value: unknown, path: string, problems: Problems
       "a time hh:mm:ss (TimeOfDay)",
       value,
     );
-  }
 }
 
 export function expectDuration(value: unknown, path: string, problems: Problems): void {
-  if (typeof value !== "string" || !DURATION.test(value))
+  if (!isDuration(value))
     fail(
       problems,
       path,
@@ -189,12 +421,12 @@ export function expectDuration(value: unknown, path: string, problems: Problems)
 }
 
 export function expectGuid(value: unknown, path: string, problems: Problems): void {
-  if (typeof value !== "string" || !GUID.test(value))
+  if (!isGuid(value))
     fail(problems, path, typeof value === "string" ? "format" : "type", "a GUID (Guid)", value);
 }
 
 export function expectBinary(value: unknown, path: string, problems: Problems): void {
-  if (typeof value !== "string" || !BASE64.test(value))
+  if (!isBase64(value))
     fail(
       problems,
       path,
