@@ -21,6 +21,7 @@
 import { StructureKind, type FunctionDeclarationStructure, type InterfaceDeclarationStructure, type OptionalKind, type PropertySignatureStructure } from "ts-morph";
 import type { ApiVersion, OperationModel, PermissionKind, PermissionsModel } from "../model/types.js";
 import type { EmitContext, Emitter, Statement } from "./context.js";
+import { routeParamNames } from "../model/paths.js";
 import { importOf } from "./imports.js";
 import { bodyTypeOf } from "./bodies.js";
 import { functionName, propertyKey, requestTypeName, validatorName } from "./naming.js";
@@ -98,14 +99,9 @@ function routes(op: OperationModel): string[] {
   return [...new Set(all)];
 }
 
-/** Parameter names of the `{placeholders}` of a path, in order, without duplicates. */
+/** Parameter names of the `{placeholders}` of a path, in order; a repeated name is numbered (`id`, `id2`). */
 function pathPlaceholders(path: string): string[] {
-  return [...new Set([...path.matchAll(/\{([^{}]*)\}/g)].map((match) => placeholderName(match[1] ?? "")))];
-}
-
-/** `{id | userPrincipalName}` → `id` (as the model derives `pathParams[].name`). */
-function placeholderName(inner: string): string {
-  return (inner.split("|")[0] ?? "").trim();
+  return routeParamNames(path);
 }
 
 /** The `path` type: one object per distinct placeholder set, or undefined when no route has any. */

@@ -227,9 +227,19 @@ function placeholderName(inner: string): string {
  * `params` and that uses the most of them (documented order breaks ties), with each parameter
  * percent-encoded into its segment. Throws RangeError when no route fits.
  */
+/** A name repeated within one route is numbered from its second occurrence (`id`, `id2`): each segment has its own value. */
+function numbered(names: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return names.map((name) => {
+    const count = (seen.get(name) ?? 0) + 1;
+    seen.set(name, count);
+    return count === 1 ? name : `${name}${count}`;
+  });
+}
+
 export function buildPath(routes: readonly string[], params: Readonly<Record<string, string | number | undefined>> | undefined, route?: string): string {
   const given = params ?? {};
-  const names = (template: string): string[] => [...template.matchAll(/\{([^{}]*)\}/g)].map((m) => placeholderName(m[1] ?? ""));
+  const names = (template: string): string[] => numbered([...template.matchAll(/\{([^{}]*)\}/g)].map((m) => placeholderName(m[1] ?? "")));
   const fits = (template: string): boolean => names(template).every((name) => given[name] !== undefined);
   let chosen: string | undefined;
   if (route !== undefined) {
@@ -249,7 +259,9 @@ export function buildPath(routes: readonly string[], params: Readonly<Record<str
     const missing = names(chosen ?? routes[0] ?? "").filter((name) => given[name] === undefined);
     throw new RangeError(`Missing path parameter(s) ${missing.join(", ")} for ${chosen ?? routes.join(" or ")}`);
   }
-  const path = chosen.replace(/\{([^{}]*)\}/g, (_whole, inner: string) => encodePathParam(given[placeholderName(inner)] ?? ""));
+  const chosenNames = names(chosen);
+  let index = 0;
+  const path = chosen.replace(/\{([^{}]*)\}/g, () => encodePathParam(given[chosenNames[index++] ?? ""] ?? ""));
   return path.startsWith("/") ? path : `/${path}`;
 }
 

@@ -24,8 +24,8 @@ describe("matchRoute", () => {
     });
   });
 
-  it("gives a repeated placeholder name its first value, as the request functions have one parameter for it", () => {
-    expect(matchRoute(["/classes/{id}/assignments/{id}"], "/classes/1/assignments/2")?.values).toEqual({ id: "1" });
+  it("numbers a placeholder name repeated within a route, as the request functions do (id, id2)", () => {
+    expect(matchRoute(["/classes/{id}/assignments/{id}"], "/classes/1/assignments/2")?.values).toEqual({ id: "1", id2: "2" });
   });
 
   it("reads function arguments, item paths and percent-encoded values", () => {

@@ -87,13 +87,18 @@ export function routePattern(template: string): { pattern: RegExp; names: string
   let source = "";
   let last = 0;
   const names: string[] = [];
+  const seen = new Map<string, number>();
   for (const match of route.matchAll(/\{([^{}]*)\}/g)) {
     source += escapeRegExp(route.slice(last, match.index));
     const end = match.index + match[0].length;
     const next = route.charAt(end);
     // `root:/{item-path}:` holds a path; `'{x}'` holds anything but the closing quote; else one segment.
     source += next === ":" ? "(.+?)" : next === "'" ? "([^']*)" : "([^/]+?)";
-    names.push(placeholderName(match[1] ?? ""));
+    // A name repeated within a route is numbered from its second occurrence (id, id2), as the request functions do.
+    const name = placeholderName(match[1] ?? "");
+    const count = (seen.get(name) ?? 0) + 1;
+    seen.set(name, count);
+    names.push(count === 1 ? name : `${name}${count}`);
     last = end;
   }
   source += escapeRegExp(route.slice(last).replace(/\/+$/, ""));
@@ -108,8 +113,7 @@ export function matchRoute(paths: readonly string[], path: string): { index: num
     if (!match) continue;
     const values: Record<string, string> = {};
     names.forEach((name, i) => {
-      // The same name twice (`/{id}/owners/{id}`): the generated function has one parameter for both.
-      if (!(name in values)) values[name] = safeDecode(match[i + 1] ?? "");
+      values[name] = safeDecode(match[i + 1] ?? "");
     });
     return { index, values };
   }
@@ -181,6 +185,10 @@ export async function replayRequest(api: GeneratedApi, server: ReplayServer, op:
   // The values of the route the example uses: a function that picks its route by the parameters it is given calls that one.
   if (op.paths.some((p) => routePattern(p).names.length > 0)) args["path"] = route.values;
   if (request.body !== undefined) args["body"] = request.body;
+  // Routes with the same parameters (`/communications/calls/{id}/answer`, `/app/calls/{id}/answer`):
+  // the caller names the one it wants, as the generated `route` option documents.
+  const uniqueRoutes = [...new Set(op.paths.map((p) => (p.startsWith("/") ? p : `/${p}`)))];
+  if (uniqueRoutes.length > 1) args["route"] = (op.paths[route.index] ?? "").startsWith("/") ? op.paths[route.index] : `/${op.paths[route.index] ?? ""}`;
   server.received.length = 0;
   server.reply = { status: 204, body: "" };
   try {
