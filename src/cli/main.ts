@@ -29,6 +29,7 @@ program
   .option("--verbose", "print every diagnostic")
   .action(async (options: InputOptions & { out: string; check?: boolean; force?: boolean; verbose?: boolean }) => {
     const started = performance.now();
+    if (!options.check) assertSafeOutDir(options.out, options.input, options.force ?? false);
     const model = await loadModel(options.input);
     if (options.verbose) for (const d of model.diagnostics) process.stderr.write(formatDiagnosticLine(d) + "\n");
     // Loaded here, not at start-up: ts-morph and prettier take most of a second to load and only gen needs them.
@@ -47,7 +48,6 @@ program
       process.stdout.write(`docgen: ${options.out} is up to date (${files.length} files, ${seconds}s)\n`);
       return;
     }
-    assertSafeOutDir(options.out, options.input, options.force ?? false);
     writeOutput(options.out, files);
     process.stdout.write(`docgen: wrote ${files.length} files to ${options.out}: ${modelSummary(model)}; ${severitySummary(model.diagnostics)} (${seconds}s)\n`);
   });
