@@ -100,13 +100,20 @@ export function ${checkerName(tsName)}(value: unknown, path: string, problems: P
     fail(problems, path, "type", ${literal(`a ${tsName} object`)}, value);
     return;
   }
-  for (const key of Object.keys(value)) {
+${
+    // A type without documented properties: every key is unknown (no \`item\`, which would be unused).
+    cases === ""
+      ? `  for (const key of Object.keys(value)) {
+    if (key.charCodeAt(0) !== 64) unknownProperty(problems, path, key);
+  }`
+      : `  for (const key of Object.keys(value)) {
     const item = value[key];
     switch (key) {
 ${cases}
       default:
         if (key.charCodeAt(0) !== 64) unknownProperty(problems, path, key);
     }
+  }`
   }
 }`;
 }

@@ -172,7 +172,7 @@ function extractEnumPage(page: SectionedPage, title: string, ctx: PageContext, m
 
 function pageKind(outline: Outline, page: SectionedPage, title: string | null): PageKind {
   const docType = frontMatterText(outline, "doc_type")?.toLowerCase().replace(/[^a-z]/g, "");
-  if (docType && DOC_TYPES[docType]) return DOC_TYPES[docType];
+  if (docType && Object.hasOwn(DOC_TYPES, docType)) return DOC_TYPES[docType];
   if (title && /\bresource type\b/i.test(title)) return "resource";
   if (title && /\benum(?:eration)? type\b/i.test(title)) return "enum";
   if (findSection(page, "http request", "http requests")) return "operation";
