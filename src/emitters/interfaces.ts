@@ -7,7 +7,7 @@ import { StructureKind, type InterfaceDeclarationStructure, type OptionalKind, t
 import type { PropertyModel, TypeModel } from "../model/types.js";
 import type { EmitContext, Emitter } from "./context.js";
 import { propertyKey } from "./naming.js";
-import { docText, referencedType, seeSource, tsType } from "./ts-code.js";
+import { docText, mentionsType, referencedType, seeSource, tsType } from "./ts-code.js";
 import { importOf } from "./imports.js";
 
 /** Every object may say which (derived) type it is; Graph sends it in responses. */
@@ -26,7 +26,7 @@ export const emitInterfaces: Emitter = (ctx) => {
     if (type.kind === "enum") continue;
     const properties = type.properties.map((property) => {
       const signature = propertySignature(ctx, property);
-      if (/\bJsonValue\b/.test(signature.type)) usesJson = true;
+      if (mentionsType(signature.type, "JsonValue")) usesJson = true;
       if (signature.ref) used.add(signature.ref);
       return signature.structure;
     });

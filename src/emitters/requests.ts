@@ -20,7 +20,7 @@ import type { ApiVersion, OperationModel, PermissionKind, PermissionsModel } fro
 import type { EmitContext, Emitter, Statement } from "./context.js";
 import { importOf } from "./imports.js";
 import { functionName, propertyKey, requestTypeName } from "./naming.js";
-import { docText, literal, referencedType, seeSource, tsType, type TypeUse } from "./ts-code.js";
+import { docText, literal, mentionsType, referencedType, seeSource, tsType, type TypeUse } from "./ts-code.js";
 
 const SERVICE_ROOTS: Record<ApiVersion, string> = {
   beta: "https://graph.microsoft.com/beta",
@@ -147,7 +147,7 @@ function useType(state: RequestsFile, use: TypeUse): string {
   const type = tsType(state.ctx, use);
   const ref = referencedType(state.ctx, use);
   if (ref) state.modelTypes.add(ref);
-  if (/\bJsonValue\b/.test(type)) state.usesJson = true;
+  if (mentionsType(type, "JsonValue")) state.usesJson = true;
   return type;
 }
 

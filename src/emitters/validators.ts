@@ -7,13 +7,12 @@
  * properties the docs do not list are warnings (annotations such as `@odata.type` are not).
  */
 import type { PrimitiveType } from "../model/primitives.js";
-import { primitiveFor } from "../model/primitives.js";
 import type { PropertyModel, TypeModel } from "../model/types.js";
 import type { EmitContext, Emitter } from "./context.js";
 import { importOf } from "./imports.js";
 import { checkerName, enumValuesName, validatorName } from "./naming.js";
 import { escapePointer } from "./pointer.js";
-import { literal, seeSource } from "./ts-code.js";
+import { literal, primitiveOf, seeSource } from "./ts-code.js";
 
 const INTEGER_RANGES: Partial<Record<PrimitiveType, readonly [string, string]>> = {
   Byte: ["0", "255"],
@@ -48,11 +47,13 @@ interface ValidatorFile {
 }
 
 export const emitValidators: Emitter = (ctx) => {
-  const state: ValidatorFile = { ctx, runtime: new Set(["isRecord", "fail"]), enumArrays: new Set(), inlineSets: [] };
+  const state: ValidatorFile = { ctx, runtime: new Set(), enumArrays: new Set(), inlineSets: [] };
   const bodies: string[] = [];
   for (const type of ctx.version.types) {
     bodies.push(type.kind === "enum" ? enumValidator(state, type) : objectValidator(state, type));
   }
+  // Nothing to validate (a version with operations only): no imports, which would be unused.
+  if (bodies.length === 0) return [];
   return [
     ...importOf("./runtime/validation.js", ["Problems", "ValidationResult"]),
     ...importOf("./runtime/validation.js", state.runtime, false),
@@ -90,7 +91,7 @@ export function ${checkerName(tsName)}(value: unknown, path: string, problems: P
 
 function objectValidator(state: ValidatorFile, type: TypeModel): string {
   const tsName = state.ctx.names.get(type.name) ?? type.name;
-  state.runtime.add("unknownProperty");
+  state.runtime.add("unknownProperty").add("isRecord").add("fail");
   const cases = type.properties.map((property) => propertyCase(state, tsName, property)).join("\n");
   return `${publicValidator(tsName, type)}
 
@@ -146,7 +147,7 @@ function valueCheck(state: ValidatorFile, tsName: string, property: PropertyMode
     state.inlineSets.push(`const ${setName}: ReadonlySet<string> = new Set<string>([${property.enumValues.map(literal).join(", ")}]);`);
     return `expectEnum(${value}, ${path}, ${problems}, ${setName}, ${literal(`${tsName}.${property.name}`)})`;
   }
-  const primitive = primitiveFor(property.type);
+  const primitive = primitiveOf(state.ctx, property.type);
   if (primitive) {
     const range = INTEGER_RANGES[primitive];
     if (range) {

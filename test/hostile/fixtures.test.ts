@@ -109,6 +109,7 @@ describe("hostile fixtures: model", () => {
       { name: "hasOwnProperty", type: "Int32", collection: false },
       { name: "toString", type: "String", collection: false },
       { name: "mood", type: "hostileValue", collection: false },
+      { name: "thing", type: "Object", collection: false },
     ]);
   });
 
@@ -196,6 +197,9 @@ describe("hostile fixtures: generated code", () => {
       expect(errorPaths(validator(unversioned, `validate${name}Type`)({ label: 1 }))).toEqual(["/label"]);
     }
     expect(Object.keys(unversioned)).not.toContain("Date");
+    // A property typed with the documented type "Object" is that type (not "any JSON", which the spelling "object" also means).
+    expect(errorPaths(validator(unversioned, "validateOddNames")({ thing: { label: 1 } }))).toEqual(["/thing/label"]);
+    expect(readFileSync(path.join(out, "unversioned/interfaces.ts"), "utf8")).toContain("thing?: ObjectType | null;");
   });
 
   it("enum values round-trip exactly, and the validator accepts only them", () => {

@@ -18,8 +18,12 @@ const RUNS = Number(process.env["FUZZ_RUNS"] ?? "300");
 const MODELS = Number(process.env["FUZZ_MODELS"] ?? "12");
 const SEED = process.env["FUZZ_SEED"] === undefined ? {} : { seed: Number(process.env["FUZZ_SEED"]) };
 const BASE = path.join(ROOT, "test/.tmp/fuzz");
+/** Generated folders of a failed run stay in test/.tmp/fuzz (with each model's pages.json) to reproduce it. */
+let keep = false;
 
-afterAll(() => rmSync(BASE, { recursive: true, force: true }));
+afterAll(() => {
+  if (!keep) rmSync(BASE, { recursive: true, force: true });
+});
 
 /** True when the value survives JSON unchanged (no undefined in arrays, NaN, functions, cycles, classes). */
 function serialises(value: unknown): boolean {
@@ -72,11 +76,12 @@ describe("random hostile models", () => {
         writeFileSync(target, file.content);
       }
       for (const file of tsFiles(dir)) expect(codeOnly(file), file).not.toMatch(/process\.exit|<\/script>/);
-      // Keep the failing pages next to the code, so a failure can be reproduced from test/.tmp.
       writeFileSync(path.join(dir, "pages.json"), JSON.stringify(pages, null, 2));
     }
     const folders = samples.map((_, i) => path.join(root, `m${i}`));
     // One tsc run for all models; errors name the model folder (its pages.json reproduces it).
-    expect(compileStrict(...folders)).toEqual({ status: 0, output: "" });
+    const compiled = compileStrict(...folders);
+    keep = compiled.status !== 0;
+    expect(compiled).toEqual({ status: 0, output: "" });
   });
 });
