@@ -159,15 +159,15 @@ function extractResource(page: SectionedPage, title: string, ctx: PageContext, m
 
 function extractEnumPage(page: SectionedPage, title: string, ctx: PageContext, model: PageModel): void {
   const name = /^\s*`?([A-Za-z][\w.]*)`?\s+enum/i.exec(title)?.[1] ?? title.split(/\s+/)[0] ?? "";
-  const members: string[] = [];
+  const members = new Set<string>();
   for (const block of findSection(page, "members", "values")?.blocks ?? []) {
     if (block.kind !== "table") continue;
     for (const row of block.rows) {
       const value = row[0]?.text.replace(/[`*]/g, "").trim();
-      if (value && !members.includes(value)) members.push(value);
+      if (value) members.add(value);
     }
   }
-  model.types.push({ name, kind: "enum", properties: [], members, role: "enum", source: ctx.at(page.title?.pos ?? { line: 1, column: 1 }) });
+  model.types.push({ name, kind: "enum", properties: [], members: [...members], role: "enum", source: ctx.at(page.title?.pos ?? { line: 1, column: 1 }) });
 }
 
 function pageKind(outline: Outline, page: SectionedPage, title: string | null): PageKind {
