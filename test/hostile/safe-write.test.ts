@@ -8,7 +8,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { recoverOutput, withManifest } from "../../src/cli/output.js";
+import { recoverOutput, withManifest, writeOutput } from "../../src/cli/output.js";
 import { loadModel } from "../../src/cli/pipeline.js";
 import { emitModel } from "../../src/emitters/emit.js";
 import { ROOT, runCli } from "../helpers.js";
@@ -20,7 +20,7 @@ type Snapshot = Record<string, string>;
 /** A set of resource pages; `variant` changes every description, so the two outputs differ in every file that carries text. */
 function writeInput(dir: string, variant: string): void {
   mkdirSync(dir, { recursive: true });
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < 10; i++) {
     const rows = Array.from({ length: 12 }, (_, j) => `|p${j}|${j % 3 ? "String" : "Int32"}|Property ${j} of ${variant}.|`);
     writeFileSync(path.join(dir, `thing${i}.md`), [`# thing${i} resource type`, "", `Thing ${i} (${variant}).`, "", "## Properties", "", "|Property|Type|Description|", "|:--|:--|:--|", ...rows, ""].join("\n"));
   }
@@ -75,7 +75,7 @@ afterAll(() => rmSync(BASE, { recursive: true, force: true }));
 describe("gen killed while writing", () => {
   it.each(["staged", "ready", "retired", "swapped"])("after step %s: old or new output, and the next run completes", async (step) => {
     rmSync(OUT, { recursive: true, force: true });
-    expect(runCli(["gen", "--input", inputA, "--out", OUT]).status).toBe(0);
+    writeOutput(OUT, Object.entries(A).map(([file, content]) => ({ path: file, content })));
     expect(snapshot(OUT)).toEqual(A);
     const result = await exited(gen(inputB, { DOCGEN_CRASH_AT: step }));
     expect(result.signal).toBe("SIGKILL");
