@@ -15,6 +15,7 @@ import { ROOT, runCli } from "../helpers.js";
 
 const BASE = path.join(ROOT, "test/.tmp/safe-write");
 const OUT = path.join(BASE, "out");
+const ROUNDS = Number(process.env["KILL_ROUNDS"] ?? "1");
 type Snapshot = Record<string, string>;
 
 /** A set of resource pages; `variant` changes every description, so the two outputs differ in every file that carries text. */
@@ -96,9 +97,8 @@ describe("gen killed while writing", () => {
     expect((await exited(gen(inputB))).code).toBe(0);
     const duration = performance.now() - started;
     expect(snapshot(OUT)).toEqual(B);
-    const rounds = Number(process.env["KILL_ROUNDS"] ?? "1");
     let current = B;
-    for (let round = 0; round < rounds; round++) {
+    for (let round = 0; round < ROUNDS; round++) {
       for (const fraction of [0.3, 0.8, 0.95, 1.05]) {
         const nextInput = current === A ? inputB : inputA;
         const child = gen(nextInput);
@@ -114,7 +114,7 @@ describe("gen killed while writing", () => {
         current = after === null || JSON.stringify(after) === JSON.stringify(A) ? A : B;
       }
     }
-  });
+  }, 60_000 + ROUNDS * 90_000);
 });
 
 describe("gen refuses unsafe output folders with one line", () => {
