@@ -1,6 +1,7 @@
 // Bounded cost: a huge page, a huge table and many tiny pages each take time proportional to their
 // size. Runs the built pipeline (dist/) at four sizes per case and prints time per unit; a
-// quadratic step shows as time per unit growing with size. Usage: npm run bench:bounded [-- --quick]
+// quadratic step shows as time per unit growing with size.
+// Usage: npm run bench:bounded [-- --quick] [-- --only page,table,samples,pages]
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -8,6 +9,8 @@ import { loadModel } from "../dist/cli/pipeline.js";
 import { emitModel } from "../dist/emitters/emit.js";
 
 const quick = process.argv.includes("--quick");
+const onlyArg = process.argv.indexOf("--only");
+const only = onlyArg >= 0 ? (process.argv[onlyArg + 1] ?? "").split(",") : null;
 const scale = quick ? 0.1 : 1;
 const tmp = path.join(os.tmpdir(), `docgen-bounded-${process.pid}`);
 
@@ -60,17 +63,17 @@ async function measure(dir, emit) {
 }
 
 const CASES = [
-  { name: "one large page", unit: "MB", sizes: [6.25, 12.5, 25, 50], emit: false, docs: (mb) => [["big.md", bigPage(mb)]] },
-  { name: "one table", unit: "row", sizes: [2500, 5000, 10000, 20000], emit: true, docs: (rows) => [["table.md", table(rows)]] },
-  { name: "inferred samples", unit: "object", sizes: [12500, 25000, 50000, 100000], emit: false, docs: (n) => [["list.md", samples(n)]] },
-  { name: "one-line pages", unit: "page", sizes: [1250, 2500, 5000, 10000], emit: true, docs: (n) => Array.from({ length: n }, (_, i) => [`p${String(i).padStart(5, "0")}.md`, `# thing${i} resource type\n`]) },
+  { key: "page", name: "one large page", unit: "MB", sizes: [6.25, 12.5, 25, 50], emit: false, docs: (mb) => [["big.md", bigPage(mb)]] },
+  { key: "table", name: "one table", unit: "row", sizes: [2500, 5000, 10000, 20000], emit: true, docs: (rows) => [["table.md", table(rows)]] },
+  { key: "samples", name: "inferred samples", unit: "object", sizes: [12500, 25000, 50000, 100000], emit: false, docs: (n) => [["list.md", samples(n)]] },
+  { key: "pages", name: "one-line pages", unit: "page", sizes: [1250, 2500, 5000, 10000], emit: true, docs: (n) => Array.from({ length: n }, (_, i) => [`p${String(i).padStart(5, "0")}.md`, `# thing${i} resource type\n`]) },
 ];
 
 console.log(`docgen bounded cost (node ${process.version}, ${os.cpus().length} cpus${quick ? ", --quick: sizes x0.1" : ""})`);
 console.log("case | size | parse+merge ms | per unit | emit ms | per unit");
 try {
   await measure(writeDocs("warmup", [["w.md", table(200)]]), true);
-  for (const c of CASES) {
+  for (const c of CASES.filter((c) => only === null || only.includes(c.key))) {
     for (const full of c.sizes) {
       const size = c.unit === "MB" ? full * scale : Math.round(full * scale);
       const dir = writeDocs(`${c.name.replace(/\W/g, "-")}-${size}`, c.docs(size));
