@@ -4,6 +4,7 @@
  * anything else is refused unless forced. `--check` compares without writing.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
 import path from "node:path";
 import { compareText } from "../model/diagnostics.js";
 import type { GeneratedFile } from "../emitters/emit.js";
@@ -46,7 +47,12 @@ export function assertSafeOutDir(outDir: string, inputs: readonly string[], forc
       throw new UserError(`refusing to write to "${outDir}": it overlaps the input "${input}"; pick a separate output folder`);
     }
   }
+  const cwd = process.cwd();
+  if (cwd === out || cwd.startsWith(out + path.sep)) throw new UserError(`refusing to write to "${outDir}": it contains the current folder; pick a folder inside it such as generated`);
+  if (out === path.resolve(homedir())) throw new UserError(`refusing to write to "${outDir}": it is the home folder; pick an output folder such as generated`);
   if (existsSync(path.join(out, ".git"))) throw new UserError(`refusing to write to "${outDir}": it is a repository root; pick a folder inside it such as generated`);
+  liveLockHolder(out, outDir);
+  if (existsSync(out) && !statSync(out).isDirectory()) throw new UserError(`refusing to write to "${outDir}": it is a file, not a folder; pick an output folder`);
   if (force || !existsSync(out)) return;
   const files = listFiles(out);
   if (files.length === 0) return;
@@ -60,21 +66,120 @@ export function assertSafeOutDir(outDir: string, inputs: readonly string[], forc
   }
 }
 
-/** Writes all files into a sibling folder, then swaps it in for `outDir`. */
+/**
+ * Writes all files into a sibling folder, then swaps it in for `outDir`, so that a run killed at any
+ * moment leaves the previous output or the new one, never a mix. The steps, each a single rename
+ * or a write into a folder nobody reads:
+ *
+ *   1. build `<out>.docgen-staging/` (a crash here leaves `<out>` untouched);
+ *   2. rename it to `<out>.docgen-ready/`: the new output is complete;
+ *   3. rename `<out>` to `<out>.docgen-old/`;
+ *   4. rename `<out>.docgen-ready/` to `<out>`;
+ *   5. delete `<out>.docgen-old/`.
+ *
+ * Node has no atomic exchange of two folders, so between 3 and 4 `<out>` is briefly absent; a crash
+ * there leaves the complete new output in `<out>.docgen-ready/`, and the next run (any `gen`,
+ * before anything else) completes the swap (see `recoverOutput`). A lock file keeps two runs from
+ * writing the same folder at once. Nothing is written or deleted except `<out>` and these siblings.
+ */
 export function writeOutput(outDir: string, files: readonly GeneratedFile[]): void {
   const out = path.resolve(outDir);
-  const staging = `${out}.docgen-new-${process.pid}`;
-  const retired = `${out}.docgen-old-${process.pid}`;
-  rmSync(staging, { recursive: true, force: true });
-  for (const file of files) {
-    const target = path.join(staging, ...file.path.split("/"));
-    mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, file.content);
-  }
+  const { staging, ready, retired } = siblings(out);
   mkdirSync(path.dirname(out), { recursive: true });
-  if (existsSync(out)) renameSync(out, retired);
-  renameSync(staging, out);
-  rmSync(retired, { recursive: true, force: true });
+  const release = acquireLock(out, outDir);
+  try {
+    recoverOutput(out);
+    rmSync(staging, { recursive: true, force: true });
+    for (const file of files) {
+      const target = path.join(staging, ...file.path.split("/"));
+      if (!target.startsWith(staging + path.sep)) throw new Error(`generated path "${file.path}" leaves the output folder`);
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, file.content);
+    }
+    crashPoint("staged");
+    renameSync(staging, ready);
+    crashPoint("ready");
+    if (existsSync(out)) renameSync(out, retired);
+    crashPoint("retired");
+    renameSync(ready, out);
+    crashPoint("swapped");
+    rmSync(retired, { recursive: true, force: true });
+  } finally {
+    release();
+  }
+}
+
+/**
+ * Brings `<out>` back to a complete state after an interrupted `writeOutput`: finishes a swap that
+ * was cut between its two renames (or, without a complete new output, puts the old one back), and
+ * deletes half-built or retired siblings. Does nothing when no run was interrupted.
+ */
+export function recoverOutput(outDir: string): void {
+  const out = path.resolve(outDir);
+  const { staging, ready, retired } = siblings(out);
+  if (!existsSync(out)) {
+    if (existsSync(ready)) renameSync(ready, out);
+    else if (existsSync(retired)) renameSync(retired, out);
+  }
+  for (const leftover of [staging, ready, retired]) rmSync(leftover, { recursive: true, force: true });
+}
+
+function siblings(out: string): { staging: string; ready: string; retired: string; lock: string } {
+  return { staging: `${out}.docgen-staging`, ready: `${out}.docgen-ready`, retired: `${out}.docgen-old`, lock: `${out}.docgen-lock` };
+}
+
+/** Creates `<out>.docgen-lock` holding this process id; a lock whose process is gone is taken over. */
+function acquireLock(out: string, shown: string): () => void {
+  const { lock } = siblings(out);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(lock, `${process.pid}\n`, { flag: "wx" });
+      return () => rmSync(lock, { force: true });
+    } catch (error) {
+      if (!isErrorCode(error, "EEXIST")) throw error;
+      liveLockHolder(out, shown);
+      rmSync(lock, { force: true });
+    }
+  }
+  throw new UserError(`cannot lock "${shown}" for writing; delete ${path.basename(lock)} and retry`);
+}
+
+/** Refuses when another live process holds the lock of `out`. */
+function liveLockHolder(out: string, shown: string): void {
+  const { lock } = siblings(out);
+  const holder = Number.parseInt(readTextOrEmpty(lock), 10);
+  if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && processAlive(holder)) {
+    throw new UserError(`refusing to write to "${shown}": another docgen run (process ${holder}) is writing it; wait for it, or delete ${path.basename(lock)} if no run is active`);
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return !isErrorCode(error, "ESRCH");
+  }
+}
+
+function isErrorCode(error: unknown, code: string): boolean {
+  return error instanceof Error && "code" in error && error.code === code;
+}
+
+function readTextOrEmpty(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return "";
+  }
+}
+
+/**
+ * Fault injection for the kill tests: `DOCGEN_CRASH_AT=<step>` makes the process kill itself with
+ * SIGKILL right after that step of `writeOutput` (staged, ready, retired, swapped).
+ */
+function crashPoint(step: string): void {
+  if (process.env["DOCGEN_CRASH_AT"] === step) process.kill(process.pid, "SIGKILL");
 }
 
 function readManifest(out: string): string[] {

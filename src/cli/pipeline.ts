@@ -6,7 +6,7 @@
  * docgen's fingerprint, its displayed path and its text; a whole run by the list of page keys, so a
  * rerun with nothing changed reads its files from one cache entry and parses nothing.
  */
-import { makeDiagnostic } from "../model/diagnostics.js";
+import { makeDiagnostic, type DiagnosticCode } from "../model/diagnostics.js";
 import { buildModel } from "../model/merge.js";
 import type { PageModel } from "../model/page.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
@@ -16,7 +16,7 @@ import { parseDocument } from "../parser/index.js";
 import type { Chunk } from "../emitters/emit-file.js";
 import { Cache, sha256 } from "./cache.js";
 import { UserError } from "./errors.js";
-import { findInputFiles, readInput, type InputFile } from "./inputs.js";
+import { displayPath, findInputFiles, readInput, type InputFile } from "./inputs.js";
 import { createProgress, type Progress } from "./progress.js";
 import { defaultJobs, WorkerPool } from "./workers/pool.js";
 
@@ -115,17 +115,23 @@ interface Document {
   /** The text, or the reason the file cannot be read. */
   text: string | null;
   problem: string;
+  /** The diagnostic for an unreadable document. */
+  code: DiagnosticCode;
   /** The page cache key (a hash of docgen's fingerprint, the path and the text). */
   key: string;
 }
 
 async function readDocuments(inputs: readonly string[], cache: Cache | null, ignore: readonly string[]): Promise<Document[]> {
   const files = await findInputFiles(inputs, process.cwd(), ignore);
-  return files.map(({ absolute, explicit }): Document => {
+  return files.map(({ absolute, explicit, symlink }): Document => {
+    if (symlink !== undefined) {
+      const file = displayPath(absolute);
+      return { file, text: null, problem: symlink, code: "input-symlink-outside", key: sha256(file, symlink) };
+    }
     const doc = readInput(absolute);
-    if ("text" in doc) return { file: doc.file, text: doc.text, problem: "", key: cache?.key("page", doc.file, doc.text) ?? sha256(doc.file, doc.text) };
+    if ("text" in doc) return { file: doc.file, text: doc.text, problem: "", code: "input-unreadable", key: cache?.key("page", doc.file, doc.text) ?? sha256(doc.file, doc.text) };
     if (explicit) throw new UserError(`"${doc.file}" ${doc.problem}`);
-    return { file: doc.file, text: null, problem: doc.problem, key: sha256(doc.file, doc.problem) };
+    return { file: doc.file, text: null, problem: doc.problem, code: "input-unreadable", key: sha256(doc.file, doc.problem) };
   });
 }
 
@@ -137,7 +143,7 @@ async function parsePages(documents: readonly Document[], pool: WorkerPool, opti
     documents.map(async (doc): Promise<PageModel> => {
       if (doc.text === null) {
         progress.tick();
-        return unreadablePage(doc.file, doc.problem);
+        return unreadablePage(doc.file, doc.problem, doc.code);
       }
       const cached = cache?.readJson("page", doc.key, isPageModel) ?? null;
       if (cached !== null) {
@@ -155,7 +161,8 @@ async function parsePages(documents: readonly Document[], pool: WorkerPool, opti
 }
 
 /** One input file → its page, on this thread (`--watch` re-parses single files this way). */
-export function parseInputFile({ absolute, explicit }: InputFile): PageModel {
+export function parseInputFile({ absolute, explicit, symlink }: InputFile): PageModel {
+  if (symlink !== undefined) return unreadablePage(displayPath(absolute), symlink, "input-symlink-outside");
   const doc = readInput(absolute);
   if ("text" in doc) return parseDocument(doc.file, doc.text);
   if (explicit) throw new UserError(`"${doc.file}" ${doc.problem}`);
@@ -163,8 +170,8 @@ export function parseInputFile({ absolute, explicit }: InputFile): PageModel {
 }
 
 /** A file found in an input folder that is not a readable document: reported, then skipped. */
-function unreadablePage(file: string, problem: string): PageModel {
-  const diagnostic = makeDiagnostic("input-unreadable", { file, line: 1, column: 1 }, `This file ${problem}; it was skipped.`);
+function unreadablePage(file: string, problem: string, code: DiagnosticCode = "input-unreadable"): PageModel {
+  const diagnostic = makeDiagnostic(code, { file, line: 1, column: 1 }, `This file ${problem}; it was skipped.`);
   return { file, format: "markdown", title: null, kind: "unknown", apiVersion: null, types: [], operations: [], typeRefs: [], diagnostics: [diagnostic] };
 }
 

@@ -8,7 +8,7 @@ import { compareText } from "../model/diagnostics.js";
 import type { PropertyModel, TypeModel } from "../model/types.js";
 import type { EmitContext, Emitter } from "./context.js";
 import { propertyKey } from "./naming.js";
-import { docText, referencedType, seeSource, tsType } from "./ts-code.js";
+import { docText, mentionsType, referencedType, seeSource, tsType } from "./ts-code.js";
 import { importOf } from "./imports.js";
 import { bodyTypes } from "./bodies.js";
 import { allProperties, extendableBase } from "./inheritance.js";
@@ -29,7 +29,7 @@ export const emitInterfaces: Emitter = (ctx) => {
     if (type.kind === "enum") continue;
     const properties = type.properties.map((property) => {
       const signature = propertySignature(ctx, property);
-      if (/\bJsonValue\b/.test(signature.type)) usesJson = true;
+      if (mentionsType(signature.type, "JsonValue")) usesJson = true;
       if (signature.ref) used.add(signature.ref);
       return signature.structure;
     });

@@ -25,7 +25,7 @@ import { routeParamNames } from "../model/paths.js";
 import { importOf } from "./imports.js";
 import { bodyTypeOf } from "./bodies.js";
 import { functionName, propertyKey, requestTypeName, validatorName } from "./naming.js";
-import { docText, literal, referencedType, seeSource, tsType, type TypeUse } from "./ts-code.js";
+import { docText, literal, mentionsType, referencedType, seeSource, tsType, type TypeUse } from "./ts-code.js";
 
 const SERVICE_ROOTS: Record<ApiVersion, string> = {
   beta: "https://graph.microsoft.com/beta",
@@ -195,7 +195,7 @@ function useType(state: RequestsFile, use: TypeUse): string {
   const type = tsType(state.ctx, use);
   const ref = referencedType(state.ctx, use);
   if (ref) state.modelTypes.add(ref);
-  if (/\bJsonValue\b/.test(type)) state.usesJson = true;
+  if (mentionsType(type, "JsonValue")) state.usesJson = true;
   return type;
 }
 

@@ -40,9 +40,26 @@ export function tsType(ctx: EmitContext, use: TypeUse): string {
   return /[|&]/.test(element) ? `(${element})[]` : `${element}[]`;
 }
 
+/**
+ * The primitive a type name stands for in this version, or null when it names a model type (or
+ * nothing known). Canonical primitive names (`String`, `Int32`) win; then the version's own types;
+ * then loose spellings (`object`, `enum`, `timestamp`), so a documented type named `Object` is that
+ * type, not any JSON. Every emitter resolves names through this, so types and validators agree.
+ */
+export function primitiveOf(ctx: EmitContext, name: string): PrimitiveType | null {
+  if (isPrimitive(name)) return primitiveFor(name);
+  if (ctx.typeByName(name)) return null;
+  return primitiveFor(name);
+}
+
+/** True when a type expression mentions `name` as a type (not inside a string literal such as an enum value). */
+export function mentionsType(expression: string, name: string): boolean {
+  return new RegExp(`\\b${name}\\b`).test(expression.replace(/"(?:[^"\\]|\\.)*"/g, '""'));
+}
+
 function elementType(ctx: EmitContext, use: TypeUse): string {
   if (use.enumValues && use.enumValues.length > 0) return use.enumValues.map(literal).join(" | ");
-  const primitive = primitiveFor(use.type);
+  const primitive = primitiveOf(ctx, use.type);
   if (primitive) return PRIMITIVE_TS[primitive];
   const target = ctx.typeByName(use.type);
   return target ? (ctx.names.get(target.name) ?? "JsonValue") : "JsonValue";
@@ -51,7 +68,7 @@ function elementType(ctx: EmitContext, use: TypeUse): string {
 /** True when a use refers to a model type of this version (an interface or enum to import/check). */
 export function referencedType(ctx: EmitContext, use: TypeUse): string | undefined {
   if (use.enumValues && use.enumValues.length > 0) return undefined;
-  if (isPrimitive(use.type)) return undefined;
+  if (primitiveOf(ctx, use.type)) return undefined;
   const target = ctx.typeByName(use.type);
   return target ? ctx.names.get(target.name) : undefined;
 }

@@ -10,14 +10,13 @@
  * value whose `@odata.type` names a derived type is walked as that type (see docs/types.md).
  */
 import type { PrimitiveType } from "../model/primitives.js";
-import { primitiveFor } from "../model/primitives.js";
 import type { PropertyModel, TypeModel } from "../model/types.js";
 import type { EmitContext, Emitter } from "./context.js";
 import { importOf } from "./imports.js";
 import { allProperties, baseChain } from "./inheritance.js";
 import { checkerName, enumValuesName, validatorName } from "./naming.js";
 import { escapePointer } from "./pointer.js";
-import { literal, seeSource } from "./ts-code.js";
+import { literal, primitiveOf, seeSource } from "./ts-code.js";
 
 const INTEGER_RANGES: Partial<Record<PrimitiveType, readonly [string, string]>> = {
   Byte: ["0", "255"],
@@ -72,6 +71,8 @@ export const emitValidators: Emitter = (ctx) => {
   for (const type of ctx.version.types) {
     bodies.push(type.kind === "enum" ? enumValidator(state, type) : objectValidator(state, type));
   }
+  // Nothing to validate (a version with operations only): no imports, which would be unused.
+  if (bodies.length === 0) return [];
   return [
     ...importOf("./runtime/validation.js", ["Problems", "Validator", ...(state.derived.size > 0 ? ["Check"] : [])]),
     ...importOf("./runtime/validation.js", state.runtime, false),
@@ -224,7 +225,7 @@ function valueCheck(state: ValidatorFile, tsName: string, property: PropertyMode
       report: (v, path) => `expectEnum(${v}, ${path}, problems, ${setName}, ${literal(`${tsName}.${property.name}`)})`,
     };
   }
-  const primitive = primitiveFor(property.type);
+  const primitive = primitiveOf(state.ctx, property.type);
   if (primitive) {
     const range = INTEGER_RANGES[primitive];
     if (range) {

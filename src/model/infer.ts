@@ -27,10 +27,14 @@ export function collectSamples(operations: readonly OperationModel[], lookup: Pr
     const name = odataTypeName(value) ?? typeName;
     if (name === undefined) return;
     const key = `${version ?? ""}|${name.toLowerCase()}`;
-    samples.set(key, [...(samples.get(key) ?? []), { value, source }]);
+    // push, not spread: copying the list on every sample made many samples of one type quadratic.
+    const list = samples.get(key);
+    if (list) list.push({ value, source });
+    else samples.set(key, [{ value, source }]);
     const properties = lookup(version, name);
+    const byName = properties ? new Map(properties.map((p) => [p.name, p])) : undefined;
     for (const [field, inner] of Object.entries(value)) {
-      const property = properties?.find((p) => p.name === field);
+      const property = byName?.get(field);
       visit(inner, property && !isPrimitive(property.type) ? property.type : undefined, version, source);
     }
   };

@@ -85,8 +85,14 @@ export class OperationTable {
     const known = new Set(operation.paths.map((path) => routeKey(null, "", path)));
     const added = page.paths.filter((path) => !known.has(routeKey(null, "", path)));
     operation.paths.push(...dedupeRoutes(added));
-    for (const param of pathParams(added)) if (!operation.pathParams.some((p) => p.name === param.name)) operation.pathParams.push(param);
-    for (const header of page.requestHeaders) if (!operation.requestHeaders.some((h) => h.name.toLowerCase() === header.name.toLowerCase())) operation.requestHeaders.push(header);
+    const params = new Set(operation.pathParams.map((p) => p.name));
+    for (const param of pathParams(added)) if (!params.has(param.name)) operation.pathParams.push(param);
+    const headers = new Set(operation.requestHeaders.map((h) => h.name.toLowerCase()));
+    for (const header of page.requestHeaders) {
+      if (headers.has(header.name.toLowerCase())) continue;
+      headers.add(header.name.toLowerCase());
+      operation.requestHeaders.push(header);
+    }
     operation.requestType ??= page.requestType;
     operation.responseType ??= page.responseType;
     operation.successStatus ??= page.successStatus;

@@ -114,7 +114,9 @@ export class TypeTable {
 
   /** Members of an enum page are kept under the key "" beside the per-property lists. */
   private addMembers(entry: TypeEntry, members: string[], source: SourcePosition): void {
-    entry.enumLists.set("", [...(entry.enumLists.get("") ?? []), { values: members, source }]);
+    const lists = entry.enumLists.get("");
+    if (lists) lists.push({ values: members, source });
+    else entry.enumLists.set("", [{ values: members, source }]);
   }
 
   /**
@@ -136,7 +138,9 @@ export class TypeTable {
         const target = this.entry(entry.model.apiVersion, property.type);
         if (target.model.sources.length === 0) target.model.sources.push(property.source);
         target.declaredKind = "enum";
-        target.enumLists.set("", [...(target.enumLists.get("") ?? []), ...lists]);
+        const targetLists = target.enumLists.get("");
+        if (targetLists) for (const list of lists) targetLists.push(list);
+        else target.enumLists.set("", [...lists]);
       }
     }
     for (const entry of this.entries.values()) {
@@ -168,10 +172,14 @@ export class TypeTable {
 function unionLists(lists: EnumList[], label: string, diagnostics: Diagnostic[]): string[] {
   const [first, ...rest] = lists;
   if (!first) return [];
-  const union = [...first.values];
+  const union = [...new Set(first.values)];
+  // Sets, not includes(): long value lists made this quadratic.
+  const inUnion = new Set(union);
+  const inFirst = first.values;
   for (const list of rest) {
-    const added = list.values.filter((value) => !union.includes(value));
-    const missing = first.values.filter((value) => !list.values.includes(value));
+    const inList = new Set(list.values);
+    const added = [...new Set(list.values.filter((value) => !inUnion.has(value)))];
+    const missing = inFirst.filter((value) => !inList.has(value));
     if (added.length > 0 || missing.length > 0) {
       const parts = [
         added.length > 0 ? `adds ${added.length} value${added.length === 1 ? "" : "s"} (${preview(added)})` : "",
@@ -185,7 +193,10 @@ function unionLists(lists: EnumList[], label: string, diagnostics: Diagnostic[])
         ),
       );
     }
-    for (const value of added) union.push(value);
+    for (const value of added) {
+      union.push(value);
+      inUnion.add(value);
+    }
   }
   return union;
 }

@@ -47,7 +47,8 @@ const ALIASES: Record<string, PrimitiveType> = {
 /** The canonical primitive for a type-cell spelling (`string`, `Edm.Int32`, `GUID`), or null for a non-primitive. */
 export function primitiveFor(spelling: string): PrimitiveType | null {
   const lower = spelling.trim().replace(/^edm\./i, "").toLowerCase();
-  return BY_LOWER_NAME.get(lower) ?? ALIASES[lower] ?? null;
+  // hasOwn: a spelling such as "constructor" must not find Object.prototype members.
+  return BY_LOWER_NAME.get(lower) ?? (Object.hasOwn(ALIASES, lower) ? ALIASES[lower] : undefined) ?? null;
 }
 
 export function isPrimitive(name: string): boolean {

@@ -211,12 +211,12 @@ function extractEnumPage(page: SectionedPage, title: string, ctx: PageContext, m
     return;
   }
   const name = /^\s*`?([A-Za-z][\w.]*)`?\s+enum/i.exec(title)?.[1] ?? title.split(/\s+/)[0] ?? "";
-  const members: string[] = [];
+  const members = new Set<string>();
   for (const block of findSection(page, "members", "values", "enum values", "member values")?.blocks ?? []) {
     if (block.kind !== "table") continue;
-    for (const value of tableMembers(block)) if (!members.includes(value)) members.push(value);
+    for (const value of tableMembers(block)) members.add(value);
   }
-  model.types.push({ name, kind: "enum", properties: [], members, role: "enum", source: ctx.at(page.title?.pos ?? { line: 1, column: 1 }) });
+  model.types.push({ name, kind: "enum", properties: [], members: [...members], role: "enum", source: ctx.at(page.title?.pos ?? { line: 1, column: 1 }) });
 }
 
 /** Multi-enum pages and resource pages with `### X values` tables: one enum type per table. */
@@ -228,7 +228,7 @@ function pushEnumTables(tables: readonly EnumTable[], ctx: PageContext, model: P
 
 function pageKind(outline: Outline, page: SectionedPage, title: string | null): PageKind {
   const docType = frontMatterText(outline, "doc_type")?.toLowerCase().replace(/[^a-z]/g, "");
-  if (docType && DOC_TYPES[docType]) return DOC_TYPES[docType];
+  if (docType && Object.hasOwn(DOC_TYPES, docType)) return DOC_TYPES[docType];
   if (title && /\bresource type\b/i.test(title)) return "resource";
   if (title && /\benum(?:eration)? type\b/i.test(title)) return "enum";
   if (findSection(page, "http request", "http requests") || subsectionBlocks(page, "http request", "http requests").length > 0) return "operation";

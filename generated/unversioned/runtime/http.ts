@@ -239,6 +239,16 @@ function placeholderName(inner: string): string {
  * `params` and that uses the most of them (documented order breaks ties), with each parameter
  * percent-encoded into its segment. Throws RangeError when no route fits.
  */
+/** A name repeated within one route is numbered from its second occurrence (`id`, `id2`): each segment has its own value. */
+function numbered(names: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return names.map((name) => {
+    const count = (seen.get(name) ?? 0) + 1;
+    seen.set(name, count);
+    return count === 1 ? name : `${name}${count}`;
+  });
+}
+
 export function buildPath(
   routes: readonly string[],
   params: Readonly<Record<string, string | number | undefined>> | undefined,
@@ -246,7 +256,7 @@ export function buildPath(
 ): string {
   const given = params ?? {};
   const names = (template: string): string[] =>
-    [...template.matchAll(/\{([^{}]*)\}/g)].map((m) => placeholderName(m[1] ?? ""));
+    numbered([...template.matchAll(/\{([^{}]*)\}/g)].map((m) => placeholderName(m[1] ?? "")));
   const fits = (template: string): boolean =>
     names(template).every((name) => given[name] !== undefined);
   let chosen: string | undefined;
@@ -269,8 +279,10 @@ export function buildPath(
       `Missing path parameter(s) ${missing.join(", ")} for ${chosen ?? routes.join(" or ")}`,
     );
   }
-  const path = chosen.replace(/\{([^{}]*)\}/g, (_whole, inner: string) =>
-    encodePathParam(given[placeholderName(inner)] ?? ""),
+  const chosenNames = names(chosen);
+  let index = 0;
+  const path = chosen.replace(/\{([^{}]*)\}/g, () =>
+    encodePathParam(given[chosenNames[index++] ?? ""] ?? ""),
   );
   return path.startsWith("/") ? path : `/${path}`;
 }

@@ -52,6 +52,8 @@ export function registerGen(program: Command): void {
         await watchAndGenerate({ inputs, out, force: options.force ?? false, ignore: config.ignore ?? [], versions: config.versions, generate: generateOptions });
         return;
       }
+      // Refuse a bad --out before any work, so that nothing is parsed for a run that cannot write.
+      if (!options.check) assertSafeOutDir(out, inputs, options.force ?? false);
       const cache = options.cache ? new Cache(options.cacheDir) : null;
       const generation = await generate(inputs, {
         cache,
@@ -85,7 +87,6 @@ export function registerGen(program: Command): void {
         process.stdout.write(`docgen: ${out} is up to date (${files.length} files, ${seconds}s)\n`);
         return;
       }
-      assertSafeOutDir(out, inputs, options.force ?? false);
       writeOutput(out, files);
       report();
       process.stdout.write(`docgen: wrote ${files.length} files to ${out}: ${generation.types} types, ${generation.operations} operations; ${severitySummary(generation.diagnostics)} (${seconds}s)\n`);

@@ -40,7 +40,8 @@ export function parseHttpMessage(block: CodeBlock): HttpMessageParts | null {
   for (; index < lines.length; index++) {
     const header = HEADER_LINE.exec(lines[index] ?? "");
     if (!header?.[1] || (lines[index] ?? "").trim() === "") break;
-    headers[header[1]] = header[2] ?? "";
+    // defineProperty: a header named "__proto__" is data, not the object's prototype.
+    Object.defineProperty(headers, header[1], { value: header[2] ?? "", enumerable: true, writable: true, configurable: true });
   }
   while (index < lines.length && (lines[index] ?? "").trim() === "") index++;
   const body = lines.slice(index).join("\n").trimEnd();

@@ -13,7 +13,7 @@ const INT_RANGES: Record<string, readonly [number, number]> = {
 
 /** A short reason why `value` does not fit `type`, or null when it does (or the type is not a primitive we check). */
 export function primitiveProblem(type: string, value: JsonValue): string | null {
-  const range = INT_RANGES[type];
+  const range = Object.hasOwn(INT_RANGES, type) ? INT_RANGES[type] : undefined;
   if (range) {
     if (typeof value !== "number" || !Number.isInteger(value)) return "expected an integer";
     return value < range[0] || value > range[1] ? `expected an integer from ${range[0]} to ${range[1]}` : null;
