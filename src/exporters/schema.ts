@@ -88,7 +88,8 @@ export function typeSchema(type: TypeModel, options: SchemaOptions): { [key: str
     const members = type.members ?? [];
     return members.length > 0 ? { type: "string", enum: [...members], ...description } : { not: {}, ...description };
   }
-  const properties: { [key: string]: Schema } = {};
+  // Every object may name its (derived) type; the validators reject an annotation that is not a string.
+  const properties: { [key: string]: Schema } = { "@odata.type": { type: "string" } };
   for (const property of type.properties) properties[property.name] = propertySchema(property, options);
   return { type: "object", ...description, properties };
 }

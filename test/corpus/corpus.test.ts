@@ -93,10 +93,12 @@ describe("example replay over the corpus", () => {
     expect(requests.filter((r) => !r.matched && !r.reason)).toEqual([]);
     expect(byGenerator / requests.length).toBeLessThan(0.01);
     // ≥ 99% of the examples the docs do not contradict (their URL fits a documented route, the method
-    // fits); 71 of 2,942 (2.4%) are doc errors (reports/replay.md), so all together ≥ 96%.
+    // fits). Over all examples the share is lower because of doc errors, each listed with its reason in
+    // reports/replay.md: measured 93.9% (5,469 examples, 334 doc errors: URLs matching no documented
+    // route, function arguments the route does not list, methods that differ).
     const replayable = requests.filter((r) => r.matched || r.blame === "generator").length;
     expect(matched / replayable).toBeGreaterThanOrEqual(0.99);
-    expect(matched / requests.length).toBeGreaterThanOrEqual(0.96);
+    expect(matched / requests.length).toBeGreaterThanOrEqual(0.93);
   });
 
   it("validates response examples, every failure classified", () => {

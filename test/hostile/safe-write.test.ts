@@ -43,8 +43,15 @@ function snapshot(dir: string): Snapshot | null {
   return files;
 }
 
+/** An empty config file: the repository's own docgen.config.json (which adds package files) must not apply here. */
+function emptyConfig(): string {
+  const file = path.join(BASE, "empty.config.json");
+  if (!existsSync(file)) writeFileSync(file, "{}\n");
+  return file;
+}
+
 function gen(input: string, env: Record<string, string> = {}) {
-  return spawn(process.execPath, [path.join(ROOT, "bin/docgen.js"), "gen", "--input", input, "--out", OUT], { cwd: ROOT, env: { ...process.env, ...env }, stdio: "ignore" });
+  return spawn(process.execPath, [path.join(ROOT, "bin/docgen.js"), "gen", "--config", emptyConfig(), "--input", input, "--out", OUT], { cwd: ROOT, env: { ...process.env, ...env }, stdio: "ignore" });
 }
 
 function exited(child: ReturnType<typeof spawn>): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
@@ -84,14 +91,14 @@ describe("gen killed while writing", () => {
     recoverOutput(OUT);
     expect(step === "staged" || step === "ready" ? A : B).toEqual(snapshot(OUT));
     // The killed run's lock is stale: the next run takes it over and writes normally.
-    expect(runCli(["gen", "--input", inputB, "--out", OUT]).status).toBe(0);
+    expect(runCli(["gen", "--config", emptyConfig(), "--input", inputB, "--out", OUT]).status).toBe(0);
     expect(snapshot(OUT)).toEqual(B);
     expect(readdirSync(BASE).filter((name) => name.startsWith("out."))).toEqual([]);
   });
 
   it("at spread-out moments of whole runs, repeatedly: always the old or the new output", async () => {
     rmSync(OUT, { recursive: true, force: true });
-    expect(runCli(["gen", "--input", inputA, "--out", OUT]).status).toBe(0);
+    expect(runCli(["gen", "--config", emptyConfig(), "--input", inputA, "--out", OUT]).status).toBe(0);
     // How long a whole run takes here, so the kills spread over all of it.
     const started = performance.now();
     expect((await exited(gen(inputB))).code).toBe(0);

@@ -37,7 +37,8 @@ describe("pathParams", () => {
     ["{id | userPrincipalName} → id", { given: ["/users/{id | userPrincipalName}"], want: ["id"] }],
     ["{id|userPrincipalName} without spaces → id", { given: ["/users/{id|userPrincipalName}/events"], want: ["id"] }],
     ["a name repeated across routes appears once", { given: ["/users/{id}/events", "/groups/{id}/events", "/groups/{id}/calendars/{calendarId}/events"], want: ["id", "calendarId"] }],
-    ["a name repeated in one route appears once", { given: ["/a/{id}/b/{id}"], want: ["id"] }],
+    ["a name repeated in one route is numbered from its second occurrence", { given: ["/a/{id}/b/{id}"], want: ["id", "id2"] }],
+    ["the same name in two routes is one parameter", { given: ["/a/{id}", "/b/{id}"], want: ["id"] }],
     ["dashes kept", { given: ["/sites/{site-id}"], want: ["site-id"] }],
     ["empty placeholder skipped", { given: ["/a/{}/b/{ x }"], want: ["x"] }],
   ];

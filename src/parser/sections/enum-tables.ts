@@ -23,12 +23,14 @@ export function isMemberTable(table: TableBlock): boolean {
 }
 
 export function tableMembers(table: TableBlock): string[] {
-  const members: string[] = [];
+  // Members are wire values: kept verbatim (quotes, spaces, backslashes, unicode), only the
+  // markup around them (backticks, bold) removed.
+  const members = new Set<string>();
   for (const row of joinWrappedRows(table.rows)) {
-    const value = row[0]?.text.replace(/[`*\\]/g, "").trim();
-    if (value && /^[\w.@-]+$/.test(value) && !members.includes(value)) members.push(value);
+    const value = row[0]?.text.trim().replace(/^(?:`|\*\*?)+|(?:`|\*\*?)+$/g, "").trim();
+    if (value) members.add(value);
   }
-  return members;
+  return [...members];
 }
 
 /** Every `X values` heading followed by a member table, in page order. */

@@ -14,7 +14,8 @@ export interface ResponseInfo {
 const STATUS = /\b([1-5]\d\d)\s+[A-Za-z]/;
 // The article is often left out ("response code and [attachment] object"), and Intune pages drop the
 // noun after a linked type ("and a [appLogCollectionDownloadDetails](…) in the response body").
-const OBJECT_PHRASE = /\b(?:an?|the|and)\s+(?:updated\s+|new\s+|created\s+)?(?:(?:\[)?`?([A-Za-z][\w.]*)`?(?:\])?\s+(?:object|resource|entity)\b|(?:\[)?([A-Za-z][\w.]*)(?:\])?\s+in the response body)/i;
+// The type name is never an article ("and an Object object": the name is Object, not "an").
+const OBJECT_PHRASE = /\b(?:an?|the|and)\s+(?:updated\s+|new\s+|created\s+)?(?!(?:an?|the)\s)(?:(?:\[)?`?([A-Za-z][\w.]*)`?(?:\])?\s+(?:object|resource|entity)\b|(?:\[)?([A-Za-z][\w.]*)(?:\])?\s+in the response body)/i;
 const COLLECTION_PHRASE = /\bcollection of\s+(?:\[)?`?([A-Za-z][\w.]*)`?(?:\])?/i;
 
 export function parseResponseSection(blocks: readonly Block[], ctx: PageContext): ResponseInfo {
