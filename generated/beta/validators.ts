@@ -80,7 +80,9 @@ export function checkDeviceComplianceDeviceStatus(
     fail(problems, path, "type", "a DeviceComplianceDeviceStatus object", value);
     return;
   }
-  if (value["@odata.type"] !== undefined) {
+  const annotation = value["@odata.type"];
+  // The common case, an annotation naming this very type, needs no lookup.
+  if (annotation !== undefined && annotation !== "#microsoft.graph.deviceComplianceDeviceStatus") {
     const derived = derivedCheck(value, path, problems, "devicecompliancedevicestatus", undefined);
     if (derived) {
       derived(value, path, problems);
@@ -174,7 +176,9 @@ export function checkRemoteActionAudit(value: unknown, path: string, problems: P
     fail(problems, path, "type", "a RemoteActionAudit object", value);
     return;
   }
-  if (value["@odata.type"] !== undefined) {
+  const annotation = value["@odata.type"];
+  // The common case, an annotation naming this very type, needs no lookup.
+  if (annotation !== undefined && annotation !== "#microsoft.graph.remoteActionAudit") {
     const derived = derivedCheck(value, path, problems, "remoteactionaudit", undefined);
     if (derived) {
       derived(value, path, problems);

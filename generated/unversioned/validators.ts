@@ -55,7 +55,9 @@ export function checkResultInfo(value: unknown, path: string, problems: Problems
     fail(problems, path, "type", "a ResultInfo object", value);
     return;
   }
-  if (value["@odata.type"] !== undefined) {
+  const annotation = value["@odata.type"];
+  // The common case, an annotation naming this very type, needs no lookup.
+  if (annotation !== undefined && annotation !== "#microsoft.graph.ResultInfo") {
     const derived = derivedCheck(value, path, problems, "resultinfo", undefined);
     if (derived) {
       derived(value, path, problems);
@@ -109,7 +111,9 @@ export function checkKeyValuePair(value: unknown, path: string, problems: Proble
     fail(problems, path, "type", "a KeyValuePair object", value);
     return;
   }
-  if (value["@odata.type"] !== undefined) {
+  const annotation = value["@odata.type"];
+  // The common case, an annotation naming this very type, needs no lookup.
+  if (annotation !== undefined && annotation !== "#microsoft.graph.keyValuePair") {
     const derived = derivedCheck(value, path, problems, "keyvaluepair", undefined);
     if (derived) {
       derived(value, path, problems);
@@ -143,7 +147,9 @@ export function checkSecurityAction(value: unknown, path: string, problems: Prob
     fail(problems, path, "type", "a SecurityAction object", value);
     return;
   }
-  if (value["@odata.type"] !== undefined) {
+  const annotation = value["@odata.type"];
+  // The common case, an annotation naming this very type, needs no lookup.
+  if (annotation !== undefined && annotation !== "#microsoft.graph.securityAction") {
     const derived = derivedCheck(value, path, problems, "securityaction", undefined);
     if (derived) {
       derived(value, path, problems);
@@ -257,7 +263,9 @@ export function checkSecurityActionState(value: unknown, path: string, problems:
     fail(problems, path, "type", "a SecurityActionState object", value);
     return;
   }
-  if (value["@odata.type"] !== undefined) {
+  const annotation = value["@odata.type"];
+  // The common case, an annotation naming this very type, needs no lookup.
+  if (annotation !== undefined && annotation !== "#microsoft.graph.securityActionState") {
     const derived = derivedCheck(value, path, problems, "securityactionstate", undefined);
     if (derived) {
       derived(value, path, problems);
@@ -304,7 +312,9 @@ export function checkSecurityVendorInformation(
     fail(problems, path, "type", "a SecurityVendorInformation object", value);
     return;
   }
-  if (value["@odata.type"] !== undefined) {
+  const annotation = value["@odata.type"];
+  // The common case, an annotation naming this very type, needs no lookup.
+  if (annotation !== undefined && annotation !== "#microsoft.graph.securityVendorInformation") {
     const derived = derivedCheck(value, path, problems, "securityvendorinformation", undefined);
     if (derived) {
       derived(value, path, problems);

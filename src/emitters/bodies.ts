@@ -43,11 +43,18 @@ export function bodyTypes(ctx: EmitContext): BodyType[] {
   return [...byName.values()].sort((a, b) => compareText(a.name, b.name));
 }
 
+/** The TypeScript names of a version's types, computed once per context. */
+const typeNamesOf = new WeakMap<EmitContext, ReadonlySet<string>>();
+
 function bodyName(ctx: EmitContext, of: string, kind: BodyKind): string {
   const name = kind === "create" ? createBodyName(of) : updateBodyName(of);
+  let names = typeNamesOf.get(ctx);
+  if (!names) {
+    names = new Set(ctx.version.types.map((t) => ctx.names.get(t.name) ?? t.name));
+    typeNamesOf.set(ctx, names);
+  }
   // A documented type may already have that name (`widgetUpdate`): then the body type takes a suffix.
-  const taken = ctx.version.types.some((t) => ctx.names.get(t.name) === name);
-  return taken ? `${name}Body` : name;
+  return names.has(name) ? `${name}Body` : name;
 }
 
 function readOnlyNames(ctx: EmitContext, type: TypeModel): string[] {

@@ -153,7 +153,9 @@ export function ${checkerName(tsName)}(value: unknown, path: string, problems: P
     fail(problems, path, "type", ${literal(`a ${tsName} object`)}, value);
     return;
   }
-  if (value["@odata.type"] !== undefined) {
+  const annotation = value["@odata.type"];
+  // The common case, an annotation naming this very type, needs no lookup.
+  if (annotation !== undefined && annotation !== ${literal(`#microsoft.graph.${type.name}`)}) {
     const derived = derivedCheck(value, path, problems, ${literal(type.name.toLowerCase())}, ${derivedMap});
     if (derived) {
       derived(value, path, problems);

@@ -146,17 +146,20 @@ export function fail(
 }
 
 export function unknownProperty(problems: Problems, path: string, key: string): void {
+  const at = path + "/" + escapeKey(key);
   (problems.strict ? problems.errors : problems.warnings).push({
-    path: `${path}/${escapeKey(key)}`,
+    path: at,
     code: "unknown-property",
     expected: "a documented property",
     received: key,
-    message: `${path}/${escapeKey(key)}: property "${key}" is not documented`,
+    message: at + ': property "' + key + '" is not documented',
   });
 }
 
 export function escapeKey(key: string): string {
-  return key.replace(/~/g, "~0").replace(/\//g, "~1");
+  return key.indexOf("~") < 0 && key.indexOf("/") < 0
+    ? key
+    : key.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
 export function expectString(value: unknown, path: string, problems: Problems): void {
