@@ -32,3 +32,24 @@ export function runCli(args: string[], cwd = ROOT): CliResult {
   const result = spawnSync(process.execPath, [path.join(ROOT, "bin/docgen.js"), ...args], { cwd, encoding: "utf8" });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/**
+ * tsc options as strict as a consumer of generated code might use. `--ignoreConfig`: files are named
+ * on the command line, and the repository's own tsconfig must not apply to them.
+ */
+export const STRICT_TSC: readonly string[] = [
+  "--ignoreConfig",
+  "--noEmit",
+  "--strict",
+  "--noUncheckedIndexedAccess",
+  "--exactOptionalPropertyTypes",
+  "--noUnusedLocals",
+  "--noUnusedParameters",
+  "--noImplicitReturns",
+  "--noFallthroughCasesInSwitch",
+  "--verbatimModuleSyntax",
+  "--isolatedModules",
+  "--target", "es2022",
+  "--lib", "es2022,dom",
+  "--types", "",
+];

@@ -12,23 +12,7 @@ import { ROOT } from "../helpers.js";
 
 export const CORPUS = path.resolve(process.env["DOCGEN_CORPUS"] ?? path.join(ROOT, "../shared/corpus/graph-docs-2021/beta"));
 
-/** Compiler options as strict as a consumer might use (the same list as test/generated.test.ts). */
-export const STRICT_TSC = [
-  "--ignoreConfig",
-  "--noEmit",
-  "--strict",
-  "--noUncheckedIndexedAccess",
-  "--exactOptionalPropertyTypes",
-  "--noUnusedLocals",
-  "--noUnusedParameters",
-  "--noImplicitReturns",
-  "--noFallthroughCasesInSwitch",
-  "--verbatimModuleSyntax",
-  "--isolatedModules",
-  "--target", "es2022",
-  "--lib", "es2022,dom",
-  "--types", "",
-];
+export { STRICT_TSC } from "../helpers.js";
 
 export interface CorpusOutput {
   model: ApiModel;

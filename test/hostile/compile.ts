@@ -2,26 +2,9 @@
 import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { ROOT } from "../helpers.js";
+import { ROOT, STRICT_TSC } from "../helpers.js";
 
-const STRICT = [
-  "--ignoreConfig",
-  "--noEmit",
-  "--strict",
-  "--noUncheckedIndexedAccess",
-  "--exactOptionalPropertyTypes",
-  "--noUnusedLocals",
-  "--noUnusedParameters",
-  "--noImplicitReturns",
-  "--noFallthroughCasesInSwitch",
-  "--verbatimModuleSyntax",
-  "--isolatedModules",
-  "--target", "es2022",
-  "--lib", "es2022,dom",
-  "--types", "",
-  "--module", "nodenext",
-  "--moduleResolution", "nodenext",
-];
+const STRICT = [...STRICT_TSC, "--module", "nodenext", "--moduleResolution", "nodenext"];
 
 /** Version folders of a generated output directory. */
 export function versionFolders(dir: string): string[] {
