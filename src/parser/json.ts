@@ -10,6 +10,8 @@ export interface PositionedJson {
   value: JsonValue;
   /** JSON Pointer (`/states/0/status`) → position of the value in the file. */
   positions: Map<string, Pos>;
+  /** Keys an object sets more than once (the last value is kept, as JSON.parse does), with where the repeat is. */
+  duplicateKeys: { pointer: string; pos: Pos }[];
 }
 
 /**
@@ -28,11 +30,19 @@ export function parseJsonWithPositions(text: string, origin: Pos, lenient: { all
     // Every line of a code block is indented like its first (fence indentation, "> " of a block quote).
     return { line: origin.line + lineIndex, column: origin.column + column - 1 };
   };
-  const value = toValue(root, "", positions, toPos);
-  return { value, positions };
+  const duplicateKeys: PositionedJson["duplicateKeys"] = [];
+  const value = toValue(root, "", { positions, toPos, duplicateKeys });
+  return { value, positions, duplicateKeys };
 }
 
-function toValue(node: JsonNode, pointer: string, positions: Map<string, Pos>, toPos: (offset: number) => Pos): JsonValue {
+interface Walk {
+  positions: Map<string, Pos>;
+  toPos: (offset: number) => Pos;
+  duplicateKeys: PositionedJson["duplicateKeys"];
+}
+
+function toValue(node: JsonNode, pointer: string, walk: Walk): JsonValue {
+  const { positions, toPos } = walk;
   positions.set(pointer, toPos(node.offset));
   switch (node.type) {
     case "object": {
@@ -41,9 +51,11 @@ function toValue(node: JsonNode, pointer: string, positions: Map<string, Pos>, t
         const [keyNode, valueNode] = property.children ?? [];
         if (!keyNode || !valueNode || typeof keyNode.value !== "string") continue;
         const key = keyNode.value;
+        const keyPointer = `${pointer}/${escapePointer(key)}`;
+        if (Object.hasOwn(out, key)) walk.duplicateKeys.push({ pointer: keyPointer, pos: toPos(keyNode.offset) });
         // defineProperty, not assignment: a key such as "__proto__" must stay an own data property.
         Object.defineProperty(out, key, {
-          value: toValue(valueNode, `${pointer}/${escapePointer(key)}`, positions, toPos),
+          value: toValue(valueNode, keyPointer, walk),
           enumerable: true,
           writable: true,
           configurable: true,
@@ -52,7 +64,7 @@ function toValue(node: JsonNode, pointer: string, positions: Map<string, Pos>, t
       return out;
     }
     case "array":
-      return (node.children ?? []).map((child, index) => toValue(child, `${pointer}/${index}`, positions, toPos));
+      return (node.children ?? []).map((child, index) => toValue(child, `${pointer}/${index}`, walk));
     case "string":
     case "number":
     case "boolean":

@@ -68,6 +68,18 @@ interface ParsedBody {
 }
 
 function parseBody(message: HttpMessageParts, ctx: PageContext): ParsedBody {
+  const body = parseBodyText(message, ctx);
+  for (const duplicate of body.positioned?.duplicateKeys ?? []) {
+    ctx.report(
+      "example-json-duplicate-key",
+      duplicate.pos,
+      `This example body sets ${duplicate.pointer} more than once; only the last value counts. Remove the repeats.`,
+    );
+  }
+  return body;
+}
+
+function parseBodyText(message: HttpMessageParts, ctx: PageContext): ParsedBody {
   const text = message.body;
   if (text.trim() === "") return {};
   const positioned = parseJsonWithPositions(text, message.bodyPos);
