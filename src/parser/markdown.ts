@@ -38,6 +38,7 @@ function collectBlocks(node: RootContent, outline: Outline, lines: readonly stri
       return;
     case "table":
       blocks.push(tableBlock(node));
+      reportExtraCells(node, outline, lines);
       return;
     case "code": {
       if (recoverUnclosedFence(node, outline, lines)) return;
@@ -141,6 +142,34 @@ function tableBlock(node: Table): Block {
     rows: bodyRows.map(cells),
     pos: startOf(node),
   };
+}
+
+/**
+ * GFM drops the cells of a row beyond the header's count (usually an unescaped `|` in the text).
+ * Count the row's cells in its source line (pipes not escaped with `\`, as GFM splits on them even
+ * inside code spans) and report the rows that lost text.
+ */
+function reportExtraCells(node: Table, outline: Outline, lines: readonly string[]): void {
+  const columns = node.children[0]?.children.length ?? 0;
+  for (const row of node.children.slice(1)) {
+    const start = row.position?.start;
+    if (!start) continue;
+    const count = sourceCellCount((lines[start.line - 1] ?? "").slice(start.column - 1));
+    if (count <= columns) continue;
+    (outline.problems ??= []).push({
+      code: "table-row-extra-cells",
+      pos: { line: start.line, column: start.column },
+      message: `This table row has ${count} cells but the table has ${columns} columns; the text after the last column is dropped. Write a | inside a cell as \\|.`,
+    });
+  }
+}
+
+/** Cells of a table row as written: segments between unescaped pipes, edge pipes not counting. */
+function sourceCellCount(line: string): number {
+  const segments = line.trim().split(/(?<!\\)\|/);
+  if (segments[0]?.trim() === "") segments.shift();
+  if (segments.length > 0 && segments[segments.length - 1]?.trim() === "") segments.pop();
+  return segments.length;
 }
 
 /** Flattens phrasing content to text: inline code keeps its backticks, links keep their text, `<br>` becomes a space. */

@@ -75,7 +75,7 @@ export interface Outline {
 }
 
 export interface OutlineProblem {
-  code: "code-fence-unclosed";
+  code: "code-fence-unclosed" | "table-row-extra-cells";
   pos: Pos;
   message: string;
 }
