@@ -18,8 +18,11 @@ export function severitySummary(diagnostics: readonly Diagnostic[]): string {
   return `${plural(c.error, "error")}, ${plural(c.warning, "warning")}, ${c.info} info`;
 }
 
-export function modelSummary(model: ApiModel): string {
-  return `${model.types.length} types, ${model.operations.length} operations`;
+/** `9 types, 4 operations`: from a model, or from the counts a cached run kept. */
+export function modelSummary(counts: ApiModel | { types: number; operations: number }): string {
+  const types = typeof counts.types === "number" ? counts.types : counts.types.length;
+  const operations = typeof counts.operations === "number" ? counts.operations : counts.operations.length;
+  return `${types} types, ${operations} operations`;
 }
 
 /** Counts by code, most frequent first (ties by code): `example-json-invalid 12, type-inferred 3`. */

@@ -93,8 +93,3 @@ export async function renderChunk(chunk: Chunk): Promise<string> {
 export function joinChunks(rendered: readonly string[]): string {
   return rendered.join("");
 }
-
-export async function emitFile(slice: VersionSlice, name: string): Promise<string> {
-  const chunks = planChunks(slice, name);
-  return joinChunks(await Promise.all(chunks.map(renderChunk)));
-}

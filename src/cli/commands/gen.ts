@@ -10,7 +10,7 @@ import { withPackageAndManifest } from "../generate.js";
 import { assertSafeOutDir, diffOutput, writeOutput } from "../output.js";
 import { generate } from "../pipeline.js";
 import { createProgress } from "../progress.js";
-import { codeSummary, formatDiagnosticLine, severitySummary } from "../report.js";
+import { codeSummary, formatDiagnosticLine, modelSummary, severitySummary } from "../report.js";
 import { resolveInputs, selectVersions, withInputs, type CommonOptions } from "./shared.js";
 
 interface GenOptions extends CommonOptions {
@@ -89,6 +89,6 @@ export function registerGen(program: Command): void {
       }
       writeOutput(out, files);
       report();
-      process.stdout.write(`docgen: wrote ${files.length} files to ${out}: ${generation.types} types, ${generation.operations} operations; ${severitySummary(generation.diagnostics)} (${seconds}s)\n`);
+      process.stdout.write(`docgen: wrote ${files.length} files to ${out}: ${modelSummary(generation)}; ${severitySummary(generation.diagnostics)} (${seconds}s)\n`);
     });
 }
