@@ -12,6 +12,7 @@ import type { PageModel } from "../model/page.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
 import type { EmitOptions } from "../emitters/context.js";
 import type { GeneratedFile } from "../emitters/emit.js";
+import { versionFolder } from "../emitters/naming.js";
 import { parseDocument } from "../parser/index.js";
 import type { Chunk } from "../emitters/emit-file.js";
 import { Cache, sha256 } from "./cache.js";
@@ -32,11 +33,9 @@ export interface PipelineOptions {
 
 /** What `generate` emits: which API versions, with which emit options (both part of the run cache key). */
 export interface GenerateOptions extends PipelineOptions {
-  /** Restricts the model before emitting (the config file's `versions`). */
-  select?: (model: ApiModel) => ApiModel;
+  /** API version folders to emit (the config file's `versions`); all when absent. */
+  versions?: readonly string[] | undefined;
   emit?: EmitOptions;
-  /** Distinguishes runs whose `select` differs (it is a function, so it cannot be hashed). */
-  selectKey?: string;
 }
 
 /** Below this many pages per thread, starting worker threads costs more than it saves. */
@@ -68,7 +67,7 @@ export async function generate(inputs: readonly string[], options: GenerateOptio
   const cache = options.cache ?? null;
   const progress = options.progress ?? createProgress(false);
   const documents = await readDocuments(inputs, cache, options.ignore ?? []);
-  const settings = JSON.stringify({ emit: options.emit ?? {}, select: options.selectKey ?? "" });
+  const settings = JSON.stringify({ emit: options.emit ?? {}, versions: options.versions ?? null });
   const runKey = cache?.key("run", settings, ...documents.map((d) => `${d.file}\0${d.key}`)) ?? null;
   if (cache !== null && runKey !== null) {
     const cached = cache.readJson("run", runKey, isGeneration);
@@ -77,7 +76,7 @@ export async function generate(inputs: readonly string[], options: GenerateOptio
   const pool = new WorkerPool(poolSize(options.jobs, documents.length));
   try {
     const parsed = buildModel(await parsePages(documents, pool, { ...options, progress }));
-    const model = options.select ? options.select(parsed) : parsed;
+    const model = selectVersions(parsed, options.versions);
     // Loaded here, not at start-up: ts-morph and prettier take most of a second to load and only gen needs them.
     const { emitModel } = await import("../emitters/emit.js");
     // Each chunk of a generated file is keyed by its statements: after an edit only changed chunks are rendered.
@@ -158,6 +157,17 @@ async function parsePages(documents: readonly Document[], pool: WorkerPool, opti
   );
   progress.stop();
   return pages;
+}
+
+/** The model restricted to the configured API versions (diagnostics kept whole). */
+export function selectVersions(model: ApiModel, versions: readonly string[] | undefined): ApiModel {
+  if (!versions) return model;
+  const keep = new Set(versions);
+  return {
+    types: model.types.filter((t) => keep.has(versionFolder(t.apiVersion))),
+    operations: model.operations.filter((o) => keep.has(versionFolder(o.apiVersion))),
+    diagnostics: model.diagnostics,
+  };
 }
 
 /** One input file → its page, on this thread (`--watch` re-parses single files this way). */

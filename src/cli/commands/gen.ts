@@ -11,7 +11,7 @@ import { assertSafeOutDir, diffOutput, writeOutput } from "../output.js";
 import { generate } from "../pipeline.js";
 import { createProgress } from "../progress.js";
 import { codeSummary, formatDiagnosticLine, modelSummary, severitySummary } from "../report.js";
-import { resolveInputs, selectVersions, withInputs, type CommonOptions } from "./shared.js";
+import { resolveInputs, withInputs, type CommonOptions } from "./shared.js";
 
 interface GenOptions extends CommonOptions {
   out?: string;
@@ -59,8 +59,7 @@ export function registerGen(program: Command): void {
         cache,
         progress: createProgress(),
         ignore: config.ignore ?? [],
-        select: (model) => selectVersions(model, config.versions),
-        selectKey: JSON.stringify(config.versions ?? null),
+        versions: config.versions,
         emit: config.enumStyle ? { enumStyle: config.enumStyle } : {},
         ...(options.jobs ? { jobs: options.jobs } : {}),
       });

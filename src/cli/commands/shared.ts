@@ -2,10 +2,11 @@
 import { Option, type Command } from "commander";
 import { defaultJobs } from "../workers/pool.js";
 import type { ApiModel } from "../../model/types.js";
-import { versionFolder } from "../../emitters/naming.js";
 import { loadConfig, type DocgenConfig } from "../config.js";
 import { UserError } from "../errors.js";
 import { loadModel } from "../pipeline.js";
+
+export { selectVersions } from "../pipeline.js";
 
 export interface CommonOptions {
   input?: string[];
@@ -48,16 +49,6 @@ export async function loadFromOptions(options: CommonOptions): Promise<Loaded> {
   return { config, inputs, model: await loadModel(inputs, { ignore: config.ignore ?? [], ...(options.jobs ? { jobs: options.jobs } : {}) }) };
 }
 
-/** The model restricted to the configured API versions (diagnostics kept whole). */
-export function selectVersions(model: ApiModel, versions: readonly string[] | undefined): ApiModel {
-  if (!versions) return model;
-  const keep = new Set(versions);
-  return {
-    types: model.types.filter((t) => keep.has(versionFolder(t.apiVersion))),
-    operations: model.operations.filter((o) => keep.has(versionFolder(o.apiVersion))),
-    diagnostics: model.diagnostics,
-  };
-}
 
 export function parseCount(value: string, flag: string): number {
   if (!/^\d+$/.test(value)) throw new UserError(`${flag} expects a whole number ≥ 0, got "${value}"`);
