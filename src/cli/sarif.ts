@@ -42,7 +42,7 @@ export function toSarif(diagnostics: readonly Diagnostic[], toolVersion: string)
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: encodeURI(d.file) },
+                artifactLocation: { uri: fileUri(d.file) },
                 region: { startLine: d.line, startColumn: d.column },
               },
             },
@@ -51,4 +51,13 @@ export function toSarif(diagnostics: readonly Diagnostic[], toolVersion: string)
       },
     ],
   };
+}
+
+/**
+ * A diagnostic's file path as a URI reference: each segment percent-encoded, so `#`, `?`, `%` and
+ * spaces in file names stay part of the path (encodeURI would leave `#` and `?`, turning the rest of
+ * the name into a fragment or a query). Diagnostic paths use `/` on every platform.
+ */
+export function fileUri(file: string): string {
+  return file.split("/").map(encodeURIComponent).join("/");
 }

@@ -2,14 +2,22 @@
  * `docgen check` as a CI linter: grouped text, --max-warnings, SARIF 2.1.0, and every diagnostic
  * code documented in docs/diagnostics.md.
  *
- * No copy of the official SARIF 2.1.0 JSON schema is installed (nothing in node_modules ships it,
- * and tests never fetch), so SARIF is checked against a hand-written subset of that schema: the
- * properties code-scanning tools require, with their types and ranges, plus the cross-references
- * (ruleIndex → rules[ruleIndex].id) that the schema itself cannot express.
+ * SARIF is validated against the SARIF TC's own JSON schema, as shipped unmodified in the npm
+ * package @microsoft/jest-sarif (`lib/schemas/sarif-2.1.0-rtm.5.json`, MIT package; the schema is
+ * the OASIS SARIF TC's, draft-04). It is the schema of the 2.1.0 release; the later errata 01 schema
+ * (oasis-tcs/sarif-spec, Schemata/sarif-schema-2.1.0.json) differs in two places that matter here:
+ * a region must have startLine, charOffset or byteOffset, and `runs` may be null. The first is
+ * checked below by hand; the second only loosens. No npm package ships the errata file (only the
+ * 100 MB SARIF multitool binaries), and tests never fetch.
+ * On top of the schema: the cross-references (ruleIndex → rules[ruleIndex].id) that a schema
+ * cannot express.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
-import { Ajv2020 } from "ajv/dist/2020.js";
+import type { ValidateFunction } from "ajv";
+import AjvDraft04 from "ajv-draft-04";
+import addFormats from "ajv-formats";
 import { afterAll, describe, expect, it } from "vitest";
 import { DIAGNOSTIC_CODES } from "../../src/model/diagnostics.js";
 import { ROOT, runCli } from "../helpers.js";
@@ -19,109 +27,48 @@ mkdirSync(tmpRoot, { recursive: true });
 const tmp = mkdtempSync(path.join(tmpRoot, "check-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const SARIF_SUBSET = {
-  type: "object",
-  required: ["version", "runs"],
-  properties: {
-    $schema: { type: "string", format: "uri" },
-    version: { const: "2.1.0" },
-    runs: {
-      type: "array",
-      minItems: 1,
-      items: {
-        type: "object",
-        required: ["tool"],
-        properties: {
-          tool: {
-            type: "object",
-            required: ["driver"],
-            properties: {
-              driver: {
-                type: "object",
-                required: ["name"],
-                properties: {
-                  name: { type: "string", minLength: 1 },
-                  version: { type: "string" },
-                  informationUri: { type: "string", format: "uri" },
-                  rules: {
-                    type: "array",
-                    items: {
-                      type: "object",
-                      required: ["id"],
-                      properties: {
-                        id: { type: "string" },
-                        shortDescription: { type: "object", required: ["text"], properties: { text: { type: "string" } } },
-                        helpUri: { type: "string", format: "uri" },
-                        defaultConfiguration: { type: "object", properties: { level: { enum: ["none", "note", "warning", "error"] } } },
-                      },
-                    },
-                  },
-                },
-              },
-            },
-          },
-          columnKind: { enum: ["utf16CodeUnits", "unicodeCodePoints"] },
-          results: {
-            type: "array",
-            items: {
-              type: "object",
-              required: ["message"],
-              properties: {
-                ruleId: { type: "string" },
-                ruleIndex: { type: "integer", minimum: -1 },
-                level: { enum: ["none", "note", "warning", "error"] },
-                message: { type: "object", required: ["text"], properties: { text: { type: "string", minLength: 1 } } },
-                locations: {
-                  type: "array",
-                  items: {
-                    type: "object",
-                    properties: {
-                      physicalLocation: {
-                        type: "object",
-                        required: ["artifactLocation"],
-                        properties: {
-                          artifactLocation: { type: "object", required: ["uri"], properties: { uri: { type: "string", format: "uri-reference" } } },
-                          region: {
-                            type: "object",
-                            properties: { startLine: { type: "integer", minimum: 1 }, startColumn: { type: "integer", minimum: 1 } },
-                          },
-                        },
-                      },
-                    },
-                  },
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-  },
-};
-
 interface SarifLike {
   runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; ruleIndex: number; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[] }[] }[];
 }
 
-function sarifValidator() {
-  const ajv = new Ajv2020({ strict: true, allErrors: true });
-  // The three formats the subset uses; ajv-formats would do, but these keep the check self-contained.
-  ajv.addFormat("uri", /^[a-z][a-z0-9+.-]*:[^\s]*$/i);
-  ajv.addFormat("uri-reference", /^[^\s\\]*$/);
-  return ajv.compile(SARIF_SUBSET);
+const SCHEMA_FILE = createRequire(import.meta.url).resolve("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json");
+
+let compiled: ValidateFunction | undefined;
+function sarifValidator(): ValidateFunction {
+  if (compiled) return compiled;
+  const schema: { $schema: string; title: string } = JSON.parse(readFileSync(SCHEMA_FILE, "utf8"));
+  expect(schema.$schema).toBe("http://json-schema.org/draft-04/schema#");
+  expect(schema.title).toMatch(/SARIF\) Version 2\.1\.0/);
+  // strict: false: ajv's strict mode refuses schema idioms the TC uses (e.g. "default" beside "$ref");
+  // validation is unaffected. unicodeRegExp: false: the `language` pattern of this schema,
+  // "^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$", has a stray "]" that is a syntax error under the
+  // `u` flag but a literal in plain ECMA-262 regular expressions, which draft-04 prescribes (errata 01
+  // corrected it to "^[a-zA-Z]{2}(-[a-zA-Z]{2})?$"; docgen writes no `language`).
+  const ajv = new AjvDraft04({ strict: false, allErrors: true, unicodeRegExp: false });
+  addFormats(ajv);
+  compiled = ajv.compile(schema);
+  return compiled;
+}
+
+function expectValidSarif(stdout: string): SarifLike {
+  const sarif: SarifLike = JSON.parse(stdout);
+  const validate = sarifValidator();
+  expect(validate(sarif), JSON.stringify(validate.errors, null, 1)).toBe(true);
+  // errata 01: a region must say where it starts.
+  for (const r of sarif.runs.flatMap((run) => run.results)) for (const l of r.locations) expect(l.physicalLocation.region.startLine).toBeGreaterThanOrEqual(1);
+  return sarif;
 }
 
 describe("docgen check --format sarif", () => {
-  it("is SARIF 2.1.0 with one result per diagnostic, rule references that resolve, and positions", () => {
+  it("is valid SARIF 2.1.0 (the TC's schema) with one result per diagnostic, rule references that resolve, and positions", () => {
     const result = runCli(["check", "--input", "docs-input", "--format", "sarif"]);
     expect(result.status).toBe(1);
-    const sarif: SarifLike = JSON.parse(result.stdout);
-    const validate = sarifValidator();
-    expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
+    const sarif = expectValidSarif(result.stdout);
 
     const json: { diagnostics: { file: string; line: number; column: number; code: string; severity: string }[] } = JSON.parse(
       runCli(["check", "--input", "docs-input", "--format", "json"]).stdout,
     );
+    expect(json.diagnostics.length).toBeGreaterThan(0);
     const run = sarif.runs[0];
     expect(run?.results).toHaveLength(json.diagnostics.length);
     const levels: Record<string, string> = { error: "error", warning: "warning", info: "note" };
@@ -134,11 +81,25 @@ describe("docgen check --format sarif", () => {
     });
   });
 
-  it("the structural check rejects broken SARIF (it can fail)", () => {
+  it("file names with spaces, # and % stay whole in the URI", () => {
+    const dir = path.join(tmp, "odd names");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, "page #1 100%.md"), "# Update widget\n\n## HTTP request\n\n```http\nPATCH /widgets/{id}\n```\n\n## Request body\n\n| Property | Type | Description |\n|---|---|---|\n| name | Strnig | The name. |\n");
+    const result = runCli(["check", "--input", path.relative(ROOT, dir), "--format", "sarif"]);
+    const sarif = expectValidSarif(result.stdout);
+    const uris = new Set(sarif.runs[0]?.results.map((r) => r.locations[0]?.physicalLocation.artifactLocation.uri));
+    expect([...uris]).toEqual(["test/.tmp/" + path.basename(tmp) + "/odd%20names/page%20%231%20100%25.md"]);
+  });
+
+  it("the schema rejects broken SARIF (it can fail)", () => {
     const validate = sarifValidator();
-    expect(validate({ version: "2.1.0", runs: [{ tool: { driver: { name: "docgen" } }, results: [{ message: { text: "x" }, level: "info" }] }] })).toBe(false);
-    expect(validate({ version: "2.0.0", runs: [{ tool: { driver: { name: "docgen" } } }] })).toBe(false);
-    expect(validate({ version: "2.1.0", runs: [{ tool: { driver: { name: "docgen" } }, results: [{ message: { text: "x" }, locations: [{ physicalLocation: { artifactLocation: { uri: "a.md" }, region: { startLine: 0 } } }] }] }] })).toBe(false);
+    const log = (result: object, version = "2.1.0") => ({ version, runs: [{ tool: { driver: { name: "docgen" } }, results: [result] }] });
+    expect(validate(log({ message: { text: "x" } }))).toBe(true);
+    expect(validate(log({ message: { text: "x" }, level: "info" }))).toBe(false);
+    expect(validate(log({ message: { text: "x" } }, "2.0.0"))).toBe(false);
+    expect(validate(log({ message: { text: "x" }, severity: "error" }))).toBe(false);
+    expect(validate(log({ message: { text: "x" }, locations: [{ physicalLocation: { artifactLocation: { uri: "a.md" }, region: { startLine: 0 } } }] }))).toBe(false);
+    expect(validate(log({ message: { text: "x" }, locations: [{ physicalLocation: { artifactLocation: { uri: "a b.md" } } }] }))).toBe(false);
   });
 });
 
