@@ -29,7 +29,8 @@ try {
   if (error instanceof CommanderError) {
     process.exitCode = error.exitCode === 0 ? 0 : 2;
   } else if (error instanceof UserError) {
-    process.stderr.write(`docgen: error: ${error.message}\n`);
+    // One line per problem (a config file can have several bad fields).
+    for (const line of error.message.split("\n")) process.stderr.write(`docgen: error: ${line}\n`);
     process.exitCode = error.exitCode;
   } else {
     const message = error instanceof Error ? error.message : String(error);

@@ -119,10 +119,10 @@ async function emitIncrementally(
       operations: model.operations.filter((o) => versionFolder(o.apiVersion) === folder),
       diagnostics: [],
     };
-    const key = JSON.stringify([slice.types, slice.operations, options.enumStyle ?? "union"]);
+    const key = JSON.stringify([slice.types, slice.operations, options.emit]);
     let entry = cache.get(folder);
     if (!entry || entry.key !== key) {
-      entry = { key, files: await emitModel(slice, options.enumStyle ? { enumStyle: options.enumStyle } : {}) };
+      entry = { key, files: await emitModel(slice, options.emit) };
       cache.set(folder, entry);
       versionsEmitted.push(folder);
     }

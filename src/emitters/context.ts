@@ -4,7 +4,7 @@
  */
 import type { StatementStructures } from "ts-morph";
 import type { ApiVersion, OperationModel, TypeModel } from "../model/types.js";
-import { TypeNames, versionFolder } from "./naming.js";
+import { TypeNames, versionFolder, type NamingOptions } from "./naming.js";
 
 export interface VersionModel {
   apiVersion: ApiVersion | null;
@@ -17,6 +17,14 @@ export interface VersionModel {
 export interface EmitOptions {
   /** "union" (default): a literal union and a values array per enum; "union-and-const": also a const object keyed by member. */
   enumStyle?: "union" | "union-and-const";
+  /**
+   * "string" (default): `DateTimeOffset` and `Date` values are ISO strings, as on the wire.
+   * "Date": they are `Date` objects in interfaces and bodies; the request functions convert bodies
+   * to the wire format and revive responses (`dates.ts`, see docs/types.md "Dates as Date").
+   */
+  dates?: "string" | "Date";
+  /** How documented types and operations are named (naming.ts; README "Generated names"). */
+  naming?: NamingOptions;
 }
 
 export interface EmitContext {
@@ -36,7 +44,7 @@ export type Statement = string | StatementStructures;
 export type Emitter = (ctx: EmitContext) => Statement[];
 
 export function createContext(apiVersion: ApiVersion | null, types: TypeModel[], operations: OperationModel[], options: EmitOptions = {}): EmitContext {
-  const names = new TypeNames();
+  const names = new TypeNames(options.naming);
   const byName = new Map<string, TypeModel>();
   for (const type of types) {
     names.assign(type.name);

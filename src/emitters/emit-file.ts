@@ -15,6 +15,7 @@
 import { IndentationText, NewLineKind, Project, QuoteKind } from "ts-morph";
 import type { ApiVersion, OperationModel, TypeModel } from "../model/types.js";
 import { createContext, type EmitOptions, type Emitter, type Statement } from "./context.js";
+import { emitDates } from "./dates.js";
 import { emitEnums } from "./enums.js";
 import { formatTypeScript } from "./format.js";
 import { emitIndex } from "./index-file.js";
@@ -35,7 +36,13 @@ export const EMITTERS: ReadonlyArray<readonly [string, Emitter]> = [
   ["validators.ts", emitValidators],
   ["requests.ts", emitRequests],
   ["index.ts", emitIndex],
+  ["dates.ts", emitDates],
 ];
+
+/** The files of a version folder: `dates.ts` only with `dates: "Date"`. */
+export function emittedFiles(options: EmitOptions): string[] {
+  return EMITTERS.map(([name]) => name).filter((name) => name !== "dates.ts" || options.dates === "Date");
+}
 
 /** Statements per chunk: small enough to spread over cores and to re-render little after an edit. */
 export const CHUNK_SIZE = 100;

@@ -8,7 +8,7 @@
 import { compareText } from "../model/diagnostics.js";
 import type { ApiModel, ApiVersion } from "../model/types.js";
 import type { EmitOptions } from "./context.js";
-import { EMITTERS, joinChunks, planChunks, renderChunk, type Chunk, type VersionSlice } from "./emit-file.js";
+import { emittedFiles, joinChunks, planChunks, renderChunk, type Chunk, type VersionSlice } from "./emit-file.js";
 import { formatTypeScript } from "./format.js";
 import { runtimeFiles } from "./runtime.js";
 import { versionFolder } from "./naming.js";
@@ -46,7 +46,7 @@ export async function emitModel(model: ApiModel, options: EmitModelOptions = {})
     };
     const folder = versionFolder(apiVersion);
     for (const file of runtime) files.push({ path: `${folder}/${file.path}`, content: file.content });
-    for (const [name] of EMITTERS) jobs.push({ path: `${folder}/${name}`, chunks: planChunks(slice, name, emitOptions) });
+    for (const name of emittedFiles(emitOptions)) jobs.push({ path: `${folder}/${name}`, chunks: planChunks(slice, name, emitOptions) });
   }
   planned?.(jobs.reduce((n, job) => n + job.chunks.length, 0));
   const emitted = await Promise.all(jobs.map(async (job) => ({ path: job.path, content: joinChunks(await Promise.all(job.chunks.map(render))) })));

@@ -7,8 +7,15 @@ import { StructureKind } from "ts-morph";
 import type { Emitter } from "./context.js";
 import { runtimeFiles } from "./runtime.js";
 
-export const emitIndex: Emitter = () => {
-  const modules = [...runtimeFiles().map((f) => `./${f.path.replace(/\.ts$/, ".js")}`), "./enums.js", "./interfaces.js", "./validators.js", "./requests.js"];
+export const emitIndex: Emitter = (ctx) => {
+  const modules = [
+    ...runtimeFiles().map((f) => `./${f.path.replace(/\.ts$/, ".js")}`),
+    ...(ctx.options.dates === "Date" ? ["./dates.js"] : []),
+    "./enums.js",
+    "./interfaces.js",
+    "./validators.js",
+    "./requests.js",
+  ];
   return [
     ...modules.map((moduleSpecifier) => ({ kind: StructureKind.ExportDeclaration, moduleSpecifier }) as const),
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: "./requests.js", namedExports: ["createClient"] },

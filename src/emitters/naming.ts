@@ -10,6 +10,10 @@
  *   an id equal to a name the folder declares itself (`createClient`, `serviceRoot`) gets the suffix `Operation`;
  * - a name that would clash with a TypeScript global or a runtime export gets the suffix `Type`
  *   (`Error` → `ErrorType`); remaining clashes within a version get a numeric suffix, in name order.
+ *
+ * The config file's `naming` changes the defaults (NamingOptions): type names as documented instead
+ * of PascalCase, a prefix and suffix for every documented type, snake_case functions. Property
+ * names never change: they are the wire names.
  */
 import type { ApiVersion } from "../model/types.js";
 
@@ -32,6 +36,18 @@ export function pascalCase(name: string): string {
     .join("");
   const safe = joined === "" ? "Unnamed" : joined;
   return /^[0-9]/.test(safe) ? `T${safe}` : safe;
+}
+
+/** The config file's `naming` (README "The config file"); absent fields keep the defaults. */
+export interface NamingOptions {
+  /** "PascalCase" (default): `remoteActionAudit` → `RemoteActionAudit`; "asDocumented": `remoteActionAudit` as written. */
+  types?: "PascalCase" | "asDocumented";
+  /** Put before every documented type's name (`Graph` → `GraphRemoteActionAudit`); an identifier. */
+  typePrefix?: string;
+  /** Put after every documented type's name (`Dto` → `RemoteActionAuditDto`); identifier characters. */
+  typeSuffix?: string;
+  /** "camelCase" (default): `updateRemoteActionAudit`; "snake_case": `update_remote_action_audit`. */
+  operations?: "camelCase" | "snake_case";
 }
 
 export function camelCase(name: string): string {
@@ -61,6 +77,16 @@ const RESERVED_WORDS = new Set([
   "public", "await", "arguments", "eval",
 ]);
 
+/** Type names TypeScript itself refuses for an interface or type alias (reachable with `types: "asDocumented"`). */
+const PREDEFINED_TYPES = new Set(["any", "unknown", "never", "string", "number", "boolean", "symbol", "object", "undefined", "void", "bigint", "null"]);
+
+/** The docs' spelling as an identifier: other characters dropped, a leading digit prefixed with `T` (as pascalCase does). */
+function asIdentifier(name: string): string {
+  const joined = name.replace(/[^A-Za-z0-9_$]+/g, "");
+  const safe = joined === "" ? "Unnamed" : joined;
+  return /^[0-9]/.test(safe) ? `T${safe}` : safe;
+}
+
 /**
  * Allocates one TypeScript name per model type name within a version. Deterministic: call `assign`
  * with the names in sorted order.
@@ -69,12 +95,15 @@ export class TypeNames {
   private readonly byModelName = new Map<string, string>();
   private readonly used = new Set<string>();
 
+  constructor(private readonly naming: NamingOptions = {}) {}
+
   assign(modelName: string): string {
     const key = modelName.toLowerCase();
     const known = this.byModelName.get(key);
     if (known) return known;
-    let base = pascalCase(modelName);
-    if (RESERVED_TYPE_NAMES.has(base)) base = `${base}Type`;
+    const spelled = this.naming.types === "asDocumented" ? asIdentifier(modelName) : pascalCase(modelName);
+    let base = `${this.naming.typePrefix ?? ""}${spelled}${this.naming.typeSuffix ?? ""}`;
+    if (RESERVED_TYPE_NAMES.has(base) || PREDEFINED_TYPES.has(base) || RESERVED_WORDS.has(base)) base = `${base}Type`;
     let name = base;
     for (let n = 2; this.used.has(name) || this.used.has(`${name}Values`); n++) name = `${base}${n}`;
     this.used.add(name);
@@ -87,8 +116,13 @@ export class TypeNames {
   }
 }
 
-export const validatorName = (typeName: string): string => `validate${typeName}`;
-export const checkerName = (typeName: string): string => `check${typeName}`;
+/** `validate` + the type name, its first letter upper-cased (`validateRemoteActionAudit`, also for `types: "asDocumented"`). */
+export const validatorName = (typeName: string): string => `validate${upperFirst(typeName)}`;
+export const checkerName = (typeName: string): string => `check${upperFirst(typeName)}`;
+
+function upperFirst(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
 export const enumValuesName = (typeName: string): string => `${typeName.charAt(0).toLowerCase()}${typeName.slice(1)}Values`;
 /** Body types (README "Generated names"): `WidgetCreate` (POST/PUT: no read-only properties), `WidgetUpdate` (PATCH: also all optional). */
 export const createBodyName = (typeName: string): string => `${typeName}Create`;
@@ -103,11 +137,18 @@ export function propertyKey(name: string): string {
 /** Values every version folder declares itself; an operation may not take these names. */
 const RESERVED_VALUE_NAMES = new Set([
   "createClient", "serviceRoot", "send", "encodePathParam", "GraphError", "buildPath", "encodeQuery", "iterateItems",
-  "makeValidator", "derivedCheck", "odataTypeKey", "pointerSegments",
+  "makeValidator", "derivedCheck", "odataTypeKey", "pointerSegments", "reviveDates", "serializeDates", "revivingValidator",
 ]);
 
-/** An operation id as a function name (ids are camelCase already; keywords, digits and reserved names made safe). */
-export function functionName(operationId: string): string {
+/**
+ * An operation id as a function name (ids are camelCase already; keywords, digits and reserved
+ * names made safe); with `operations: "snake_case"`, its words joined by `_` in lower case.
+ */
+export function functionName(operationId: string, naming: NamingOptions = {}): string {
+  if (naming.operations === "snake_case") {
+    const snake = words(pascalCase(operationId)).map((w) => w.toLowerCase()).join("_");
+    return RESERVED_WORDS.has(snake) || RESERVED_VALUE_NAMES.has(snake) ? `${snake}_operation` : snake;
+  }
   const name = camelCase(operationId);
   return RESERVED_VALUE_NAMES.has(name) ? `${name}Operation` : name;
 }

@@ -24,6 +24,7 @@ import type { EmitContext, Emitter, Statement } from "./context.js";
 import { routeParamNames } from "../model/paths.js";
 import { importOf } from "./imports.js";
 import { bodyTypeOf } from "./bodies.js";
+import { dateKey } from "./dates.js";
 import { functionName, propertyKey, requestTypeName, validatorName } from "./naming.js";
 import { docText, literal, mentionsType, referencedType, seeSource, tsType, type TypeUse } from "./ts-code.js";
 
@@ -48,6 +49,8 @@ interface RequestsFile {
   runtimeTypes: Set<string>;
   modelTypes: Set<string>;
   validators: Set<string>;
+  /** Names imported from `dates.ts` (dates: "Date"). */
+  dates: Set<string>;
   usesJson: boolean;
 }
 
@@ -58,6 +61,7 @@ export const emitRequests: Emitter = (ctx) => {
     runtimeTypes: new Set(["Client", "ClientOptions"]),
     modelTypes: new Set(),
     validators: new Set(),
+    dates: new Set(),
     usesJson: false,
   };
   const body: Statement[] = [clientStatements(ctx.version.apiVersion)];
@@ -73,6 +77,7 @@ export const emitRequests: Emitter = (ctx) => {
     ...importOf("./enums.js", [...state.modelTypes].filter((name) => isEnum(ctx, name))),
     ...importOf("./runtime/json.js", state.usesJson ? ["JsonValue"] : []),
     ...importOf("./validators.js", state.validators, false),
+    ...importOf("./dates.js", state.dates, false),
     ...body,
   ];
 };
@@ -152,7 +157,7 @@ function requestInterface(state: RequestsFile, op: OperationModel): { structure:
       name: requestTypeName(op.id),
       isExported: true,
       extends: ["RequestOptions"],
-      docs: [`Arguments of {@link ${functionName(op.id)}}: ${[...properties.map((p) => p.name), "per-call options"].join(", ")}.`],
+      docs: [`Arguments of {@link ${functionName(op.id, state.ctx.options.naming)}}: ${[...properties.map((p) => p.name), "per-call options"].join(", ")}.`],
       properties,
     },
     optional: properties.every((property) => property.hasQuestionToken === true),
@@ -224,17 +229,23 @@ function requestFunction(state: RequestsFile, op: OperationModel, optionalReques
     path += " + encodeQuery(request.query)";
   }
   const check = responseCheck(state, op, typed !== undefined);
+  // dates: "Date": bodies go out with their dates serialised; responses come back (validated, then) revived.
+  const bodyDates = BODY_METHODS.has(op.method) ? dateKey(state.ctx, op.requestType) : undefined;
+  const responseDates = typed !== undefined ? dateKey(state.ctx, op.responseType) : undefined;
+  if (bodyDates !== undefined) state.dates.add("serializeDates");
+  if (responseDates !== undefined) state.dates.add("reviveDates");
   const sendArgs = [
     `method: ${literal(op.method)}`,
     `path: ${path}`,
-    ...(BODY_METHODS.has(op.method) ? ["body: request.body"] : []),
+    ...(BODY_METHODS.has(op.method) ? [bodyDates !== undefined ? `body: serializeDates(request.body, ${literal(bodyDates)})` : "body: request.body"] : []),
     `expectBody: ${typed !== undefined}`,
     "options: request",
     ...(check ? [`check: ${check}`] : []),
+    ...(responseDates !== undefined ? [`revive: (body) => reviveDates(body, ${literal(responseDates)}${op.responseCollection ? ", true" : ""})`] : []),
   ];
   const call = `send${result ? `<${result}>` : ""}(client, { ${sendArgs.join(", ")} })`;
   return {
-    name: functionName(op.id),
+    name: functionName(op.id, state.ctx.options.naming),
     isExported: true,
     isAsync: true,
     docs: [functionDocs(op)],

@@ -60,7 +60,7 @@ export function mentionsType(expression: string, name: string): boolean {
 function elementType(ctx: EmitContext, use: TypeUse): string {
   if (use.enumValues && use.enumValues.length > 0) return use.enumValues.map(literal).join(" | ");
   const primitive = primitiveOf(ctx, use.type);
-  if (primitive) return PRIMITIVE_TS[primitive];
+  if (primitive) return ctx.options.dates === "Date" && (primitive === "DateTimeOffset" || primitive === "Date") ? "Date" : PRIMITIVE_TS[primitive];
   const target = ctx.typeByName(use.type);
   return target ? (ctx.names.get(target.name) ?? "JsonValue") : "JsonValue";
 }

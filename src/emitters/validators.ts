@@ -13,6 +13,7 @@ import type { PrimitiveType } from "../model/primitives.js";
 import type { PropertyModel, TypeModel } from "../model/types.js";
 import type { EmitContext, Emitter } from "./context.js";
 import { importOf } from "./imports.js";
+import { dateKey } from "./dates.js";
 import { allProperties, baseChain } from "./inheritance.js";
 import { checkerName, enumValuesName, validatorName } from "./naming.js";
 import { escapePointer } from "./pointer.js";
@@ -55,6 +56,8 @@ interface ValidatorFile {
   derived: Map<string, TypeModel[]>;
   interfaceTypes: Set<string>;
   enumTypes: Set<string>;
+  /** `reviveDates` is imported (dates: "Date" and a type that can hold dates). */
+  revives: boolean;
 }
 
 export const emitValidators: Emitter = (ctx) => {
@@ -66,6 +69,7 @@ export const emitValidators: Emitter = (ctx) => {
     derived: derivedTypes(ctx),
     interfaceTypes: new Set(),
     enumTypes: new Set(),
+    revives: false,
   };
   const bodies: string[] = [];
   for (const type of ctx.version.types) {
@@ -79,6 +83,7 @@ export const emitValidators: Emitter = (ctx) => {
     ...importOf("./interfaces.js", state.interfaceTypes),
     ...importOf("./enums.js", state.enumTypes),
     ...importOf("./enums.js", state.enumArrays, false),
+    ...importOf("./dates.js", state.revives ? ["reviveDates"] : [], false),
     ...state.inlineSets,
     ...bodies,
   ];
@@ -98,12 +103,17 @@ function derivedTypes(ctx: EmitContext): Map<string, TypeModel[]> {
 
 function publicValidator(state: ValidatorFile, tsName: string, type: TypeModel): string {
   (type.kind === "enum" ? state.enumTypes : state.interfaceTypes).add(tsName);
+  // dates: "Date": the walker checks the wire JSON (date strings); the Standard Schema output has them revived.
+  const key = type.kind === "enum" ? undefined : dateKey(state.ctx, type.name);
+  if (key !== undefined) state.revives = true;
+  const revive = key !== undefined ? `, (value) => reviveDates(value, ${literal(key)})` : "";
+  const revived = key !== undefined ? " It checks the JSON as received (dates as strings); the Standard Schema output has its dates revived as `Date`s." : "";
   return `/**
  * Checks that \`value\` is a valid {@link ${tsName}}: \`${validatorName(tsName)}(value, { strict })\` reports every
- * problem with its JSON Pointer; \`${validatorName(tsName)}["~standard"]\` is its Standard Schema (v1).
+ * problem with its JSON Pointer; \`${validatorName(tsName)}["~standard"]\` is its Standard Schema (v1).${revived}
  * ${seeSource(type.sources[0])}
  */
-export const ${validatorName(tsName)}: Validator<${tsName}> = makeValidator<${tsName}>(${checkerName(tsName)});`;
+export const ${validatorName(tsName)}: Validator<${tsName}> = makeValidator<${tsName}>(${checkerName(tsName)}${revive});`;
 }
 
 function enumValidator(state: ValidatorFile, type: TypeModel): string {

@@ -60,8 +60,11 @@ export interface Validator<T> extends StandardSchemaV1<unknown, T> {
   (value: unknown, options?: ValidateOptions): ValidationResult;
 }
 
-/** Builds the public validator of a type from its walker. */
-export function makeValidator<T>(check: Check): Validator<T> {
+/**
+ * Builds the public validator of a type from its walker. `output` turns an accepted value into the
+ * Standard Schema output (with `dates: "Date"`: a copy with its dates revived); the value itself by default.
+ */
+export function makeValidator<T>(check: Check, output?: (value: unknown) => unknown): Validator<T> {
   const validate = (value: unknown, options?: ValidateOptions): ValidationResult => {
     const problems: Problems = { errors: [], warnings: [], strict: options?.strict === true };
     check(value, "", problems);
@@ -72,16 +75,16 @@ export function makeValidator<T>(check: Check): Validator<T> {
     vendor: "docgen",
     validate: (value) => {
       const result = validate(value);
-      if (result.valid) return { value: trusted<T>(value) };
+      if (result.valid) return { value: trusted<T>(output ? output(value) : value) };
       return { issues: result.errors.map((error) => ({ message: error.message, path: pointerSegments(error.path) })) };
     },
   };
   return Object.assign(validate, { "~standard": standard });
 }
 
-/** The one unchecked step: a value the walker accepted is a `T`. */
+/** The one unchecked step: a value the walker accepted (its dates revived when asked) is a `T`. */
 function trusted<T>(value: unknown): T {
-  // Checked by the generated walker just before; TypeScript cannot follow that proof.
+  // Checked by the generated walker just before (and converted by the generated `output`); TypeScript cannot follow that proof.
   return value as T;
 }
 

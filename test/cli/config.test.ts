@@ -1,8 +1,9 @@
-/** docgen.config.json: validation (one clear line per bad field), CLI flags override it, ignore, versions, enum style. */
+/** docgen.config.json: validation (one clear line per bad field), CLI flags override it, ignore, versions, enum style, naming. */
+import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ROOT, SEED_DIR, runCli } from "../helpers.js";
+import { ROOT, SEED_DIR, STRICT_TSC, runCli } from "../helpers.js";
 
 const tmpRoot = path.join(ROOT, "test/.tmp");
 mkdirSync(tmpRoot, { recursive: true });
@@ -18,12 +19,19 @@ function project(name: string, config: unknown): string {
 
 describe("docgen.config.json validation", () => {
   const cases: [string, unknown, string][] = [
-    ["unknown field", { inputs: ["docs"] }, 'docgen: error: config file "docgen.config.json": unknown field "inputs"; known fields are input, out, versions, ignore, enumStyle, package\n'],
+    ["unknown field", { inputs: ["docs"] }, 'docgen: error: config file "docgen.config.json": unknown field "inputs"; known fields are input, out, versions, ignore, enumStyle, dates, naming, package\n'],
     ["input of the wrong type", { input: 3 }, 'docgen: error: config file "docgen.config.json": "input" is number 3; expected a folder or file path, or a non-empty array of them\n'],
     ["out empty", { input: "d", out: "" }, 'docgen: error: config file "docgen.config.json": "out" is ""; expected a folder path such as "generated"\n'],
     ["unknown version", { input: "d", versions: ["v2"] }, 'docgen: error: config file "docgen.config.json": "versions" is an array (["v2"]); expected a non-empty array of "beta", "v1.0", "unversioned"\n'],
     ["ignore not a list", { input: "d", ignore: "drafts/**" }, 'docgen: error: config file "docgen.config.json": "ignore" is "drafts/**"; expected an array of glob strings such as ["**/drafts/**"]\n'],
     ["bad enum style", { input: "d", enumStyle: "enum" }, 'docgen: error: config file "docgen.config.json": "enumStyle" is "enum"; expected "union" or "union-and-const"\n'],
+    ["bad dates", { input: "d", dates: "date" }, 'docgen: error: config file "docgen.config.json": "dates" is "date"; expected "string" (ISO strings, the default) or "Date" (Date objects)\n'],
+    ["naming not an object", { input: "d", naming: "camel" }, 'docgen: error: config file "docgen.config.json": "naming" is "camel"; expected an object such as { "types": "PascalCase", "typePrefix": "Graph" }\n'],
+    ["naming.types", { input: "d", naming: { types: "pascal" } }, 'docgen: error: config file "docgen.config.json": "naming.types" is "pascal"; expected "PascalCase" (the default) or "asDocumented"\n'],
+    ["naming.typePrefix", { input: "d", naming: { typePrefix: "1x" } }, 'docgen: error: config file "docgen.config.json": "naming.typePrefix" is "1x"; expected a string that can start an identifier, such as "Graph"\n'],
+    ["naming.typeSuffix", { input: "d", naming: { typeSuffix: "-dto" } }, 'docgen: error: config file "docgen.config.json": "naming.typeSuffix" is "-dto"; expected letters, digits, _ or $, such as "Dto"\n'],
+    ["naming.operations", { input: "d", naming: { operations: 1 } }, 'docgen: error: config file "docgen.config.json": "naming.operations" is number 1; expected "camelCase" (the default) or "snake_case"\n'],
+    ["naming unknown field", { input: "d", naming: { properties: "snake_case" } }, 'docgen: error: config file "docgen.config.json": unknown field "naming.properties"; known fields are types, typePrefix, typeSuffix, operations\n'],
     ["bad package name", { input: "d", package: { name: "Not A Name" } }, 'docgen: error: config file "docgen.config.json": "package.name" is "Not A Name"; expected an npm package name such as "@acme/graph-types"\n'],
     ["bad package version", { input: "d", package: { version: "1" } }, 'docgen: error: config file "docgen.config.json": "package.version" is "1"; expected a semantic version such as "1.0.0"\n'],
     ["not JSON", '{\n  "input": "docs",\n  out: 1\n}', 'docgen: error: config file "docgen.config.json" is not valid JSON at line 3, column 3 (InvalidSymbol); fix the syntax\n'],
@@ -34,6 +42,21 @@ describe("docgen.config.json validation", () => {
     const result = runCli(["check"], dir);
     expect(result.stderr).toBe(expected);
     expect(result.status).toBe(2);
+  });
+
+  it("every bad field gets its own line, in the file's field order; nothing runs", () => {
+    const dir = project("several", { input: 3, out: "o", enumStyle: "enum", naming: { types: "lower", operations: "kebab-case" }, extra: true });
+    const result = runCli(["gen"], dir);
+    expect(result.stderr.split("\n")).toEqual([
+      'docgen: error: config file "docgen.config.json": unknown field "extra"; known fields are input, out, versions, ignore, enumStyle, dates, naming, package',
+      'docgen: error: config file "docgen.config.json": "input" is number 3; expected a folder or file path, or a non-empty array of them',
+      'docgen: error: config file "docgen.config.json": "enumStyle" is "enum"; expected "union" or "union-and-const"',
+      'docgen: error: config file "docgen.config.json": "naming.types" is "lower"; expected "PascalCase" (the default) or "asDocumented"',
+      'docgen: error: config file "docgen.config.json": "naming.operations" is "kebab-case"; expected "camelCase" (the default) or "snake_case"',
+      "",
+    ]);
+    expect(result.status).toBe(2);
+    expect(existsSync(path.join(dir, "o"))).toBe(false);
   });
 
   it("a missing --config file is one line", () => {
@@ -95,5 +118,43 @@ describe("docgen.config.json in use", () => {
     expect(runCli(["model"], dir).stderr).toBe('docgen: error: config file "docgen.config.ts" has no default export; end it with export default { … }\n');
     writeFileSync(path.join(dir, "docgen.config.json"), "{}");
     expect(runCli(["model"], dir).stderr).toBe("docgen: error: both docgen.config.json and docgen.config.ts exist; keep one, or pick one with --config\n");
+  });
+});
+
+describe("naming", () => {
+  const generate = (name: string, naming: object): string => {
+    const dir = project(name, { input: "docs", out: "out", versions: ["beta"], naming });
+    cpSync(path.join(ROOT, SEED_DIR), path.join(dir, "docs"), { recursive: true });
+    const result = runCli(["gen", "--no-cache"], dir);
+    expect(result.stderr).not.toContain("docgen: error");
+    expect(result.status).toBe(0);
+    const tsc = spawnSync(path.join(ROOT, "node_modules/.bin/tsc"), [...STRICT_TSC, "--module", "nodenext", "--moduleResolution", "nodenext", "out/beta/index.ts"], { cwd: dir, encoding: "utf8" });
+    expect(tsc.stdout + tsc.stderr).toBe("");
+    return path.join(dir, "out/beta");
+  };
+  const read = (dir: string, file: string): string => readFileSync(path.join(dir, file), "utf8");
+
+  it("typePrefix, typeSuffix and snake_case operations rename types, their derived names and functions; property names stay", () => {
+    const out = generate("prefixed", { typePrefix: "Graph", typeSuffix: "Dto", operations: "snake_case" });
+    const interfaces = read(out, "interfaces.ts");
+    expect(interfaces).toContain("export interface GraphRemoteActionAuditDto {");
+    expect(interfaces).toContain("export type GraphRemoteActionAuditDtoUpdate = Partial<");
+    expect(interfaces).toContain("  deviceDisplayName?: string | null;");
+    expect(interfaces).not.toMatch(/interface RemoteActionAudit\b/);
+    expect(read(out, "enums.ts")).toContain("export const graphRemoteActionDtoValues: readonly GraphRemoteActionDto[] = [");
+    expect(read(out, "validators.ts")).toContain("export const validateGraphRemoteActionAuditDto: Validator<GraphRemoteActionAuditDto> =");
+    const requests = read(out, "requests.ts");
+    expect(requests).toMatch(/export async function update_remote_action_audit\(/);
+    expect(requests).not.toMatch(/export async function updateRemoteActionAudit\(/);
+    // Request argument types are not documented types: no prefix or suffix.
+    expect(requests).toContain("export interface UpdateRemoteActionAuditRequest extends RequestOptions {");
+  });
+
+  it("types: asDocumented keeps the docs' spelling; validators still read validateX", () => {
+    const out = generate("documented", { types: "asDocumented" });
+    expect(read(out, "interfaces.ts")).toContain("export interface remoteActionAudit {");
+    expect(read(out, "enums.ts")).toMatch(/export type remoteAction =/);
+    expect(read(out, "validators.ts")).toContain("export const validateRemoteActionAudit: Validator<remoteActionAudit> =");
+    expect(read(out, "requests.ts")).toMatch(/export async function updateRemoteActionAudit\(/);
   });
 });

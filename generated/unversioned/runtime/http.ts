@@ -29,7 +29,8 @@
  *   can be plain `T`; note the request itself succeeded. With `expectBody: false` nothing throws:
  *   a non-JSON body is returned as text. With response validation on (client `validateResponses`
  *   or call `validateResponse`), a body the generated validator rejects throws `GraphError` with
- *   code "InvalidResponse" and the problems in `validationErrors`.
+ *   code "InvalidResponse" and the problems in `validationErrors`. Then `revive` (generated with
+ *   `dates: "Date"`) converts the checked JSON, and `iterateItems` applies it to later pages too.
  *
  * This module exports only the names docgen reserves for the runtime (see naming.ts), so that
  * `export *` of a version's index never clashes with a generated type.
@@ -333,7 +334,12 @@ export interface SendRequest {
   expectBody: boolean;
   options?: (RequestOptions & { query?: QueryOptions | undefined }) | undefined;
   check?: ResponseCheck;
+  /** Converts a successful JSON body after validation (`dates: "Date"`: revives its dates); kept for the pages `iterateItems` fetches. */
+  revive?: (body: unknown) => unknown;
 }
+
+/** The `revive` of the request that fetched a collection page, so `iterateItems` applies it to the next pages too. */
+const pageRevivers = new WeakMap<object, (body: unknown) => unknown>();
 
 /** Sends a JSON request; see the file header for the rules. */
 export function send<T>(client: Client, request: SendRequest & { expectBody: true }): Promise<T>;
@@ -374,7 +380,10 @@ export async function send<T>(client: Client, request: SendRequest): Promise<T |
     if (body.json) {
       if (request.check && (options?.validateResponse ?? client.validateResponses))
         validateBody(where, response, body.value, request.check);
-      return parsed<T>(body.value);
+      if (!request.revive) return parsed<T>(body.value);
+      const revived = request.revive(body.value);
+      if (isObject(revived)) pageRevivers.set(revived, request.revive);
+      return parsed<T>(revived);
     }
     if (request.expectBody) throw unexpected(where, response, body, "with a body that is not JSON");
     return parsed<T>(text);
@@ -399,11 +408,13 @@ export async function* iterateItems<T>(
     yield* page.value;
     const next = page["@odata.nextLink"];
     if (typeof next !== "string" || next === "") return;
+    const revive = pageRevivers.get(page);
     page = await send<Collection<T>>(client, {
       method: "GET",
       path: next,
       expectBody: true,
       options,
+      ...(revive ? { revive } : {}),
     });
   }
 }
@@ -511,9 +522,9 @@ function parseBody(text: string): ParsedBody {
   }
 }
 
-/** The one unchecked step: the body is trusted to match the documented type (validated when asked). */
+/** The one unchecked step: the body is trusted to match the documented type (validated when asked, its dates revived when asked). */
 function parsed<T>(value: unknown): T {
-  // Without response validation the body is trusted; with it, validateBody has checked it.
+  // Without response validation the body is trusted; with it, validateBody has checked it (before `revive`).
   return value as T;
 }
 

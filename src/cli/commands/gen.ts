@@ -2,8 +2,8 @@
  * `docgen gen`: generate TypeScript into --out (safe swap + manifest); `--check` compares without
  * writing (drift in CI); `--watch` regenerates on every change under the inputs.
  */
-import type { Command } from "commander";
-import { loadConfig } from "../config.js";
+import { Option, type Command } from "commander";
+import { emitOptionsOf, loadConfig, type DateStyle } from "../config.js";
 import { UserError } from "../errors.js";
 import { Cache, defaultCacheDir } from "../cache.js";
 import { withPackageAndManifest } from "../generate.js";
@@ -23,6 +23,7 @@ interface GenOptions extends CommonOptions {
   cache: boolean;
   cacheDir: string;
   stats?: boolean;
+  dates?: DateStyle;
 }
 
 export function registerGen(program: Command): void {
@@ -32,6 +33,7 @@ export function registerGen(program: Command): void {
     .option("--force", "write even into a folder holding files docgen did not generate")
     .option("--package", "also write package.json and tsconfig.json, making --out an npm package (default: when the config file has \"package\")")
     .option("--watch", "keep running; regenerate (incrementally, debounced) when an input changes")
+    .addOption(new Option("--dates <style>", "DateTimeOffset and Date values as ISO strings or as Date objects (default: the config file's dates, else string)").choices(["string", "Date"]))
     .option("--verbose", "print every diagnostic")
     .option("--cache-dir <dir>", "cache of parsed pages and emitted files", defaultCacheDir())
     .option("--no-cache", "neither read nor write the cache")
@@ -42,8 +44,9 @@ export function registerGen(program: Command): void {
       const inputs = resolveInputs(options, config);
       const out = options.out ?? config.out;
       if (!out) throw new UserError("no output folder given; pass --out <dir> (for example --out generated) or set \"out\" in docgen.config.json");
+      const emit = emitOptionsOf({ ...config, ...(options.dates ? { dates: options.dates } : {}) });
       const generateOptions = {
-        ...(config.enumStyle ? { enumStyle: config.enumStyle } : {}),
+        emit,
         ...(options.package || config.package ? { package: config.package ?? {} } : {}),
       };
       if (options.watch) {
@@ -60,7 +63,7 @@ export function registerGen(program: Command): void {
         progress: createProgress(),
         ignore: config.ignore ?? [],
         versions: config.versions,
-        emit: config.enumStyle ? { enumStyle: config.enumStyle } : {},
+        emit,
         ...(options.jobs ? { jobs: options.jobs } : {}),
       });
       if (options.verbose) for (const d of generation.diagnostics) process.stderr.write(formatDiagnosticLine(d) + "\n");
