@@ -86,9 +86,15 @@ export function dateShapes(ctx: EmitContext): Map<string, Shape> {
   return shapes;
 }
 
-/** The key to pass to `reviveDates`/`serializeDates` for values of a model type, when they can hold dates. */
+/**
+ * The key to pass to `reviveDates`/`serializeDates` for values of a type, when they can hold dates:
+ * a model type's lower-case name, or `DateTimeOffset` / `Date` for a body or response that is a date itself.
+ */
 export function dateKey(ctx: EmitContext, typeName: string | undefined): string | undefined {
   if (ctx.options.dates !== "Date" || typeName === undefined) return undefined;
+  const primitive = primitiveOf(ctx, typeName);
+  if (primitive === "DateTimeOffset" || primitive === "Date") return primitive;
+  if (primitive) return undefined;
   const type = ctx.typeByName(typeName);
   const key = type?.name.toLowerCase();
   return key !== undefined && dateShapes(ctx).has(key) ? key : undefined;
@@ -134,7 +140,9 @@ export function reviveDates(value: unknown, type: string, collection = false): u
 export function serializeDates(value: unknown, type: string): unknown {
   return convert(value, type, false);
 }`,
-    `function convert(value: unknown, type: string, revive: boolean): unknown {
+    `/** \`type\`: a key of \`dateShapes\` (lower case), or "DateTimeOffset" / "Date" for a value that is a date itself. */
+function convert(value: unknown, type: string, revive: boolean): unknown {
+  if (type === "DateTimeOffset" || type === "Date") return convertDate(value, type, revive);
   if (Array.isArray(value)) return value.map((item: unknown) => convert(item, type, revive));
   if (!isRecord(value) || value instanceof Date) return value;
   const shape = shapeOf(value, type);

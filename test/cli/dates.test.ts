@@ -36,6 +36,10 @@ const PAGES: Record<string, string[]> = {
     "In the request body, supply a JSON representation of an [event](event.md) object.", "", "## Response", "",
     "If successful, this method returns a `201 Created` response code and an [event](event.md) object in the response body.",
   ],
+  "list-occurrences.md": [
+    "# List occurrences", "", "When the event occurs.", "", "## HTTP request", "", "```http", "GET /events/{id}/occurrences", "```", "", "## Response", "",
+    "If successful, this method returns a `200 OK` response code and a collection of DateTimeOffset in the response body.",
+  ],
   "list-items.md": [
     "# List items", "", "List the items.", "", "## HTTP request", "", "```http", "GET /items", "```", "", "## Response", "",
     "If successful, this method returns a `200 OK` response code and a collection of [item](item.md) objects in the response body.",
@@ -57,7 +61,7 @@ function gen(dir: string, args: string[] = []): void {
   expect(result.status).toBe(0);
 }
 
-const CONSUMER = `import { createClient, createEvent, GraphError, iterateItems, listItems, validateEvent, type EventCreate, type Item } from "./out/unversioned/index.js";
+const CONSUMER = `import { createClient, createEvent, GraphError, iterateItems, listItems, listOccurrences, validateEvent, type EventCreate, type Item } from "./out/unversioned/index.js";
 
 declare const process: { argv: string[] };
 
@@ -95,10 +99,11 @@ try {
 }
 const items: Item[] = [];
 for await (const item of iterateItems(client, listItems(client))) items.push(item);
+const occurrences: Date[] = (await listOccurrences(client, { path: { id: "e1" } })).value;
 const wire = { start: "2024-01-01T00:00:00Z", day: "2024-01-02" };
 const standard = await validateEvent["~standard"].validate(wire);
 console.log(JSON.stringify({
-  created: show(created), startMs, invalid: show(invalid), rejected, badDate, items: show(items),
+  created: show(created), startMs, occurrences: show(occurrences), invalid: show(invalid), rejected, badDate, items: show(items),
   standard: "value" in standard ? show(standard.value) : standard.issues, wire, plain: validateEvent(wire).valid,
 }));
 `;
@@ -137,6 +142,8 @@ describe("dates: \"Date\"", () => {
           });
         } else if (req.method === "POST") {
           json(201, { id: "e2", start: "yesterday", day: "2024-02-30", reminders: ["2016-12-31T23:59:60Z"] });
+        } else if (req.url === "/events/e1/occurrences") {
+          json(200, { value: ["2024-03-08T10:00:00Z", "2024-03-15T10:00:00Z"] });
         } else if (req.url === "/items") {
           json(200, {
             value: [
@@ -168,7 +175,7 @@ describe("dates: \"Date\"", () => {
         opensAt: "08:30:00", location: { name: "room", openedOn: "2001-02-03" },
       });
       // The invalid Date failed before any request: POST valid, POST invalid ×2, GET page 1, GET page 2.
-      expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual(["POST /events", "POST /events", "POST /events", "GET /items", "GET /items?page=2"]);
+      expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual(["POST /events", "POST /events", "POST /events", "GET /items", "GET /items?page=2", "GET /events/e1/occurrences"]);
       expect(JSON.parse(output)).toEqual({
         created: {
           id: "e1", subject: "standup", start: { $date: "2024-03-01T10:00:00.000Z" }, day: { $date: "2024-03-02T00:00:00.000Z" },
@@ -176,6 +183,8 @@ describe("dates: \"Date\"", () => {
           location: { name: "room", openedOn: { $date: "2001-02-03T00:00:00.000Z" } },
         },
         startMs: Date.parse("2024-03-01T10:00:00.000Z"),
+        // A response that is itself a collection of dates.
+        occurrences: [{ $date: "2024-03-08T10:00:00.000Z" }, { $date: "2024-03-15T10:00:00.000Z" }],
         // Not valid dates of their kind (or a leap second): left as the strings received.
         invalid: { id: "e2", start: "yesterday", day: "2024-02-30", reminders: ["2016-12-31T23:59:60Z"] },
         rejected: { code: "InvalidResponse", paths: ["/start", "/day"] },
