@@ -137,7 +137,7 @@ export function propertyKey(name: string): string {
 /** Values every version folder declares itself; an operation may not take these names. */
 const RESERVED_VALUE_NAMES = new Set([
   "createClient", "serviceRoot", "send", "encodePathParam", "GraphError", "buildPath", "encodeQuery", "iterateItems",
-  "makeValidator", "derivedCheck", "odataTypeKey", "pointerSegments", "reviveDates", "serializeDates", "revivingValidator",
+  "makeValidator", "derivedCheck", "odataTypeKey", "pointerSegments", "reviveDates", "serializeDates",
 ]);
 
 /**
