@@ -28,7 +28,7 @@ import { dateKey } from "./dates.js";
 import { functionName, propertyKey, requestTypeName, validatorName } from "./naming.js";
 import { docText, literal, mentionsType, referencedType, seeSource, tsType, type TypeUse } from "./ts-code.js";
 
-const SERVICE_ROOTS: Record<ApiVersion, string> = {
+export const SERVICE_ROOTS: Record<ApiVersion, string> = {
   beta: "https://graph.microsoft.com/beta",
   "v1.0": "https://graph.microsoft.com/v1.0",
 };

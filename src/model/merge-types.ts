@@ -3,7 +3,8 @@
  * - properties: the union, in first-seen order; a property's first description wins;
  * - a named enum type (`remoteAction`) wins over an inline `String` + "Possible values";
  * - enum values: unioned in first-seen order; lists that disagree are a diagnostic;
- * - any other type conflict is a diagnostic and the first type is kept.
+ * - any other type conflict is a diagnostic and the first type is kept (merge.ts adds resource and
+ *   enum pages before request-body tables, so a resource page's type wins).
  */
 import { makeDiagnostic } from "./diagnostics.js";
 import type { PageTypeModel } from "./page.js";

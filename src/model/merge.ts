@@ -1,6 +1,7 @@
 /**
  * Pages → ApiModel. Pages are taken in file order (so the result does not depend on the order they
- * were given in); types and operations are merged per API version; references to types no page
+ * were given in), types from resource and enum pages before those of request-body tables; types and
+ * operations are merged per API version; references to types no page
  * documents are resolved by inference from examples or reported.
  */
 import { compareDiagnostics, compareText, makeDiagnostic } from "./diagnostics.js";
@@ -16,10 +17,13 @@ export function buildModel(pages: readonly PageModel[]): ApiModel {
   const diagnostics: Diagnostic[] = sorted.flatMap((page) => page.diagnostics);
   const types = new TypeTable(diagnostics);
   const operations = new OperationTable(diagnostics);
-  for (const page of sorted) {
-    for (const type of page.types) types.add(page.apiVersion, type);
-    for (const operation of page.operations) operations.add(page.apiVersion, operation);
+  // Resource and enum pages define types; an operation page's request-body table restates a type and
+  // is often less exact (`attendees | Attendee |` on an update page where the resource page says
+  // `Attendee collection`). So the defining pages come first, and where they disagree theirs is kept.
+  for (const defining of [true, false]) {
+    for (const page of sorted) for (const type of page.types) if ((type.role !== "requestBody") === defining) types.add(page.apiVersion, type);
   }
+  for (const page of sorted) for (const operation of page.operations) operations.add(page.apiVersion, operation);
   types.finish();
   const operationList = operations.operations();
   resolveReferences(sorted, types, operationList, diagnostics);

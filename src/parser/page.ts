@@ -174,12 +174,17 @@ function extractResource(page: SectionedPage, title: string, ctx: PageContext, m
   // `## Page Content`, or a table right under the title. Relationship sections give navigation properties.
   const properties: PropertyModel[] = [];
   const seen = new Set<string>();
-  // Tables under an "Instance attributes" heading list OData instance annotations, not properties.
+  // Tables under an "Instance attributes" heading list OData instance annotations, not properties;
+  // tables under "Properties of a token lifetime policy definition" describe another object (here
+  // the JSON held in a string property), not this resource.
+  // Such a heading covers its own subheadings (`#### Example: definition …`) too.
   const collect = (blocks: readonly Block[], navigation: boolean, skip = false): void => {
-    let annotations = skip;
+    let ignoredBelow = skip ? 0 : Infinity; // the depth of the heading that started ignoring, Infinity when none
     for (const block of blocks) {
-      if (block.kind === "heading") annotations = INSTANCE_ATTRIBUTES.test(block.text);
-      if (annotations || block.kind !== "table" || !isPropertyTable(block)) continue;
+      if (block.kind === "heading" && block.depth <= ignoredBelow) {
+        ignoredBelow = INSTANCE_ATTRIBUTES.test(block.text) || describesOtherObject(block.text, name) ? block.depth : Infinity;
+      }
+      if (ignoredBelow !== Infinity || block.kind !== "table" || !isPropertyTable(block)) continue;
       for (const property of parsePropertyTable(block, ctx, navigation || isRelationshipTable(block))) {
         if (seen.has(property.name)) continue;
         seen.add(property.name);
@@ -188,7 +193,7 @@ function extractResource(page: SectionedPage, title: string, ctx: PageContext, m
     }
   };
   collect(page.intro, false);
-  for (const section of page.sections) collect(section.blocks, /relationship|navigation propert/.test(section.key), INSTANCE_ATTRIBUTES.test(section.key));
+  for (const section of page.sections) collect(section.blocks, /relationship|navigation propert/.test(section.key), INSTANCE_ATTRIBUTES.test(section.key) || describesOtherObject(section.key, name));
   const type: PageTypeModel = { name, properties, role: "resource", source: ctx.at(page.title?.pos ?? { line: 1, column: 1 }) };
   const inheritance = parseInheritance(page.intro, [...page.intro, ...page.sections.flatMap((s) => s.blocks)], ctx);
   // Without an explicit base, rows saying "Inherited from [x]" name an ancestor; when they all name the same one, it is the base.
@@ -202,6 +207,14 @@ function extractResource(page: SectionedPage, title: string, ctx: PageContext, m
   const representation = findSection(page, "json representation");
   if (representation) checkRepresentation(representation.blocks, properties, name, ctx);
   pushEnumTables(namedEnumTables(page), ctx, model);
+}
+
+/** "Properties of a claims-mapping policy definition" on the claimsMappingPolicy page: a heading naming another object. */
+function describesOtherObject(heading: string, typeName: string): boolean {
+  const subject = /^properties of (?:an?|the)\s+(.+)$/i.exec(heading.trim())?.[1];
+  if (!subject) return false;
+  const compact = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]/g, "");
+  return compact(subject) !== compact(typeName) && compact(subject) !== `${compact(typeName)}object`;
 }
 
 function extractEnumPage(page: SectionedPage, title: string, ctx: PageContext, model: PageModel): void {

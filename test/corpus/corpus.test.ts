@@ -72,9 +72,10 @@ describe("example replay over the corpus", () => {
     const validators = new ValidatorNames(corpus.model);
     for (const folder of corpus.folders) {
       const api = await loadApi(pathToFileURL(path.join(corpus.out, folder, "index.ts")).href);
-      for (const op of corpus.model.operations.filter((o) => versionFolder(o.apiVersion) === folder)) {
+      const operations = corpus.model.operations.filter((o) => versionFolder(o.apiVersion) === folder);
+      for (const op of operations) {
         for (const example of op.examples) {
-          const sent = await replayRequest(api, server, op, example);
+          const sent = await replayRequest(api, server, op, example, operations);
           if (sent) requests.push(sent);
           const checked = validateResponse(api, op, example, validators);
           if (checked) responses.push(checked);
@@ -86,19 +87,22 @@ describe("example replay over the corpus", () => {
   }, 600_000);
 
   it("replays request examples: method, path and body match", () => {
-    expect(requests.length).toBeGreaterThan(2500);
-    const matched = requests.filter((r) => r.matched).length;
-    const byGenerator = requests.filter((r) => r.blame === "generator").length;
-    // Every mismatch is explained; the generator's own share stays under 1%.
-    expect(requests.filter((r) => !r.matched && !r.reason)).toEqual([]);
-    expect(byGenerator / requests.length).toBeLessThan(0.01);
+    // Examples sent to another host (a bot's callback, an upload URL) are no requests of the API.
+    const replayed = requests.filter((r) => r.notReplayed === undefined);
+    expect(replayed.length).toBeGreaterThan(2500);
+    const matched = replayed.filter((r) => r.matched).length;
+    const byGenerator = replayed.filter((r) => r.blame === "generator").length;
+    // Every mismatch is explained; the generator's own share (OData `/$count` and type-cast
+    // segments, which request functions do not offer) stays under 1%.
+    expect(replayed.filter((r) => !r.matched && !r.reason)).toEqual([]);
+    expect(byGenerator / replayed.length).toBeLessThan(0.01);
     // ≥ 99% of the examples the docs do not contradict (their URL fits a documented route, the method
-    // fits). Over all examples the share is lower because of doc errors, each listed with its reason in
-    // reports/replay.md: measured 93.9% (5,469 examples, 334 doc errors: URLs matching no documented
-    // route, function arguments the route does not list, methods that differ).
-    const replayable = requests.filter((r) => r.matched || r.blame === "generator").length;
+    // fits). The issue asks for 99% of all examples; that is not reachable without counting doc errors
+    // as matches: measured 95.23% (5,151 of 5,409; 94.19% of all 5,469 with the 60 sent to other
+    // hosts). docs/fidelity.md classifies the rest; reports/replay.md lists every example with its reason.
+    const replayable = replayed.filter((r) => r.matched || r.blame === "generator").length;
     expect(matched / replayable).toBeGreaterThanOrEqual(0.99);
-    expect(matched / requests.length).toBeGreaterThanOrEqual(0.93);
+    expect(matched / replayed.length).toBeGreaterThanOrEqual(0.95);
   });
 
   it("validates response examples, every failure classified", () => {
@@ -107,7 +111,7 @@ describe("example replay over the corpus", () => {
     expect(responses.filter((r) => r.validated !== true && !r.reason)).toEqual([]);
     expect(responses.filter((r) => r.validated === false && !r.blame)).toEqual([]);
     // The issue asks for the share to be reported (reports/replay.md), not for a threshold: every
-    // failure must be classified, and none may be the generator's. Measured: 89.3% valid; the rest
+    // failure must be classified, and none may be the generator's. Measured: 89.5% valid; the rest
     // are doc errors (placeholder values such as "id-value", Intune's { value: … } wrappers).
     expect(responses.filter((r) => r.validated === false && r.blame === "generator")).toEqual([]);
     const valid = checked.filter((r) => r.validated).length;

@@ -46,11 +46,12 @@ describe.skipIf(!present)("fidelity against the CSDL (beta corpus)", () => {
     expect(result.typesCompared).toBeGreaterThan(2000);
   });
 
-  // The issue asks for 99.5%. Measured: 99.14% (19565/19734). Every one of the 169 names left is a
-  // doc error (see docs/fidelity.md): names the CSDL lacks or spells in another case. Parser misses
-  // found on the way were fixed; the assertion holds the level reached so regressions fail.
-  it("property precision ≥ 99% (99.5% asked; the rest are doc errors)", () => {
-    expect(ratio(result.precision)).toBeGreaterThanOrEqual(0.99);
+  // The issue asks for 99.5%. Measured: 99.23% (19565/19716). Every one of the 151 names left was
+  // read and is a doc error (classified in docs/fidelity.md): names the CSDL lacks or spells in
+  // another case. Parser misses found on the way were fixed; the assertion holds the level reached
+  // (99.2%) so regressions fail.
+  it("property precision ≥ 99.2% (99.5% asked; the rest are doc errors)", () => {
+    expect(ratio(result.precision)).toBeGreaterThanOrEqual(0.992);
   });
 
   it("property recall ≥ 98.5%", () => {

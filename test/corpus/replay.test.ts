@@ -4,7 +4,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiModel, ExampleModel, OperationModel } from "../../src/model/types.js";
 import { generateInto } from "../emitters/generate.js";
-import { examplePath, loadApi, matchRoute, replayRequest, ReplayServer, validateResponse, ValidatorNames } from "./replay.js";
+import { examplePath, keyAsSegment, loadApi, matchRoute, otherService, replayRequest, ReplayServer, validateResponse, ValidatorNames } from "./replay.js";
 
 describe("examplePath", () => {
   it.each([
@@ -14,6 +14,30 @@ describe("examplePath", () => {
     ["https://graph/microsoft.com/beta/groups/{id}/acceptedSenders/$ref?$id=x", "/groups/{id}/acceptedSenders/$ref", "$id=x"],
     ["GET /V1.0/me", "/me", undefined],
   ])("%s", (url, path, query) => expect(examplePath(url)).toEqual({ path, query }));
+});
+
+describe("keyAsSegment", () => {
+  it.each([
+    ["/me/events('AAMk=')/attachments", "/me/events/AAMk=/attachments"],
+    ["/users('a@b.com')", "/users/a@b.com"],
+    ["/items('it''s')/x", "/items/it's/x"],
+    ["/worksheets/{id}/range(address='A1:B2')", "/worksheets/{id}/range(address='A1:B2')"],
+    ["/reports/getCounts(period='D7')/content", "/reports/getCounts(period='D7')/content"],
+  ])("%s", (path, expected) => expect(keyAsSegment(path)).toBe(expected));
+});
+
+describe("otherService", () => {
+  it("names hosts other than the service root's when the URL has no API version", () => {
+    expect(otherService("https://bot.contoso.com/api/calls", "beta")).toBe("bot.contoso.com");
+    expect(otherService("https://sn3302.up.1drv.com/up/fe6987415ace7X4e1eF866337", "v1.0")).toBe("sn3302.up.1drv.com");
+  });
+
+  it("leaves the service root, relative URLs, mistyped roots and unversioned APIs alone", () => {
+    expect(otherService("https://graph.microsoft.com/beta/me", "beta")).toBeUndefined();
+    expect(otherService("/me/events", "beta")).toBeUndefined();
+    expect(otherService("https://graph/microsoft.com/beta/groups", "beta")).toBeUndefined();
+    expect(otherService("https://bot.contoso.com/api/calls", null)).toBeUndefined();
+  });
 });
 
 describe("matchRoute", () => {
@@ -64,7 +88,14 @@ describe("replay of an inline model", () => {
     types: [{ name: "thing", kind: "entity", apiVersion: "beta", properties: [{ name: "id", type: "String", collection: false, description: "", source }, { name: "size", type: "Int32", collection: false, description: "", source }], sources: [source] }],
     operations: [
       op("updateThing", "PATCH", ["/groups/{groupId}/things/{id}"], [example("PATCH", "https://graph.microsoft.com/beta/groups/g1/things/t%201", response({ id: "t1", size: 1 }))]),
-      op("getThing", "GET", ["/things/{id}", "/me/thing"], [example("GET", "https://graph.microsoft.com/beta/THINGS/t1?$select=size", response({ id: "t1", size: "big" })), example("GET", "/things")]),
+      op("getThing", "GET", ["/things/{id}", "/me/thing"], [
+        example("GET", "https://graph.microsoft.com/beta/THINGS/t1?$select=size", response({ id: "t1", size: "big" })),
+        example("GET", "/things"),
+        example("GET", "https://graph.microsoft.com/beta/things('t%201')"),
+        example("GET", "https://bot.contoso.com/api/calls"),
+        example("GET", "/things/t1/microsoft.graph.bigThing/$count"),
+      ]),
+      op("listMembers", "GET", ["/users/{id | userPrincipalName}/members"], [example("GET", "/me/members"), example("GET", "/things/t2")]),
     ],
     diagnostics: [],
   };
@@ -80,19 +111,24 @@ describe("replay of an inline model", () => {
     const responses = [];
     for (const operation of model.operations) {
       for (const ex of operation.examples) {
-        requests.push(await replayRequest(api, server, operation, ex));
+        requests.push(await replayRequest(api, server, operation, ex, model.operations));
         responses.push(validateResponse(api, operation, ex, validators));
       }
     }
-    expect(requests.map((r) => [r?.operation, r?.matched, r?.blame, r?.reason, r?.query])).toEqual([
+    expect(requests.map((r) => [r?.operation, r?.matched, r?.blame, r?.reason ?? r?.notReplayed, r?.query])).toEqual([
       ["updateThing", true, undefined, undefined, false],
       ["getThing", true, undefined, undefined, true],
       ["getThing", false, "doc", "example URL matches none of the documented routes", false],
+      ["getThing", true, undefined, undefined, false],
+      ["getThing", false, undefined, "sent to bot.contoso.com, not to the API (a callback, notification or upload URL)", false],
+      ["getThing", false, "generator", "example appends an OData $count or type-cast segment to a documented route; request functions offer neither", false],
+      ["listMembers", false, "doc", "example uses /me; the documented routes list only /users/{id}", false],
+      ["listMembers", false, "doc", "example URL is a route of another operation (same method)", false],
     ]);
     expect(responses.map((r) => [r?.validated, r?.blame, r?.detail])).toEqual([
       [true, undefined, undefined],
       [false, "doc", expect.stringMatching(/^\/size type \(/)],
-      [undefined, undefined, undefined],
+      ...Array.from({ length: 6 }, () => [undefined, undefined, undefined]),
     ]);
   });
 });

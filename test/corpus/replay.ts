@@ -25,6 +25,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createContext } from "../../src/emitters/context.js";
 import { functionName, validatorName } from "../../src/emitters/naming.js";
+import { SERVICE_ROOTS } from "../../src/emitters/requests.js";
 import { isPrimitive } from "../../src/model/primitives.js";
 import type { ApiModel, ExampleModel, JsonValue, OperationModel } from "../../src/model/types.js";
 
@@ -46,6 +47,8 @@ export interface RequestOutcome {
   detail?: string;
   /** The example carried a query string (not compared). */
   query: boolean;
+  /** Set when the example is no request of the API (sent to another service): not replayed, not counted. */
+  notReplayed?: string;
 }
 
 export interface ResponseOutcome {
@@ -72,6 +75,24 @@ export function examplePath(url: string): { path: string; query: string | undefi
   if (!path.startsWith("/")) path = `/${path}`;
   if (path.length > 1) path = path.replace(/\/+$/, "");
   return { path, query };
+}
+
+/**
+ * OData key syntax: `/me/events('AAMk=')/attachments` addresses what `/me/events/AAMk=/attachments`
+ * does (key as segment, the form the routes document). Only single quoted keys are rewritten; function
+ * calls (`range(address='A1')`) keep their parentheses.
+ */
+export function keyAsSegment(path: string): string {
+  return path.replace(/\('((?:[^'/]|'')*)'\)(?=\/|$)/g, (_, key: string) => `/${key.replace(/''/g, "'")}`);
+}
+
+/** An absolute URL to another host without an API version segment: a callback, notification or upload URL, no request of the API. */
+export function otherService(url: string, apiVersion: OperationModel["apiVersion"]): string | undefined {
+  if (apiVersion === null) return undefined;
+  const host = /^[a-z]+:\/\/([^/?#]+)/i.exec(url.trim())?.[1]?.toLowerCase();
+  if (!host || host === new URL(SERVICE_ROOTS[apiVersion]).host) return undefined;
+  if (/\/(?:beta|v1\.0)(?:\/|$|\?)/i.test(url)) return undefined; // a mistyped service root (`graph/microsoft.com/beta`) is a doc error, compared as usual
+  return host;
 }
 
 /** `{id | userPrincipalName}` → `id`, as the generated code names path parameters. */
@@ -165,16 +186,33 @@ export class ReplayServer {
 }
 
 /** Sends one request example through the operation's generated function and compares what arrives. */
-export async function replayRequest(api: GeneratedApi, server: ReplayServer, op: OperationModel, example: ExampleModel): Promise<RequestOutcome | undefined> {
+export async function replayRequest(
+  api: GeneratedApi,
+  server: ReplayServer,
+  op: OperationModel,
+  example: ExampleModel,
+  /** The other operations of the API version, to name the one an example's URL belongs to. */
+  others: readonly OperationModel[] = [],
+): Promise<RequestOutcome | undefined> {
   const request = example.request;
   if (!request || request.bodyText !== undefined) return undefined;
-  const { path, query } = examplePath(request.url);
+  const { path: rawPath, query } = examplePath(request.url);
   const base = { operation: op.id, file: request.source.file, line: request.source.line, url: request.url, query: query !== undefined };
   const fail = (blame: Blame, reason: string, detail?: string): RequestOutcome => ({ ...base, matched: false, blame, reason, ...(detail ? { detail } : {}) });
 
+  const host = otherService(request.url, op.apiVersion);
+  if (host) return { ...base, matched: false, notReplayed: `sent to ${host}, not to the API (a callback, notification or upload URL)` };
   if (request.method !== op.method) return fail("doc", "example method differs from the documented route's method", `${request.method} vs ${op.method}`);
-  const route = matchRoute(op.paths, path);
-  if (!route) return fail("doc", noRouteReason(op, path), path);
+  let path = rawPath;
+  let route = matchRoute(op.paths, path);
+  if (!route && keyAsSegment(path) !== path) {
+    path = keyAsSegment(path);
+    route = matchRoute(op.paths, path);
+  }
+  if (!route) {
+    const unmatched = noRouteReason(op, path, others);
+    return fail(unmatched.blame, unmatched.reason, unmatched.detail ?? path);
+  }
   if (request.body !== undefined && !BODY_METHODS.has(op.method)) return fail("doc", `example sends a body with ${op.method}`);
 
   const call = api[functionName(op.id)];
@@ -216,13 +254,25 @@ export async function replayRequest(api: GeneratedApi, server: ReplayServer, op:
   return { ...base, matched: true };
 }
 
-/** Why no route matched: the common doc mistakes, named. */
-function noRouteReason(op: OperationModel, path: string): string {
+/**
+ * Why no route matched. OData path segments that every collection accepts (`/$count`, a type cast
+ * `/microsoft.graph.user`) are a generator limitation: request functions offer neither. The rest are
+ * doc mistakes, named.
+ */
+function noRouteReason(op: OperationModel, path: string, others: readonly OperationModel[]): { blame: Blame; reason: string; detail?: string } {
+  const doc = (reason: string) => ({ blame: "doc" as const, reason });
+  const odata = /^(.*?)(?:\/microsoft\.graph\.[A-Za-z]\w*)?(?:\/\$count)?$/.exec(path)?.[1] ?? path;
+  if (odata !== path && matchRoute(op.paths, odata)) {
+    return { blame: "generator", reason: "example appends an OData $count or type-cast segment to a documented route; request functions offer neither" };
+  }
   const bare = path.replace(/\([^/]*\)$/, "");
-  if (bare !== path && matchRoute(op.paths, bare)) return "example passes parameters in parentheses that the route template does not list";
-  if (op.paths.some((p) => !p.startsWith("/") || /[*\s]/.test(p))) return "the documented route is not a URL path";
-  if (/[*\s]/.test(path)) return "example URL is not a URL path";
-  return "example URL matches none of the documented routes";
+  if (bare !== path && matchRoute(op.paths, bare)) return doc("example passes parameters in parentheses that the route template does not list");
+  if (op.paths.some((p) => !p.startsWith("/") || /[*\s]/.test(p.replace(/\{[^{}]*\}/g, "")))) return doc("the documented route is not a URL path");
+  if (/[*\s]/.test(path)) return doc("example URL is not a URL path");
+  if (/^\/me(?:\/|$)/i.test(path) && matchRoute(op.paths, path.replace(/^\/me/i, "/users/{me}"))) return doc("example uses /me; the documented routes list only /users/{id}");
+  const owner = others.find((other) => other !== op && other.method === op.method && matchRoute(other.paths, path));
+  if (owner) return { ...doc("example URL is a route of another operation (same method)"), detail: `${path} is a route of ${owner.id}` };
+  return doc("example URL matches none of the documented routes");
 }
 
 function sameJson(a: unknown, b: unknown): boolean {

@@ -11,7 +11,9 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): [string, num
 
 const cell = (text: string | undefined): string => (text ?? "").replace(/\|/g, "\\|").replace(/\s+/g, " ").slice(0, 200);
 
-export function replayReport(requests: readonly RequestOutcome[], responses: readonly ResponseOutcome[]): string {
+export function replayReport(all: readonly RequestOutcome[], responses: readonly ResponseOutcome[]): string {
+  const notReplayed = all.filter((r) => r.notReplayed !== undefined);
+  const requests = all.filter((r) => r.notReplayed === undefined);
   const matched = requests.filter((r) => r.matched);
   const failed = requests.filter((r) => !r.matched);
   const routable = requests.filter((r) => r.matched || r.blame === "generator");
@@ -26,7 +28,8 @@ export function replayReport(requests: readonly RequestOutcome[], responses: rea
     "",
     "## Requests",
     "",
-    `- replayed (request present, body absent or valid JSON): ${requests.length}`,
+    `- request examples (body absent or valid JSON): ${all.length}; not requests of the API (sent to another host: callbacks, notifications, upload URLs), not replayed: ${notReplayed.length}`,
+    `- replayed: ${requests.length}`,
     `- method, path and body match: ${matched.length} (${percent(matched.length, requests.length)})`,
     `- of those the docs make replayable (not a doc error): ${matched.length} of ${routable.length} (${percent(matched.length, routable.length)})`,
     `- mismatches blamed on the docs: ${failed.filter((r) => r.blame === "doc").length}; on the generator: ${failed.filter((r) => r.blame === "generator").length}`,
@@ -39,6 +42,10 @@ export function replayReport(requests: readonly RequestOutcome[], responses: rea
     "| file:line | operation | blame | reason | detail |",
     "|---|---|---|---|---|",
     ...failed.map((r) => `| ${r.file}:${r.line} | ${r.operation} | ${r.blame ?? ""} | ${cell(r.reason)} | ${cell(r.detail ?? r.url)} |`),
+    "",
+    "Not replayed (no request of the API):",
+    "",
+    ...notReplayed.map((r) => `- ${r.file}:${r.line} ${r.operation}: ${r.notReplayed ?? ""} — ${cell(r.url)}`),
     "",
     "## Responses",
     "",

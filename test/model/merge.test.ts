@@ -170,6 +170,17 @@ describe("buildModel: types", () => {
     expect(model.diagnostics.filter((d) => d.code === "property-type-conflict")).toEqual(want.messages.map((m) => diag("property-type-conflict", "warning", "b.md", 6, 2, m)));
   });
 
+  it("keeps the resource page's type over a request-body table's, though the operation page comes first in file order", () => {
+    const model = buildModel([
+      operation("a/update.md", "Update thing", "PATCH /things/{id}", ["|attendees|Attendee|The attendees.|"]),
+      resource("r/thing.md", "thing", "|attendees|[attendee](attendee.md) collection|The attendees.|"),
+    ]);
+    expect(typeNamed(model, "thing")?.properties.map((p) => [p.type, p.collection, p.source.file])).toEqual([["attendee", true, "r/thing.md"]]);
+    expect(model.diagnostics.filter((d) => d.code === "property-type-conflict")).toEqual([
+      diag("property-type-conflict", "warning", "a/update.md", 10, 2, "thing.attendees is not a collection here but is at r/thing.md:6; the first is kept."),
+    ]);
+  });
+
   type KindCase = [name: string, { given: string[]; want: TypeModel["kind"] }];
   const kinds: KindCase[] = [
     ["has id → entity", { given: ["|id|String||", "|name|String||"], want: "entity" }],
@@ -417,33 +428,34 @@ describe("buildModel: determinism", () => {
     for (const result of results) expect(result).toBe(results[0]);
     const model = JSON.parse(results[0] ?? "{}") as ApiModel;
     expect(model.types.map((t) => [t.name, t.kind])).toEqual([
+      ["Thing", "entity"],
       ["remoteAction", "enum"],
       ["resultInfo", "complex"],
-      ["thing", "entity"],
     ]);
     expect(model.operations.map((o) => o.id)).toEqual(["updateThingOfOther", "updateThingOfThings"]);
-    // Pages are taken in file order: o/update.md comes first, so its lists and types are the reference.
+    // Pages are taken in file order, resource pages' types first: r/other.md names the type and,
+    // with r/thing.md, gives the reference lists and types; the operation pages' tables differ from them.
     expect(model.diagnostics.map((d) => [d.code, d.file, d.line, d.column])).toEqual([
       ["operation-id-clash", "o/update.md", 1, 1],
+      ["enum-values-disagree", "o/update.md", 10, 2],
+      ["enum-values-disagree", "o/update.md", 11, 2],
       ["type-undocumented", "o/update.md", 12, 7],
       ["type-inferred", "o/update.md", 12, 7],
       ["operation-duplicate", "o/update2.md", 1, 1],
       ["property-type-conflict", "o/update2.md", 10, 2],
       ["operation-id-clash", "o/update3.md", 1, 1],
       ["property-type-conflict", "o/update3.md", 10, 2],
-      ["enum-values-disagree", "r/other.md", 7, 2],
-      ["enum-values-disagree", "r/thing.md", 7, 2],
     ]);
-    const thing = model.types.find((t) => t.name === "thing");
+    const thing = model.types.find((t) => t.name === "Thing");
     expect(thing?.properties.map((p) => [p.name, p.type, p.enumValues])).toEqual([
-      ["status", "String", ["b", "c", "a"]],
+      ["name", "String", undefined],
       ["action", "remoteAction", undefined],
+      ["id", "String", undefined],
+      ["status", "String", ["a", "b", "c"]],
       ["info", "resultInfo", undefined],
       ["size", "Boolean", undefined],
-      ["name", "String", undefined],
-      ["id", "String", undefined],
     ]);
-    expect(model.types.find((t) => t.name === "remoteAction")?.members).toEqual(["wipe", "lock"]);
+    expect(model.types.find((t) => t.name === "remoteAction")?.members).toEqual(["lock", "wipe"]);
   });
 
   it("gives the same model when the same page objects are given twice in another order", () => {

@@ -119,3 +119,33 @@ describe("instance attributes", () => {
     expect(names(type)).toEqual(["name", "owner"]);
   });
 });
+
+describe("tables describing another object", () => {
+  const page = (heading: string) =>
+    names(resource("## Properties", ...TABLE, "|definition|String collection|A JSON string; see below.|", heading, ...TABLE, "|Version|Integer|Set value of 1.|"));
+
+  it("leaves out the table under 'Properties of a <something else>' (the JSON held in a property)", () => {
+    expect(page("### Properties of a token lifetime policy definition")).toEqual(["definition"]);
+  });
+
+  it("leaves out tables under that heading's own subheadings, up to the next heading of its level", () => {
+    expect(names(resource("## Properties", ...TABLE, "|id|String|Id.|", "### Properties of a policy definition", "#### Example: a definition", ...TABLE, "|Version|Integer|One.|", "### More", ...TABLE, "|size|Int32|Size.|"))).toEqual(["id", "size"]);
+  });
+
+  it("keeps the table under 'Properties of the <resource>' and other subheadings", () => {
+    expect(page("### Properties of the thing")).toEqual(["definition", "Version"]);
+    expect(page("### Settings")).toEqual(["definition", "Version"]);
+  });
+
+  it("leaves out a whole section so headed", () => {
+    expect(names(resource("## Properties", ...TABLE, "|id|String|Id.|", "## Properties of an export definition", ...TABLE, "|Version|Integer|One.|"))).toEqual(["id"]);
+  });
+});
+
+describe("rows naming a path", () => {
+  it("skips `file/localizations` with a property-name-path warning at the row", () => {
+    const page = parseDocument("r.md", ["# thing resource type", "", "## Relationships", "| Relationship | Type | Description |", "|:--|:--|:--|", "|file|[agreementFile](a.md)|The file.|", "|file/localizations|[loc](l.md) collection|Localized files.|"].join("\n"));
+    expect(page.types[0]?.properties.map((p) => p.name)).toEqual(["file"]);
+    expect(page.diagnostics.filter((d) => d.code === "property-name-path").map((d) => [d.line, d.severity])).toEqual([[7, "warning"]]);
+  });
+});

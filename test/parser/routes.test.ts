@@ -23,6 +23,8 @@ describe("normalizeRoute", () => {
     ["query string dropped, placeholders in it too", { given: "/me/calendarView?startDateTime={start_datetime}&endDateTime={end_datetime}", want: "/me/calendarView" }],
     ["OData query options dropped after a trailing slash", { given: "https://graph.microsoft.com/beta/users/{id}/?$top=5", want: "/users/{id}" }],
     ["a bare ? dropped", { given: "/users?", want: "/users" }],
+    ["angle-bracket placeholders become braces", { given: "/me/drive/items/{id}/workbook/worksheets/{id|name}/range(address='<address>')/format/borders(<sideIndex>)", want: "/me/drive/items/{id}/workbook/worksheets/{id|name}/range(address='{address}')/format/borders({sideIndex})" }],
+    ["angle brackets around no name are kept", { given: "/items/<1>", want: "/items/<1>" }],
   ];
   it.each(cases)("%s", (_name, { given, want }) => {
     expect(normalizeRoute(given)).toBe(want);

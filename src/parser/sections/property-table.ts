@@ -72,6 +72,11 @@ function parsePropertyRow(row: InlineText[], ctx: PageContext, navigation: boole
   if (!nameCell) return null;
   const { name, deprecatedInName } = parseNameCell(nameCell.text);
   if (name === "") return null;
+  // `file/localizations` documents a property of another type reached through `file`, not one of this type.
+  if (name.includes("/")) {
+    ctx.report("property-name-path", nameCell.pos, `"${name}" is a path, not a property name; document the last segment on the page of the type it belongs to.`);
+    return null;
+  }
   const parsed = typeCell ? parseTypeCell(typeCell) : null;
   const description = (descriptionCell?.text ?? "").trim();
   const property: PropertyModel = {

@@ -1,7 +1,7 @@
 /**
  * HTTP request routes: each `METHOD /path` line of the blocks in the HTTP request section.
  * Host and version prefixes are removed, a trailing slash dropped; `{placeholders}` become path
- * parameters (`{id | userPrincipalName}` → `id`).
+ * parameters (`{id | userPrincipalName}` → `id`), and so do `<placeholders>` (`range(address='<address>')`).
  */
 import { HTTP_METHODS, type HttpMethod } from "../../model/types.js";
 import type { PageContext } from "../context.js";
@@ -43,7 +43,8 @@ export function normalizeRoute(raw: string): string {
   path = path.replace(/^\/(?:beta|v1\.0)(?=\/|$)/i, "");
   if (!path.startsWith("/")) path = "/" + path;
   if (path.length > 1) path = path.replace(/\/+$/, "");
-  return path;
+  // `range(address='<address>')`, `borders(<sideIndex>)`: an angle-bracket placeholder is a `{placeholder}`.
+  return path.replace(/<([A-Za-z_][\w-]*)>/g, "{$1}");
 }
 
 function isMethod(value: string | undefined): value is HttpMethod {
