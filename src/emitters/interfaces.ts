@@ -43,7 +43,7 @@ export const emitInterfaces: Emitter = (ctx) => {
     });
   }
   return [
-    ...importOf("./enums.js", [...used].filter((name) => isEnum(ctx, name))),
+    ...importOf("./enums.js", [...used].filter((name) => ctx.isEnum(name))),
     ...importOf("./runtime/json.js", usesJson ? ["JsonValue"] : []),
     ...interfaces,
     ...bodyTypes(ctx).map((body) => {
@@ -112,6 +112,3 @@ function typeDocs(type: TypeModel): string {
     .join("\n");
 }
 
-function isEnum(ctx: EmitContext, tsName: string): boolean {
-  return ctx.version.types.some((t) => t.kind === "enum" && ctx.names.get(t.name) === tsName);
-}

@@ -69,8 +69,8 @@ export const emitRequests: Emitter = (ctx) => {
   return [
     ...importOf("./runtime/http.js", state.runtimeTypes),
     ...importOf("./runtime/http.js", state.runtimeValues, false),
-    ...importOf("./interfaces.js", [...state.modelTypes].filter((name) => !isEnum(ctx, name))),
-    ...importOf("./enums.js", [...state.modelTypes].filter((name) => isEnum(ctx, name))),
+    ...importOf("./interfaces.js", [...state.modelTypes].filter((name) => !ctx.isEnum(name))),
+    ...importOf("./enums.js", [...state.modelTypes].filter((name) => ctx.isEnum(name))),
     ...importOf("./runtime/json.js", state.usesJson ? ["JsonValue"] : []),
     ...importOf("./validators.js", state.validators, false),
     ...body,
@@ -278,6 +278,3 @@ function permissionSummary(permissions: PermissionsModel | undefined): string {
   return parts.length > 0 ? `Least privileged permission: ${parts.join("; ")}.` : "";
 }
 
-function isEnum(ctx: EmitContext, tsName: string): boolean {
-  return ctx.version.types.some((t) => t.kind === "enum" && ctx.names.get(t.name) === tsName);
-}
