@@ -46,9 +46,9 @@ export const EMITTERS: ReadonlyArray<readonly [string, Emitter]> = [
  * changed statements (and the one after, whose context may change) are rendered again, and the rest
  * come from the cache. Chunks average about CHUNK_MIN + CHUNK_SPREAD statements.
  */
-export const CHUNK_MIN = 24;
-const CHUNK_SPREAD = 32;
-export const CHUNK_MAX = 192;
+export const CHUNK_MIN = 36;
+const CHUNK_SPREAD = 64;
+export const CHUNK_MAX = 256;
 
 export interface Chunk {
   /** The previous chunk's last statement, printed only for the separator before this chunk; null for the first chunk. */
