@@ -82,14 +82,16 @@ export async function generate(inputs: readonly string[], options: GenerateOptio
     if (cached !== null) return cached;
   }
   const pool = new WorkerPool(poolSize(options.jobs, documents.length));
+  // One worker loads ts-morph and prettier while this thread merges and plans: after an edit, the
+  // few changed chunks are rendered there without waiting for the loading.
+  const warm = pool.size > 1 ? pool.run({ kind: "warm" }).catch(() => null) : null;
   try {
     const parsed = buildModel(await parsePages(documents, pool, { ...options, progress }));
     const model = selectVersions(parsed, options.versions);
-    // Loaded here, not at start-up: ts-morph and prettier take most of a second to load and only gen needs them.
+    // Loaded here, not at start-up: only gen needs the emitters (which load neither ts-morph nor prettier to plan).
     const { emitModel } = await import("../emitters/emit.js");
-    const { formatTypeScript } = await import("../emitters/format.js");
     const generation: Generation = {
-      files: await emitModel(model, { ...options.emit, render: (chunks) => renderChunks(chunks, pool, cache, progress), format: (source) => formatCached(source, cache, formatTypeScript) }),
+      files: await emitModel(model, { ...options.emit, render: (chunks) => renderChunks(chunks, pool, warm, cache, progress), format: (source) => formatCached(source, cache) }),
       types: model.types.length,
       operations: model.operations.length,
       diagnostics: model.diagnostics,
@@ -112,16 +114,27 @@ export async function generate(inputs: readonly string[], options: GenerateOptio
 const INLINE_TASKS = 4;
 
 /**
- * Every chunk's text: unchanged chunks (by content id) from the cache, the others rendered (in
- * worker threads, or here when only a few changed) and cached.
+ * Every chunk's text: unchanged chunks (by content id) from the cache, the others rendered and
+ * cached. Many are rendered in all workers; a few, one after the other in the warmed worker (a
+ * second worker would load ts-morph again), or on this thread when there are no workers.
  */
-async function renderChunks(chunks: readonly PlannedChunk[], pool: WorkerPool, cache: Cache | null, progress: Progress): Promise<string[]> {
+async function renderChunks(chunks: readonly PlannedChunk[], pool: WorkerPool, warm: Promise<unknown> | null, cache: Cache | null, progress: Progress): Promise<string[]> {
   progress.phase("emit", chunks.length);
   const keys = chunks.map((chunk) => cache?.key("format", chunk.id) ?? null);
   // Stored as JSON strings, so that a truncated or damaged entry fails to parse and is a miss.
   const cached = keys.map((key) => (cache !== null && key !== null ? cache.readJson("format", key, isString) : null));
   const misses = cached.filter((text) => text === null).length;
-  const run = misses <= INLINE_TASKS ? runTask : (task: Task): Promise<TaskResult> => pool.run(task);
+  let run = (task: Task): Promise<TaskResult> => pool.run(task);
+  if (misses <= INLINE_TASKS && warm === null) run = runTask;
+  else if (misses <= INLINE_TASKS && warm !== null) {
+    await warm;
+    let queue: Promise<unknown> = Promise.resolve();
+    run = (task) => {
+      const result = queue.then(() => pool.run(task));
+      queue = result.catch(() => null);
+      return result;
+    };
+  }
   return Promise.all(
     chunks.map(async (chunk, i): Promise<string> => {
       const hit = cached[i];
@@ -131,7 +144,7 @@ async function renderChunks(chunks: readonly PlannedChunk[], pool: WorkerPool, c
       }
       const result = await run({ kind: "chunk", chunk: { context: chunk.context, statements: chunk.statements } });
       progress.tick();
-      if (result.kind !== "chunk") throw new Error("worker answered an emit job with a parse result");
+      if (result.kind !== "chunk") throw new Error(`worker answered an emit job with a ${result.kind} result`);
       const key = keys[i];
       if (cache !== null && key !== null && key !== undefined) cache.write("format", key, JSON.stringify(result.content));
       return result.content;
@@ -140,11 +153,13 @@ async function renderChunks(chunks: readonly PlannedChunk[], pool: WorkerPool, c
 }
 
 /** A runtime helper file formatted, from the cache when formatted before (it changes only with docgen). */
-async function formatCached(source: string, cache: Cache | null, format: (source: string) => Promise<string>): Promise<string> {
+async function formatCached(source: string, cache: Cache | null): Promise<string> {
   const key = cache?.key("format", "source", source) ?? null;
   const cached = cache !== null && key !== null ? cache.readJson("format", key, isString) : null;
   if (cached !== null) return cached;
-  const formatted = await format(source);
+  // Loaded only now: prettier is needed here only when the helpers are not cached.
+  const { formatTypeScript } = await import("../emitters/format.js");
+  const formatted = await formatTypeScript(source);
   if (cache !== null && key !== null) cache.write("format", key, JSON.stringify(formatted));
   return formatted;
 }
@@ -243,7 +258,7 @@ async function parsePages(documents: Document[], pool: WorkerPool, options: Pipe
       }
       const result = await run({ kind: "parse", file: doc.file, text: doc.text, cacheFile: cache?.entryPath("page", doc.key) ?? null });
       progress.tick();
-      if (result.kind !== "parse") throw new Error("worker answered a parse job with a chunk result");
+      if (result.kind !== "parse") throw new Error(`worker answered a parse job with a ${result.kind} result`);
       return result.page;
     }),
   );

@@ -116,7 +116,7 @@ class ChunkMemo {
   private readonly formatted = new Map<string, string>();
 
   readonly render = async (chunks: readonly PlannedChunk[]): Promise<string[]> => {
-    const { renderChunk } = await import("../emitters/emit-file.js");
+    const { renderChunk } = await import("../emitters/render.js");
     return Promise.all(
       chunks.map(async (chunk) => {
         const text = this.current.get(chunk.id) ?? this.previous.get(chunk.id) ?? (await renderChunk(chunk));

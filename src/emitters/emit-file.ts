@@ -1,27 +1,19 @@
 /**
  * One generated file from one API version's slice of the model, in chunks.
  *
- * The emitter's statements are cut into chunks (content-defined, see CHUNK_MIN); each chunk is printed by ts-morph
- * and formatted by prettier on its own, and the formatted chunks are joined. Chunks are
- * self-contained plain data, so the CLI renders them in worker threads and caches them by
- * content: a change to one page re-renders only the chunks whose statements changed.
- *
- * The joined text is what printing and formatting the whole file at once gives: ts-morph
- * separates two statements by a newline or a blank line depending on the pair, so each chunk is
- * printed after the previous chunk's last statement (its `context`) and that statement's text is
- * cut off again, keeping the separator; prettier formats top-level statements independently and
- * keeps one blank line where the printed text had one, which the join reproduces.
+ * The emitter's statements are cut into chunks (content-defined, see CHUNK_MIN); each chunk is
+ * printed by ts-morph and formatted by prettier on its own (`render.ts`), and the formatted chunks
+ * are joined. Chunks are self-contained plain data, so the CLI renders them in worker threads and
+ * caches them by content: a change to one page re-renders only the chunks whose statements changed.
+ * Planning loads neither ts-morph nor prettier (see `kinds.ts`).
  */
 import { createHash } from "node:crypto";
-import { IndentationText, NewLineKind, Project, QuoteKind } from "ts-morph";
 import type { ApiVersion, OperationModel, TypeModel } from "../model/types.js";
 import { createContext, type EmitOptions, type Emitter, type Statement } from "./context.js";
 import { emitEnums } from "./enums.js";
-import { formatTypeScript } from "./format.js";
 import { emitIndex } from "./index-file.js";
 import { emitInterfaces } from "./interfaces.js";
 import { emitRequests } from "./requests.js";
-import { GENERATED_HEADER } from "./ts-code.js";
 import { emitValidators } from "./validators.js";
 
 export interface VersionSlice {
@@ -83,36 +75,6 @@ export function planChunks(slice: VersionSlice, name: string, options: EmitOptio
     start = end;
   }
   return chunks;
-}
-
-let project: Project | null = null;
-
-function print(statements: readonly Statement[]): string {
-  project ??= new Project({
-    useInMemoryFileSystem: true,
-    manipulationSettings: {
-      indentationText: IndentationText.TwoSpaces,
-      newLineKind: NewLineKind.LineFeed,
-      quoteKind: QuoteKind.Double,
-      useTrailingCommas: true,
-    },
-  });
-  const sourceFile = project.createSourceFile("chunk.ts", "", { overwrite: true });
-  sourceFile.addStatements([...statements]);
-  const text = sourceFile.getFullText();
-  project.removeSourceFile(sourceFile);
-  return text;
-}
-
-/** A chunk printed and formatted; a chunk after the first starts with "\n" when a blank line separates it from the previous one. */
-export async function renderChunk(chunk: Chunk): Promise<string> {
-  if (chunk.context === null) return formatTypeScript(GENERATED_HEADER + print(chunk.statements));
-  const before = print([chunk.context]).trimEnd();
-  const both = print([chunk.context, ...chunk.statements]);
-  if (!both.startsWith(before)) throw new Error("ts-morph printed a statement differently in context");
-  const rest = both.slice(before.length);
-  const blankLine = /^[ \t]*\r?\n[ \t]*\r?\n/.test(rest);
-  return (blankLine ? "\n" : "") + (await formatTypeScript(rest));
 }
 
 export function joinChunks(rendered: readonly string[]): string {

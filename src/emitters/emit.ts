@@ -8,8 +8,7 @@
 import { compareText } from "../model/diagnostics.js";
 import type { ApiModel, ApiVersion } from "../model/types.js";
 import type { EmitOptions } from "./context.js";
-import { EMITTERS, joinChunks, planChunks, renderChunk, type PlannedChunk, type VersionSlice } from "./emit-file.js";
-import { formatTypeScript } from "./format.js";
+import { EMITTERS, joinChunks, planChunks, type PlannedChunk, type VersionSlice } from "./emit-file.js";
 import { runtimeFiles } from "./runtime.js";
 import { versionFolder } from "./naming.js";
 
@@ -25,7 +24,16 @@ export interface GeneratedFile {
  */
 export type ChunkRenderer = (chunks: readonly PlannedChunk[]) => Promise<string[]>;
 
-const renderEach: ChunkRenderer = (chunks) => Promise.all(chunks.map(renderChunk));
+// Loaded on first use, as is prettier below: planning needs neither (see kinds.ts).
+const renderEach: ChunkRenderer = async (chunks) => {
+  const { renderChunk } = await import("./render.js");
+  return Promise.all(chunks.map(renderChunk));
+};
+
+async function formatEach(source: string): Promise<string> {
+  const { formatTypeScript } = await import("./format.js");
+  return formatTypeScript(source);
+}
 
 /** How to render (hooks) and what to generate (the user's emit options). */
 export interface EmitModelOptions extends EmitOptions {
@@ -37,7 +45,7 @@ export interface EmitModelOptions extends EmitOptions {
 export async function emitModel(model: ApiModel, options: EmitModelOptions = {}): Promise<GeneratedFile[]> {
   const { render: renderHook, format: formatHook, ...emitOptions } = options;
   const render = renderHook ?? renderEach;
-  const format = formatHook ?? formatTypeScript;
+  const format = formatHook ?? formatEach;
   const versions = new Set<ApiVersion | null>([...model.types.map((t) => t.apiVersion), ...model.operations.map((o) => o.apiVersion)]);
   const ordered = [...versions].sort((a, b) => compareText(versionFolder(a), versionFolder(b)));
   const files: GeneratedFile[] = [];

@@ -3,14 +3,14 @@
  * requests.ts, with the service root as default base URL) is exported by name so that it takes
  * precedence over the runtime's `createClient`, which `export *` would otherwise make ambiguous.
  */
-import { StructureKind } from "ts-morph";
+import { Kind } from "./kinds.js";
 import type { Emitter } from "./context.js";
 import { runtimeFiles } from "./runtime.js";
 
 export const emitIndex: Emitter = () => {
   const modules = [...runtimeFiles().map((f) => `./${f.path.replace(/\.ts$/, ".js")}`), "./enums.js", "./interfaces.js", "./validators.js", "./requests.js"];
   return [
-    ...modules.map((moduleSpecifier) => ({ kind: StructureKind.ExportDeclaration, moduleSpecifier }) as const),
-    { kind: StructureKind.ExportDeclaration, moduleSpecifier: "./requests.js", namedExports: ["createClient"] },
+    ...modules.map((moduleSpecifier) => ({ kind: Kind.ExportDeclaration, moduleSpecifier }) as const),
+    { kind: Kind.ExportDeclaration, moduleSpecifier: "./requests.js", namedExports: ["createClient"] },
   ];
 };

@@ -3,7 +3,8 @@
  * `$select` trims them) and accepts `null` unless the docs say "Not nullable". Doc comments carry
  * the description, `@deprecated` where marked, and the source page.
  */
-import { StructureKind, type InterfaceDeclarationStructure, type OptionalKind, type PropertySignatureStructure } from "ts-morph";
+import type { InterfaceDeclarationStructure, OptionalKind, PropertySignatureStructure } from "ts-morph";
+import { Kind } from "./kinds.js";
 import { compareText } from "../model/diagnostics.js";
 import type { PropertyModel, TypeModel } from "../model/types.js";
 import type { EmitContext, Emitter } from "./context.js";
@@ -34,7 +35,7 @@ export const emitInterfaces: Emitter = (ctx) => {
       return signature.structure;
     });
     interfaces.push({
-      kind: StructureKind.Interface,
+      kind: Kind.Interface,
       name: ctx.names.get(type.name) ?? type.name,
       isExported: true,
       docs: [typeDocs(type)],

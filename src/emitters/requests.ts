@@ -18,7 +18,8 @@
  *   response has none (or not JSON), `send` throws `GraphError` with code "UnexpectedResponse" and
  *   the 2xx status: the call's type stays `T`, and the caller can tell the request itself went through.
  */
-import { StructureKind, type FunctionDeclarationStructure, type InterfaceDeclarationStructure, type OptionalKind, type PropertySignatureStructure } from "ts-morph";
+import type { FunctionDeclarationStructure, InterfaceDeclarationStructure, OptionalKind, PropertySignatureStructure } from "ts-morph";
+import { Kind } from "./kinds.js";
 import type { ApiVersion, OperationModel, PermissionKind, PermissionsModel } from "../model/types.js";
 import type { EmitContext, Emitter, Statement } from "./context.js";
 import { routeParamNames } from "../model/paths.js";
@@ -63,8 +64,8 @@ export const emitRequests: Emitter = (ctx) => {
   const body: Statement[] = [clientStatements(ctx.version.apiVersion)];
   for (const op of ctx.version.operations) {
     const request = requestInterface(state, op);
-    body.push({ kind: StructureKind.Interface, ...request.structure });
-    body.push({ kind: StructureKind.Function, ...requestFunction(state, op, request.optional) });
+    body.push({ kind: Kind.Interface, ...request.structure });
+    body.push({ kind: Kind.Function, ...requestFunction(state, op, request.optional) });
   }
   return [
     ...importOf("./runtime/http.js", state.runtimeTypes),

@@ -1,6 +1,7 @@
 /** Chunked emission joins to exactly what formatting the whole file at once gives. */
 import { describe, expect, it } from "vitest";
-import { CHUNK_MAX, CHUNK_MIN, EMITTERS, joinChunks, planChunks, renderChunk, type Chunk } from "../../src/emitters/emit-file.js";
+import { CHUNK_MAX, CHUNK_MIN, EMITTERS, joinChunks, planChunks, type Chunk } from "../../src/emitters/emit-file.js";
+import { renderChunk } from "../../src/emitters/render.js";
 import type { TypeModel } from "../../src/model/types.js";
 import { seedModel } from "../helpers.js";
 
