@@ -27,6 +27,17 @@ export interface CliResult {
   stderr: string;
 }
 
+/** Every file below `dir` by forward-slash relative path, with its text. */
+export function readTree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    out[path.relative(dir, full).split(path.sep).join("/")] = readFileSync(full, "utf8");
+  }
+  return out;
+}
+
 /** Runs the built CLI (`npm test` builds first) in `cwd`. */
 export function runCli(args: string[], cwd = ROOT): CliResult {
   const result = spawnSync(process.execPath, [path.join(ROOT, "bin/docgen.js"), ...args], { cwd, encoding: "utf8" });

@@ -1,5 +1,5 @@
 /**
- * A content-hash cache for `docgen gen`: parsed pages, formatted files and whole runs, stored as
+ * A content-hash cache for `docgen gen`: parsed pages, formatted chunks and whole runs, stored as
  * files under `node_modules/.cache/docgen` (or `--cache-dir`). Every key includes docgen's own
  * fingerprint (package version plus a hash of the running build and of prettier's version), so a
  * new docgen never reads entries an older one wrote. Entries are written to a temporary name and
@@ -12,7 +12,8 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-export type CacheKind = "page" | "format" | "run";
+/** page: one parsed page; pages: every page of a run (page-store.ts); files: what inputs looked like (file-index.ts); format: a formatted chunk or file; run: a whole run. */
+export type CacheKind = "page" | "pages" | "files" | "format" | "run";
 
 export function sha256(...parts: readonly string[]): string {
   const hash = createHash("sha256");
@@ -65,11 +66,13 @@ export function defaultCacheDir(cwd = process.cwd()): string {
 export interface CacheStats {
   hits: Record<CacheKind, number>;
   misses: Record<CacheKind, number>;
+  /** Input files read (new, changed, or not known unchanged from their stat). */
+  read: number;
 }
 
 export class Cache {
   readonly dir: string;
-  readonly stats: CacheStats = { hits: { page: 0, format: 0, run: 0 }, misses: { page: 0, format: 0, run: 0 } };
+  readonly stats: CacheStats = { hits: { page: 0, pages: 0, files: 0, format: 0, run: 0 }, misses: { page: 0, pages: 0, files: 0, format: 0, run: 0 }, read: 0 };
   private readonly version: string;
 
   constructor(dir: string, version = docgenFingerprint()) {

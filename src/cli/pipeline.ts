@@ -3,8 +3,12 @@
  *
  * Pages are parsed in worker threads (`--jobs`, default: the available cores) and collected in
  * input order, so the model never depends on scheduling. With a cache (gen), each page is keyed by
- * docgen's fingerprint, its displayed path and its text; a whole run by the list of page keys, so a
- * rerun with nothing changed reads its files from one cache entry and parses nothing.
+ * docgen's fingerprint, its displayed path and its text's hash; a whole run by the list of page
+ * keys, so a rerun with nothing changed reads its files from one cache entry and parses nothing.
+ * After an edit: files whose `stat` is unchanged are not read (`file-index.ts`), pages come from
+ * one store entry (`page-store.ts`) and only changed ones are parsed, the model is merged again and
+ * the emitters run again, and only chunks of generated files whose statements changed are rendered
+ * (the others by content id from the cache; see `emitters/emit-file.ts`).
  */
 import { makeDiagnostic, type DiagnosticCode } from "../model/diagnostics.js";
 import { buildModel } from "../model/merge.js";
@@ -14,12 +18,15 @@ import type { EmitOptions } from "../emitters/context.js";
 import type { GeneratedFile } from "../emitters/emit.js";
 import { versionFolder } from "../emitters/naming.js";
 import { parseDocument } from "../parser/index.js";
-import type { Chunk } from "../emitters/emit-file.js";
-import { Cache, sha256 } from "./cache.js";
+import type { PlannedChunk } from "../emitters/emit-file.js";
+import { sha256, type Cache } from "./cache.js";
+import { FileIndex, statFile } from "./file-index.js";
+import { isPageModel, PageStore } from "./page-store.js";
 import { UserError } from "./errors.js";
 import { displayPath, findInputFiles, readInput, type InputFile } from "./inputs.js";
 import { createProgress, type Progress } from "./progress.js";
 import { defaultJobs, WorkerPool } from "./workers/pool.js";
+import { runTask, type Task, type TaskResult } from "./workers/tasks.js";
 
 export interface PipelineOptions {
   /** Worker threads; 1 works on the main thread. Default: the available cores, fewer for few documents. */
@@ -68,40 +75,31 @@ export async function generate(inputs: readonly string[], options: GenerateOptio
   const progress = options.progress ?? createProgress(false);
   const documents = await readDocuments(inputs, cache, options.ignore ?? []);
   const settings = JSON.stringify({ emit: options.emit ?? {}, versions: options.versions ?? null });
-  const runKey = cache?.key("run", settings, ...documents.map((d) => `${d.file}\0${d.key}`)) ?? null;
-  if (cache !== null && runKey !== null) {
-    const cached = cache.readJson("run", runKey, isGeneration);
+  const runKey = (): string | null => cache?.key("run", settings, ...documents.map((d) => `${d.file}\0${d.key}`)) ?? null;
+  const cachedRun = runKey();
+  if (cache !== null && cachedRun !== null) {
+    const cached = cache.readJson("run", cachedRun, isGeneration);
     if (cached !== null) return cached;
   }
   const pool = new WorkerPool(poolSize(options.jobs, documents.length));
+  // One worker loads ts-morph and prettier while this thread merges and plans: after an edit, the
+  // few changed chunks are rendered there without waiting for the loading.
+  const warm = pool.size > 1 ? pool.run({ kind: "warm" }).catch(() => null) : null;
   try {
     const parsed = buildModel(await parsePages(documents, pool, { ...options, progress }));
     const model = selectVersions(parsed, options.versions);
-    // Loaded here, not at start-up: ts-morph and prettier take most of a second to load and only gen needs them.
+    // Loaded here, not at start-up: only gen needs the emitters (which load neither ts-morph nor prettier to plan).
     const { emitModel } = await import("../emitters/emit.js");
-    // Each chunk of a generated file is keyed by its statements: after an edit only changed chunks are rendered.
-    const render = async (chunk: Chunk): Promise<string> => {
-      const key = cache?.key("format", JSON.stringify(chunk)) ?? null;
-      // Stored as a JSON string, so that a truncated or damaged entry fails to parse and is a miss.
-      const cached = cache !== null && key !== null ? cache.readJson("format", key, (v: unknown): v is string => typeof v === "string") : null;
-      if (cached !== null) {
-        progress.tick();
-        return cached;
-      }
-      const result = await pool.run({ kind: "chunk", chunk });
-      progress.tick();
-      if (result.kind !== "chunk") throw new Error("worker answered an emit job with a parse result");
-      if (cache !== null && key !== null) cache.write("format", key, JSON.stringify(result.content));
-      return result.content;
-    };
     const generation: Generation = {
-      files: await emitModel(model, { ...options.emit, render, planned: (chunks) => progress.phase("emit", chunks) }),
+      files: await emitModel(model, { ...options.emit, render: (chunks) => renderChunks(chunks, pool, warm, cache, progress), format: (source) => formatCached(source, cache) }),
       types: model.types.length,
       operations: model.operations.length,
       diagnostics: model.diagnostics,
     };
     progress.stop();
-    if (cache !== null && runKey !== null) cache.write("run", runKey, JSON.stringify(generation));
+    // Keyed by the documents as finally read (a file changed during the run has its new key).
+    const key = runKey();
+    if (cache !== null && key !== null) cache.write("run", key, JSON.stringify(generation));
     return generation;
   } finally {
     progress.stop();
@@ -109,54 +107,175 @@ export async function generate(inputs: readonly string[], options: GenerateOptio
   }
 }
 
+/**
+ * Up to this many parse or render tasks run on the main thread, which has the parser and the
+ * emitters loaded already: starting a worker and loading them there costs more than a few tasks.
+ */
+const INLINE_TASKS = 4;
+
+/**
+ * Every chunk's text: unchanged chunks (by content id) from the cache, the others rendered and
+ * cached. Many are rendered in all workers; a few, one after the other in the warmed worker (a
+ * second worker would load ts-morph again), or on this thread when there are no workers.
+ */
+async function renderChunks(chunks: readonly PlannedChunk[], pool: WorkerPool, warm: Promise<unknown> | null, cache: Cache | null, progress: Progress): Promise<string[]> {
+  progress.phase("emit", chunks.length);
+  const keys = chunks.map((chunk) => cache?.key("format", chunk.id) ?? null);
+  // Stored as JSON strings, so that a truncated or damaged entry fails to parse and is a miss.
+  const cached = keys.map((key) => (cache !== null && key !== null ? cache.readJson("format", key, isString) : null));
+  const misses = cached.filter((text) => text === null).length;
+  let run = (task: Task): Promise<TaskResult> => pool.run(task);
+  if (misses <= INLINE_TASKS && warm === null) run = runTask;
+  else if (misses <= INLINE_TASKS && warm !== null) {
+    await warm;
+    let queue: Promise<unknown> = Promise.resolve();
+    run = (task) => {
+      const result = queue.then(() => pool.run(task));
+      queue = result.catch(() => null);
+      return result;
+    };
+  }
+  return Promise.all(
+    chunks.map(async (chunk, i): Promise<string> => {
+      const hit = cached[i];
+      if (hit !== null && hit !== undefined) {
+        progress.tick();
+        return hit;
+      }
+      const result = await run({ kind: "chunk", chunk: { context: chunk.context, statements: chunk.statements } });
+      progress.tick();
+      if (result.kind !== "chunk") throw new Error(`worker answered an emit job with a ${result.kind} result`);
+      const key = keys[i];
+      if (cache !== null && key !== null && key !== undefined) cache.write("format", key, JSON.stringify(result.content));
+      return result.content;
+    }),
+  );
+}
+
+/** A runtime helper file formatted, from the cache when formatted before (it changes only with docgen). */
+async function formatCached(source: string, cache: Cache | null): Promise<string> {
+  const key = cache?.key("format", "source", source) ?? null;
+  const cached = cache !== null && key !== null ? cache.readJson("format", key, isString) : null;
+  if (cached !== null) return cached;
+  // Loaded only now: prettier is needed here only when the helpers are not cached.
+  const { formatTypeScript } = await import("../emitters/format.js");
+  const formatted = await formatTypeScript(source);
+  if (cache !== null && key !== null) cache.write("format", key, JSON.stringify(formatted));
+  return formatted;
+}
+
 interface Document {
   file: string;
-  /** The text, or the reason the file cannot be read. */
+  absolute: string;
+  /** The text when it was read; null when not read (unchanged since the last run: read on demand) or unreadable. */
   text: string | null;
-  problem: string;
+  /** Why the file is not a readable document (then it is reported and skipped), or null. */
+  problem: string | null;
   /** The diagnostic for an unreadable document. */
   code: DiagnosticCode;
-  /** The page cache key (a hash of docgen's fingerprint, the path and the text). */
+  /** The page cache key (a hash of docgen's fingerprint, the path and the text's hash). */
   key: string;
 }
 
+/**
+ * The input documents and their keys. With a cache, a file whose `stat` is what the file index
+ * recorded is not read (its text's hash is the recorded one); see `file-index.ts`.
+ */
 async function readDocuments(inputs: readonly string[], cache: Cache | null, ignore: readonly string[]): Promise<Document[]> {
   const files = await findInputFiles(inputs, process.cwd(), ignore);
-  return files.map(({ absolute, explicit, symlink }): Document => {
+  const index = cache !== null ? FileIndex.load(cache) : null;
+  const documents = files.map(({ absolute, explicit, symlink }): Document => {
     if (symlink !== undefined) {
       const file = displayPath(absolute);
-      return { file, text: null, problem: symlink, code: "input-symlink-outside", key: sha256(file, symlink) };
+      return { file, absolute, text: null, problem: symlink, code: "input-symlink-outside", key: sha256(file, symlink) };
     }
-    const doc = readInput(absolute);
-    if ("text" in doc) return { file: doc.file, text: doc.text, problem: "", code: "input-unreadable", key: cache?.key("page", doc.file, doc.text) ?? sha256(doc.file, doc.text) };
-    if (explicit) throw new UserError(`"${doc.file}" ${doc.problem}`);
-    return { file: doc.file, text: null, problem: doc.problem, code: "input-unreadable", key: sha256(doc.file, doc.problem) };
+    const stat = index !== null ? statFile(absolute) : null;
+    const known = index?.unchanged(absolute, stat) ?? null;
+    if (known !== null) {
+      const file = displayPath(absolute);
+      if (known.problem !== null && explicit) throw new UserError(`"${file}" ${known.problem}`);
+      return known.problem !== null ? unreadable(file, absolute, known.problem) : { file, absolute, text: null, problem: null, code: "input-unreadable", key: pageKey(cache, file, known.hash ?? "") };
+    }
+    const doc = readDocument(absolute, explicit, cache);
+    index?.record(absolute, stat, doc.problem === null ? { hash: doc.hash } : { problem: doc.problem });
+    return doc.document;
   });
+  index?.save();
+  return documents;
 }
 
-async function parsePages(documents: readonly Document[], pool: WorkerPool, options: PipelineOptions): Promise<PageModel[]> {
+/** Reads one document (counted in the cache's stats); a problem with a file named on the command line is fatal. */
+function readDocument(absolute: string, explicit: boolean, cache: Cache | null): { document: Document; hash: string; problem: string | null } {
+  if (cache !== null) cache.stats.read++;
+  const doc = readInput(absolute);
+  if ("text" in doc) {
+    const hash = sha256(doc.text);
+    return { document: { file: doc.file, absolute, text: doc.text, problem: null, code: "input-unreadable", key: pageKey(cache, doc.file, hash) }, hash, problem: null };
+  }
+  if (explicit) throw new UserError(`"${doc.file}" ${doc.problem}`);
+  // A file that cannot be read at all may be readable next time: only lasting problems are recorded.
+  const lasting = doc.problem.startsWith("cannot be read") ? null : doc.problem;
+  return { document: unreadable(doc.file, absolute, doc.problem), hash: "", problem: lasting };
+}
+
+function unreadable(file: string, absolute: string, problem: string): Document {
+  return { file, absolute, text: null, problem, code: "input-unreadable", key: sha256(file, problem) };
+}
+
+function pageKey(cache: Cache | null, file: string, hash: string): string {
+  return cache?.key("page", file, hash) ?? sha256(file, hash);
+}
+
+async function parsePages(documents: Document[], pool: WorkerPool, options: PipelineOptions): Promise<PageModel[]> {
   const cache = options.cache ?? null;
   const progress = options.progress ?? createProgress(false);
   progress.phase("parse", documents.length);
+  const store = cache !== null ? PageStore.load(cache) : null;
+  let notInStore = 0;
+  const found = documents.map((doc): PageModel | null => {
+    if (doc.problem !== null || cache === null) return null;
+    const stored = store?.get(doc.key) ?? null;
+    if (stored !== null) {
+      cache.stats.hits.page++;
+      return stored;
+    }
+    notInStore++;
+    return cache.readJson("page", doc.key, isPageModel);
+  });
+  const misses = documents.filter((doc, i) => found[i] === null && doc.problem === null).length;
+  const run = misses <= INLINE_TASKS ? runTask : (task: Task): Promise<TaskResult> => pool.run(task);
   const pages = await Promise.all(
-    documents.map(async (doc): Promise<PageModel> => {
-      if (doc.text === null) {
+    documents.map(async (doc, i): Promise<PageModel> => {
+      const page = found[i];
+      if (page !== null && page !== undefined) {
         progress.tick();
-        return unreadablePage(doc.file, doc.problem, doc.code);
+        return page;
       }
-      const cached = cache?.readJson("page", doc.key, isPageModel) ?? null;
-      if (cached !== null) {
+      if (doc.text === null && doc.problem === null) reread(doc, cache);
+      if (doc.problem !== null || doc.text === null) {
         progress.tick();
-        return cached;
+        return unreadablePage(doc.file, doc.problem ?? "cannot be read", doc.code);
       }
-      const result = await pool.run({ kind: "parse", file: doc.file, text: doc.text, cacheFile: cache?.entryPath("page", doc.key) ?? null });
+      const result = await run({ kind: "parse", file: doc.file, text: doc.text, cacheFile: cache?.entryPath("page", doc.key) ?? null });
       progress.tick();
-      if (result.kind !== "parse") throw new Error("worker answered a parse job with a chunk result");
+      if (result.kind !== "parse") throw new Error(`worker answered a parse job with a ${result.kind} result`);
       return result.page;
     }),
   );
   progress.stop();
+  const entries: Array<readonly [string, PageModel]> = [];
+  documents.forEach((doc, i) => {
+    const page = pages[i];
+    if (doc.problem === null && page !== undefined) entries.push([doc.key, page]);
+  });
+  store?.update(entries, notInStore);
   return pages;
+}
+
+/** Reads a document the file index said was unchanged but whose page is not cached (any more). */
+function reread(doc: Document, cache: Cache | null): void {
+  const { document } = readDocument(doc.absolute, false, cache);
+  Object.assign(doc, document);
 }
 
 /** The model restricted to the configured API versions (diagnostics kept whole). */
@@ -185,12 +304,12 @@ function unreadablePage(file: string, problem: string, code: DiagnosticCode = "i
   return { file, format: "markdown", title: null, kind: "unknown", apiVersion: null, types: [], operations: [], typeRefs: [], diagnostics: [diagnostic] };
 }
 
-// Cache entries are written by this docgen build only (the key includes its fingerprint); these
-// checks guard against damaged files, not against other shapes.
-function isPageModel(value: unknown): value is PageModel {
-  return typeof value === "object" && value !== null && "file" in value && "types" in value && "operations" in value && "diagnostics" in value;
+function isString(value: unknown): value is string {
+  return typeof value === "string";
 }
 
+// A run entry is written by this docgen build only (its key includes the fingerprint); this check
+// guards against a damaged file, not against other shapes.
 function isGeneration(value: unknown): value is Generation {
   return typeof value === "object" && value !== null && "files" in value && "types" in value && "operations" in value && "diagnostics" in value;
 }

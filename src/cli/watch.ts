@@ -1,13 +1,15 @@
 /**
  * `docgen gen --watch`: regenerate whenever a document under the inputs changes. Incremental: the
  * pages of unchanged files stay in memory (only changed or new files are parsed again), the model
- * is rebuilt from the pages (merging is cheap), and only API versions whose slice of the model
- * changed are emitted again. Changes are debounced; every run prints one summary line. A run that
+ * is rebuilt from the pages (merging is cheap), only API versions whose slice of the model
+ * changed are emitted again, and in those only the chunks whose statements changed are rendered
+ * (the others are kept in memory from the previous run, by content id, as the gen cache does). Changes are debounced; every run prints one summary line. A run that
  * fails (say, an input was deleted) prints one error line and the watch goes on.
  */
 import { statSync, watch, type FSWatcher } from "node:fs";
 import path from "node:path";
 import type { GeneratedFile } from "../emitters/emit.js";
+import type { PlannedChunk } from "../emitters/emit-file.js";
 import { compareText } from "../model/diagnostics.js";
 import { buildModel } from "../model/merge.js";
 import type { PageModel } from "../model/page.js";
@@ -36,6 +38,7 @@ export interface WatchOptions {
 export async function watchAndGenerate(options: WatchOptions): Promise<void> {
   const pages = new Map<string, PageModel>();
   const emitted = new Map<string, { key: string; files: GeneratedFile[] }>();
+  const chunks = new Map<string, ChunkMemo>();
   const dirty = new Set<string>();
   let firstRun = true;
 
@@ -52,7 +55,7 @@ export async function watchAndGenerate(options: WatchOptions): Promise<void> {
     }
     dirty.clear();
     const model = buildModel(files.map((f) => pages.get(f.absolute)).filter((p): p is PageModel => p !== undefined));
-    const { files: output, versionsEmitted } = await emitIncrementally(selectVersions(model, options.versions), options.generate, emitted);
+    const { files: output, versionsEmitted } = await emitIncrementally(selectVersions(model, options.versions), options.generate, emitted, chunks);
     if (firstRun) assertSafeOutDir(options.out, options.inputs, options.force);
     const diff = diffOutput(options.out, output);
     const changed = diff.added.length + diff.changed.length + diff.removed.length;
@@ -103,11 +106,46 @@ export async function watchAndGenerate(options: WatchOptions): Promise<void> {
   });
 }
 
+/**
+ * One version's rendered chunks by content id (see `emit-file.ts`): a version emitted again renders
+ * only the chunks whose statements changed. Holds the chunks of the version's latest emission.
+ */
+class ChunkMemo {
+  private previous = new Map<string, string>();
+  private current = new Map<string, string>();
+  private readonly formatted = new Map<string, string>();
+
+  readonly render = async (chunks: readonly PlannedChunk[]): Promise<string[]> => {
+    const { renderChunk } = await import("../emitters/render.js");
+    return Promise.all(
+      chunks.map(async (chunk) => {
+        const text = this.current.get(chunk.id) ?? this.previous.get(chunk.id) ?? (await renderChunk(chunk));
+        this.current.set(chunk.id, text);
+        return text;
+      }),
+    );
+  };
+
+  readonly format = async (source: string): Promise<string> => {
+    const { formatTypeScript } = await import("../emitters/format.js");
+    const text = this.formatted.get(source) ?? (await formatTypeScript(source));
+    this.formatted.set(source, text);
+    return text;
+  };
+
+  /** Called after an emission: the chunks it did not use are dropped. */
+  settle(): void {
+    this.previous = this.current;
+    this.current = new Map();
+  }
+}
+
 /** Emits only the API versions whose types and operations differ from the previous run. */
 async function emitIncrementally(
   model: ApiModel,
   options: GenerateOptions,
   cache: Map<string, { key: string; files: GeneratedFile[] }>,
+  chunks: Map<string, ChunkMemo>,
 ): Promise<{ files: GeneratedFile[]; versionsEmitted: string[] }> {
   const { emitModel } = await import("../emitters/emit.js");
   const folders = [...new Set([...model.types.map((t) => versionFolder(t.apiVersion)), ...model.operations.map((o) => versionFolder(o.apiVersion))])].sort(compareText);
@@ -122,13 +160,17 @@ async function emitIncrementally(
     const key = JSON.stringify([slice.types, slice.operations, options.emit]);
     let entry = cache.get(folder);
     if (!entry || entry.key !== key) {
-      entry = { key, files: await emitModel(slice, options.emit) };
+      const memo = chunks.get(folder) ?? new ChunkMemo();
+      entry = { key, files: await emitModel(slice, { ...options.emit, render: memo.render, format: memo.format }) };
+      memo.settle();
+      chunks.set(folder, memo);
       cache.set(folder, entry);
       versionsEmitted.push(folder);
     }
     code.push(...entry.files);
   }
   for (const folder of [...cache.keys()]) if (!folders.includes(folder)) cache.delete(folder);
+  for (const folder of [...chunks.keys()]) if (!folders.includes(folder)) chunks.delete(folder);
   const all = options.package ? [...code, ...packageFiles(code, options.package)] : code;
   return { files: withManifest(all.sort((a, b) => compareText(a.path, b.path))), versionsEmitted };
 }

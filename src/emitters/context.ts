@@ -33,6 +33,8 @@ export interface EmitContext {
   names: TypeNames;
   /** The model type of this version with that name (case-insensitive), if any. */
   typeByName(name: string): TypeModel | undefined;
+  /** Whether a TypeScript name of this version is an enum type's (a set: emitters ask once per reference). */
+  isEnum(tsName: string): boolean;
 }
 
 /**
@@ -46,14 +48,17 @@ export type Emitter = (ctx: EmitContext) => Statement[];
 export function createContext(apiVersion: ApiVersion | null, types: TypeModel[], operations: OperationModel[], options: EmitOptions = {}): EmitContext {
   const names = new TypeNames(options.naming);
   const byName = new Map<string, TypeModel>();
+  const enums = new Set<string>();
   for (const type of types) {
-    names.assign(type.name);
+    const name = names.assign(type.name);
     byName.set(type.name.toLowerCase(), type);
+    if (type.kind === "enum") enums.add(name);
   }
   return {
     version: { apiVersion, folder: versionFolder(apiVersion), types, operations },
     options,
     names,
     typeByName: (name) => byName.get(name.toLowerCase()),
+    isEnum: (tsName) => enums.has(tsName),
   };
 }

@@ -8,8 +8,7 @@
 import { compareText } from "../model/diagnostics.js";
 import type { ApiModel, ApiVersion } from "../model/types.js";
 import type { EmitOptions } from "./context.js";
-import { emittedFiles, joinChunks, planChunks, renderChunk, type Chunk, type VersionSlice } from "./emit-file.js";
-import { formatTypeScript } from "./format.js";
+import { emittedFiles, joinChunks, planChunks, type PlannedChunk, type VersionSlice } from "./emit-file.js";
 import { runtimeFiles } from "./runtime.js";
 import { versionFolder } from "./naming.js";
 
@@ -19,25 +18,40 @@ export interface GeneratedFile {
   content: string;
 }
 
-/** Renders one chunk of a file (`renderChunk` by default; the CLI uses worker threads and a cache). */
-export type ChunkRenderer = (chunk: Chunk) => Promise<string>;
+/**
+ * Renders every planned chunk of every file, texts in the same order (`renderChunk` each by default;
+ * the CLI serves unchanged chunks from its cache and renders the others in worker threads).
+ */
+export type ChunkRenderer = (chunks: readonly PlannedChunk[]) => Promise<string[]>;
+
+// Loaded on first use, as is prettier below: planning needs neither (see kinds.ts).
+const renderEach: ChunkRenderer = async (chunks) => {
+  const { renderChunk } = await import("./render.js");
+  return Promise.all(chunks.map(renderChunk));
+};
+
+async function formatEach(source: string): Promise<string> {
+  const { formatTypeScript } = await import("./format.js");
+  return formatTypeScript(source);
+}
 
 /** How to render (hooks) and what to generate (the user's emit options). */
 export interface EmitModelOptions extends EmitOptions {
   render?: ChunkRenderer;
-  /** Called once all chunks are planned, with their number. */
-  planned?: (chunks: number) => void;
+  /** Formats a runtime helper file (`formatTypeScript` by default; the CLI caches the result). */
+  format?: (source: string) => Promise<string>;
 }
 
 export async function emitModel(model: ApiModel, options: EmitModelOptions = {}): Promise<GeneratedFile[]> {
-  const { render: renderHook, planned, ...emitOptions } = options;
-  const render = renderHook ?? renderChunk;
+  const { render: renderHook, format: formatHook, ...emitOptions } = options;
+  const render = renderHook ?? renderEach;
+  const format = formatHook ?? formatEach;
   const versions = new Set<ApiVersion | null>([...model.types.map((t) => t.apiVersion), ...model.operations.map((o) => o.apiVersion)]);
   const ordered = [...versions].sort((a, b) => compareText(versionFolder(a), versionFolder(b)));
   const files: GeneratedFile[] = [];
   // The runtime helpers go through the same formatter as emitted code; they are the same in every version.
-  const runtime = await Promise.all(runtimeFiles().map(async (file) => ({ path: file.path, content: await formatTypeScript(file.content) })));
-  const jobs: Array<{ path: string; chunks: Chunk[] }> = [];
+  const runtime = await Promise.all(runtimeFiles().map(async (file) => ({ path: file.path, content: await format(file.content) })));
+  const jobs: Array<{ path: string; chunks: PlannedChunk[] }> = [];
   for (const apiVersion of ordered) {
     const slice: VersionSlice = {
       apiVersion,
@@ -48,7 +62,8 @@ export async function emitModel(model: ApiModel, options: EmitModelOptions = {})
     for (const file of runtime) files.push({ path: `${folder}/${file.path}`, content: file.content });
     for (const name of emittedFiles(emitOptions)) jobs.push({ path: `${folder}/${name}`, chunks: planChunks(slice, name, emitOptions) });
   }
-  planned?.(jobs.reduce((n, job) => n + job.chunks.length, 0));
-  const emitted = await Promise.all(jobs.map(async (job) => ({ path: job.path, content: joinChunks(await Promise.all(job.chunks.map(render))) })));
+  const rendered = await render(jobs.flatMap((job) => job.chunks));
+  let next = 0;
+  const emitted = jobs.map((job) => ({ path: job.path, content: joinChunks(rendered.slice(next, (next += job.chunks.length))) }));
   return [...files, ...emitted].sort((a, b) => compareText(a.path, b.path));
 }

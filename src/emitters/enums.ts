@@ -4,7 +4,7 @@
  *   export const remoteActionValues: readonly RemoteAction[] = ["unknown", "factoryReset", …];
  * With `enumStyle: "union-and-const"`, also a const object: `RemoteAction.factoryReset === "factoryReset"`.
  */
-import { StructureKind, VariableDeclarationKind } from "ts-morph";
+import { CONST_DECLARATION, Kind } from "./kinds.js";
 import type { Emitter, Statement } from "./context.js";
 import { enumValuesName } from "./naming.js";
 import { docText, literal, seeSource } from "./ts-code.js";
@@ -17,16 +17,16 @@ export const emitEnums: Emitter = (ctx) => {
     const members = type.members ?? [];
     const docs = [docText(type.description ?? `Possible values of ${type.name}.`), seeSource(type.sources[0])].filter(Boolean).join("\n");
     statements.push({
-      kind: StructureKind.TypeAlias,
+      kind: Kind.TypeAlias,
       name,
       isExported: true,
       type: members.length > 0 ? members.map(literal).join(" | ") : "never",
       docs: [docs],
     });
     statements.push({
-      kind: StructureKind.VariableStatement,
+      kind: Kind.VariableStatement,
       isExported: true,
-      declarationKind: VariableDeclarationKind.Const,
+      declarationKind: CONST_DECLARATION,
       declarations: [{ name: enumValuesName(name), type: `readonly ${name}[]`, initializer: `[${members.map(literal).join(", ")}]` }],
       docs: [`Every value of {@link ${name}}, in the order the docs list them.`],
     });
@@ -36,9 +36,9 @@ export const emitEnums: Emitter = (ctx) => {
       const key = (m: string): string => (m === "__proto__" ? `[${literal(m)}]` : /^[A-Za-z_$][\w$]*$/.test(m) ? m : literal(m));
       const entries = members.map((m) => `${key(m)}: ${literal(m)}`);
       statements.push({
-        kind: StructureKind.VariableStatement,
+        kind: Kind.VariableStatement,
         isExported: true,
-        declarationKind: VariableDeclarationKind.Const,
+        declarationKind: CONST_DECLARATION,
         declarations: [{ name, initializer: `{ ${entries.join(", ")} } as const satisfies Record<string, ${name}>` }],
         docs: [`The values of {@link ${name}} by member name.`],
       });

@@ -3,7 +3,7 @@
  * requests.ts, with the service root as default base URL) is exported by name so that it takes
  * precedence over the runtime's `createClient`, which `export *` would otherwise make ambiguous.
  */
-import { StructureKind } from "ts-morph";
+import { Kind } from "./kinds.js";
 import type { Emitter } from "./context.js";
 import { runtimeFiles } from "./runtime.js";
 
@@ -17,7 +17,7 @@ export const emitIndex: Emitter = (ctx) => {
     "./requests.js",
   ];
   return [
-    ...modules.map((moduleSpecifier) => ({ kind: StructureKind.ExportDeclaration, moduleSpecifier }) as const),
-    { kind: StructureKind.ExportDeclaration, moduleSpecifier: "./requests.js", namedExports: ["createClient"] },
+    ...modules.map((moduleSpecifier) => ({ kind: Kind.ExportDeclaration, moduleSpecifier }) as const),
+    { kind: Kind.ExportDeclaration, moduleSpecifier: "./requests.js", namedExports: ["createClient"] },
   ];
 };

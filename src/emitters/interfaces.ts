@@ -3,7 +3,8 @@
  * `$select` trims them) and accepts `null` unless the docs say "Not nullable". Doc comments carry
  * the description, `@deprecated` where marked, and the source page.
  */
-import { StructureKind, type InterfaceDeclarationStructure, type OptionalKind, type PropertySignatureStructure } from "ts-morph";
+import type { InterfaceDeclarationStructure, OptionalKind, PropertySignatureStructure } from "ts-morph";
+import { Kind } from "./kinds.js";
 import { compareText } from "../model/diagnostics.js";
 import type { PropertyModel, TypeModel } from "../model/types.js";
 import type { EmitContext, Emitter } from "./context.js";
@@ -34,7 +35,7 @@ export const emitInterfaces: Emitter = (ctx) => {
       return signature.structure;
     });
     interfaces.push({
-      kind: StructureKind.Interface,
+      kind: Kind.Interface,
       name: ctx.names.get(type.name) ?? type.name,
       isExported: true,
       docs: [typeDocs(type)],
@@ -43,7 +44,7 @@ export const emitInterfaces: Emitter = (ctx) => {
     });
   }
   return [
-    ...importOf("./enums.js", [...used].filter((name) => isEnum(ctx, name))),
+    ...importOf("./enums.js", [...used].filter((name) => ctx.isEnum(name))),
     ...importOf("./runtime/json.js", usesJson ? ["JsonValue"] : []),
     ...interfaces,
     ...bodyTypes(ctx).map((body) => {
@@ -112,6 +113,3 @@ function typeDocs(type: TypeModel): string {
     .join("\n");
 }
 
-function isEnum(ctx: EmitContext, tsName: string): boolean {
-  return ctx.version.types.some((t) => t.kind === "enum" && ctx.names.get(t.name) === tsName);
-}

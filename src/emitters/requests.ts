@@ -18,7 +18,8 @@
  *   response has none (or not JSON), `send` throws `GraphError` with code "UnexpectedResponse" and
  *   the 2xx status: the call's type stays `T`, and the caller can tell the request itself went through.
  */
-import { StructureKind, type FunctionDeclarationStructure, type InterfaceDeclarationStructure, type OptionalKind, type PropertySignatureStructure } from "ts-morph";
+import type { FunctionDeclarationStructure, InterfaceDeclarationStructure, OptionalKind, PropertySignatureStructure } from "ts-morph";
+import { Kind } from "./kinds.js";
 import type { ApiVersion, OperationModel, PermissionKind, PermissionsModel } from "../model/types.js";
 import type { EmitContext, Emitter, Statement } from "./context.js";
 import { routeParamNames } from "../model/paths.js";
@@ -67,14 +68,14 @@ export const emitRequests: Emitter = (ctx) => {
   const body: Statement[] = [clientStatements(ctx.version.apiVersion)];
   for (const op of ctx.version.operations) {
     const request = requestInterface(state, op);
-    body.push({ kind: StructureKind.Interface, ...request.structure });
-    body.push({ kind: StructureKind.Function, ...requestFunction(state, op, request.optional) });
+    body.push({ kind: Kind.Interface, ...request.structure });
+    body.push({ kind: Kind.Function, ...requestFunction(state, op, request.optional) });
   }
   return [
     ...importOf("./runtime/http.js", state.runtimeTypes),
     ...importOf("./runtime/http.js", state.runtimeValues, false),
-    ...importOf("./interfaces.js", [...state.modelTypes].filter((name) => !isEnum(ctx, name))),
-    ...importOf("./enums.js", [...state.modelTypes].filter((name) => isEnum(ctx, name))),
+    ...importOf("./interfaces.js", [...state.modelTypes].filter((name) => !ctx.isEnum(name))),
+    ...importOf("./enums.js", [...state.modelTypes].filter((name) => ctx.isEnum(name))),
     ...importOf("./runtime/json.js", state.usesJson ? ["JsonValue"] : []),
     ...importOf("./validators.js", state.validators, false),
     ...importOf("./dates.js", state.dates, false),
@@ -289,6 +290,3 @@ function permissionSummary(permissions: PermissionsModel | undefined): string {
   return parts.length > 0 ? `Least privileged permission: ${parts.join("; ")}.` : "";
 }
 
-function isEnum(ctx: EmitContext, tsName: string): boolean {
-  return ctx.version.types.some((t) => t.kind === "enum" && ctx.names.get(t.name) === tsName);
-}

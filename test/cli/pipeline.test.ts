@@ -1,25 +1,15 @@
 /** Worker threads and the cache: same output for any job count and input order; only changed pages re-parsed. */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { Cache } from "../../src/cli/cache.js";
 import { generate, loadModel } from "../../src/cli/pipeline.js";
-import { ROOT, runCli, SEED_DIR } from "../helpers.js";
+import { readTree, ROOT, runCli, SEED_DIR } from "../helpers.js";
 
 const tmpRoot = path.join(ROOT, "test/.tmp");
 mkdirSync(tmpRoot, { recursive: true });
 const tmp = mkdtempSync(path.join(tmpRoot, "pipeline-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-function readTree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const full = path.join(entry.parentPath, entry.name);
-    out[path.relative(dir, full).split(path.sep).join("/")] = readFileSync(full, "utf8");
-  }
-  return out;
-}
 
 const PAGE = (name: string, extra = ""): string => `# ${name} resource type
 

@@ -1,6 +1,8 @@
 /** Chunked emission joins to exactly what formatting the whole file at once gives. */
 import { describe, expect, it } from "vitest";
-import { EMITTERS, joinChunks, planChunks, renderChunk, type Chunk } from "../../src/emitters/emit-file.js";
+import { CHUNK_MAX, CHUNK_MIN, EMITTERS, joinChunks, planChunks, type Chunk } from "../../src/emitters/emit-file.js";
+import { renderChunk } from "../../src/emitters/render.js";
+import type { TypeModel } from "../../src/model/types.js";
 import { seedModel } from "../helpers.js";
 
 describe("chunked emission", () => {
@@ -18,4 +20,32 @@ describe("chunked emission", () => {
       expect(joined).toBe(await renderChunk(whole));
     });
   }
+});
+
+describe("chunk boundaries", () => {
+  const source = { file: "t.md", line: 1, column: 1 };
+  const type = (name: string): TypeModel => ({
+    name,
+    kind: "complex",
+    apiVersion: null,
+    properties: [{ name: "label", type: "String", collection: false, description: `The label of ${name}.`, source }],
+    sources: [source],
+  });
+  const names = Array.from({ length: 400 }, (_, i) => `thing${String(i).padStart(3, "0")}`);
+  const plan = (list: string[]) => planChunks({ apiVersion: null, types: list.map(type), operations: [] }, "interfaces.ts");
+
+  it("cuts by content: sizes stay within bounds, and an inserted type changes only the chunks around it", () => {
+    const before = plan(names);
+    expect(before.length).toBeGreaterThan(3);
+    for (const chunk of before.slice(0, -1)) {
+      expect(chunk.statements.length).toBeGreaterThanOrEqual(CHUNK_MIN);
+      expect(chunk.statements.length).toBeLessThanOrEqual(CHUNK_MAX);
+    }
+    expect(before.flatMap((c) => c.statements)).toEqual(planChunks({ apiVersion: null, types: names.map(type), operations: [] }, "interfaces.ts").flatMap((c) => c.statements));
+    const after = plan([...names.slice(0, 200), "thing199b", ...names.slice(200)]);
+    const known = new Set(before.map((c) => c.id));
+    const changed = after.filter((c) => !known.has(c.id));
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed.length).toBeLessThanOrEqual(2);
+  });
 });

@@ -11,9 +11,11 @@ export type Task =
   /** Parse one document; when `cacheFile` is set, also store the page there. */
   | { kind: "parse"; file: string; text: string; cacheFile: string | null }
   /** Print and format one chunk of a generated file (see `emitters/emit-file.ts`). */
-  | { kind: "chunk"; chunk: Chunk };
+  | { kind: "chunk"; chunk: Chunk }
+  /** Load what rendering chunks needs (ts-morph, prettier and its TypeScript parser) ahead of the chunks. */
+  | { kind: "warm" };
 
-export type TaskResult = { kind: "parse"; page: PageModel } | { kind: "chunk"; content: string };
+export type TaskResult = { kind: "parse"; page: PageModel } | { kind: "chunk"; content: string } | { kind: "warm" };
 
 export async function runTask(task: Task): Promise<TaskResult> {
   switch (task.kind) {
@@ -24,8 +26,13 @@ export async function runTask(task: Task): Promise<TaskResult> {
     }
     case "chunk": {
       // Loaded on first use: ts-morph and prettier are only needed by emit jobs.
-      const { renderChunk } = await import("../../emitters/emit-file.js");
+      const { renderChunk } = await import("../../emitters/render.js");
       return { kind: "chunk", content: await renderChunk(task.chunk) };
+    }
+    case "warm": {
+      const { renderChunk } = await import("../../emitters/render.js");
+      await renderChunk({ context: null, statements: ["export {};"] });
+      return { kind: "warm" };
     }
   }
 }

@@ -1,0 +1,104 @@
+/**
+ * Which input files changed since the last run, without reading the unchanged ones. The cache keeps
+ * one index (kind "files") from each input file's absolute path to what a `stat` said about it when
+ * it was last read (size, modification and change times in nanoseconds, inode) and the hash of its
+ * text (or the reason it is not a readable document). A file whose `stat` is unchanged has the
+ * recorded hash; any other file is read and hashed again.
+ *
+ * Trusting a `stat` is what git does for its index, with the same guard against "racy" files: a
+ * file changed within the file system's timestamp granularity of the moment it was recorded could
+ * change again with identical times, so a record whose change time is less than RACY_NS before the
+ * moment of its `stat` is never trusted (the file is read again, which costs one hash). The change
+ * time (ctime) cannot be set by tools that restore modification times, so an edit always shows.
+ */
+import { statSync } from "node:fs";
+import type { Cache } from "./cache.js";
+
+/** Timestamp granularity guarded against: 2 s covers every common file system (FAT's is 2 s). */
+const RACY_NS = 2_000_000_000n;
+
+export interface FileRecord {
+  /** `stat` fields as decimal strings (bigint nanoseconds). */
+  size: string;
+  mtime: string;
+  ctime: string;
+  ino: string;
+  /** When the `stat` was taken, in nanoseconds since the epoch. */
+  at: string;
+  /** sha256 of the text, or null when the file is not a readable document. */
+  hash: string | null;
+  /** Why it is not a readable document (binary, empty, not UTF-8). */
+  problem: string | null;
+}
+
+export interface FileStat {
+  size: string;
+  mtime: string;
+  ctime: string;
+  ino: string;
+  at: string;
+}
+
+/** The `stat` of a file now, or null when it cannot be taken (the caller then reads the file and reports). */
+export function statFile(absolute: string): FileStat | null {
+  try {
+    // Taken before the stat: a change after this moment has a later ctime, unless racy (see above).
+    const at = BigInt(Date.now()) * 1_000_000n;
+    const stat = statSync(absolute, { bigint: true });
+    return { size: String(stat.size), mtime: String(stat.mtimeNs), ctime: String(stat.ctimeNs), ino: String(stat.ino), at: String(at) };
+  } catch {
+    return null;
+  }
+}
+
+export class FileIndex {
+  private readonly records: Map<string, FileRecord>;
+  private readonly next = new Map<string, FileRecord>();
+  private changed = false;
+
+  private constructor(
+    private readonly cache: Cache,
+    private readonly key: string,
+    records: Map<string, FileRecord>,
+  ) {
+    this.records = records;
+  }
+
+  static load(cache: Cache): FileIndex {
+    const key = cache.key("files");
+    const data = cache.readJson("files", key, isRecordMap);
+    return new FileIndex(cache, key, new Map(data === null ? [] : Object.entries(data)));
+  }
+
+  /** The record of a file whose `stat` is the one recorded (and not racy); null when it must be read. */
+  unchanged(absolute: string, stat: FileStat | null): FileRecord | null {
+    const record = this.records.get(absolute);
+    if (record === undefined || stat === null) return null;
+    const same = record.size === stat.size && record.mtime === stat.mtime && record.ctime === stat.ctime && record.ino === stat.ino;
+    if (!same || BigInt(record.ctime) > BigInt(record.at) - RACY_NS) return null;
+    this.next.set(absolute, record);
+    return record;
+  }
+
+  /** Records what was read from a file after taking `stat` (before reading it). */
+  record(absolute: string, stat: FileStat | null, outcome: { hash: string } | { problem: string }): void {
+    if (stat === null) return;
+    const previous = this.records.get(absolute);
+    const record: FileRecord = { ...stat, hash: "hash" in outcome ? outcome.hash : null, problem: "problem" in outcome ? outcome.problem : null };
+    this.next.set(absolute, record);
+    if (previous === undefined || JSON.stringify(previous) !== JSON.stringify(record)) this.changed = true;
+  }
+
+  /** Writes the index of this run's files, when it differs from the one loaded. */
+  save(): void {
+    if (!this.changed && this.next.size === this.records.size) return;
+    this.cache.write("files", this.key, JSON.stringify(Object.fromEntries(this.next)));
+  }
+}
+
+function isRecordMap(value: unknown): value is Record<string, FileRecord> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  return Object.values(value).every(
+    (r: unknown) => typeof r === "object" && r !== null && "size" in r && "mtime" in r && "ctime" in r && "ino" in r && "at" in r && "hash" in r && "problem" in r,
+  );
+}

@@ -1,0 +1,44 @@
+/**
+ * Rendering one chunk of a generated file (`emit-file.ts`): printed by ts-morph, formatted by prettier.
+ *
+ * The joined chunks are what printing and formatting the whole file at once gives: ts-morph
+ * separates two statements by a newline or a blank line depending on the pair, so each chunk is
+ * printed after the previous chunk's last statement (its `context`) and that statement's text is
+ * cut off again, keeping the separator; prettier formats top-level statements independently and
+ * keeps one blank line where the printed text had one, which the join reproduces.
+ */
+import { IndentationText, NewLineKind, Project, QuoteKind } from "ts-morph";
+import type { Statement } from "./context.js";
+import type { Chunk } from "./emit-file.js";
+import { formatTypeScript } from "./format.js";
+import { GENERATED_HEADER } from "./ts-code.js";
+
+let project: Project | null = null;
+
+function print(statements: readonly Statement[]): string {
+  project ??= new Project({
+    useInMemoryFileSystem: true,
+    manipulationSettings: {
+      indentationText: IndentationText.TwoSpaces,
+      newLineKind: NewLineKind.LineFeed,
+      quoteKind: QuoteKind.Double,
+      useTrailingCommas: true,
+    },
+  });
+  const sourceFile = project.createSourceFile("chunk.ts", "", { overwrite: true });
+  sourceFile.addStatements([...statements]);
+  const text = sourceFile.getFullText();
+  project.removeSourceFile(sourceFile);
+  return text;
+}
+
+/** A chunk printed and formatted; a chunk after the first starts with "\n" when a blank line separates it from the previous one. */
+export async function renderChunk(chunk: Chunk): Promise<string> {
+  if (chunk.context === null) return formatTypeScript(GENERATED_HEADER + print(chunk.statements));
+  const before = print([chunk.context]).trimEnd();
+  const both = print([chunk.context, ...chunk.statements]);
+  if (!both.startsWith(before)) throw new Error("ts-morph printed a statement differently in context");
+  const rest = both.slice(before.length);
+  const blankLine = /^[ \t]*\r?\n[ \t]*\r?\n/.test(rest);
+  return (blankLine ? "\n" : "") + (await formatTypeScript(rest));
+}
