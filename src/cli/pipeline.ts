@@ -13,13 +13,12 @@ import type { ApiModel, Diagnostic } from "../model/types.js";
 import type { EmitOptions } from "../emitters/context.js";
 import type { GeneratedFile } from "../emitters/emit.js";
 import { versionFolder } from "../emitters/naming.js";
-import { parseDocument } from "../parser/index.js";
 import type { Chunk } from "../emitters/emit-file.js";
 import { Cache, sha256 } from "./cache.js";
 import { UserError } from "./errors.js";
 import { displayPath, findInputFiles, readInput, type InputFile } from "./inputs.js";
 import { createProgress, type Progress } from "./progress.js";
-import { defaultJobs, WorkerPool } from "./workers/pool.js";
+import { defaultJobs, TaskOutOfMemory, WorkerPool } from "./workers/pool.js";
 
 export interface PipelineOptions {
   /** Worker threads; 1 works on the main thread. Default: the available cores, fewer for few documents. */
@@ -149,10 +148,9 @@ async function parsePages(documents: readonly Document[], pool: WorkerPool, opti
         progress.tick();
         return cached;
       }
-      const result = await pool.run({ kind: "parse", file: doc.file, text: doc.text, cacheFile: cache?.entryPath("page", doc.key) ?? null });
+      const page = await parseInPool(pool, doc.file, doc.text, cache?.entryPath("page", doc.key) ?? null);
       progress.tick();
-      if (result.kind !== "parse") throw new Error("worker answered a parse job with a chunk result");
-      return result.page;
+      return page;
     }),
   );
   progress.stop();
@@ -170,11 +168,31 @@ export function selectVersions(model: ApiModel, versions: readonly string[] | un
   };
 }
 
-/** One input file → its page, on this thread (`--watch` re-parses single files this way). */
-export function parseInputFile({ absolute, explicit, symlink }: InputFile): PageModel {
+/**
+ * Parses one document in the pool. A page that runs its worker out of memory is reported on that
+ * page (`page-too-large`) and skipped; the run goes on.
+ */
+async function parseInPool(pool: WorkerPool, file: string, text: string, cacheFile: string | null): Promise<PageModel> {
+  try {
+    const result = await pool.run({ kind: "parse", file, text, cacheFile });
+    if (result.kind !== "parse") throw new Error("worker answered a parse job with a chunk result");
+    return result.page;
+  } catch (error) {
+    if (!(error instanceof TaskOutOfMemory)) throw error;
+    const size = `${(text.length / 1e6).toFixed(1)} million characters`;
+    return unreadablePage(
+      file,
+      `(${size}) needs more memory than parsing one page may take here (${error.heapMb} MB); split it into smaller pages (each table, code block and paragraph is held whole) or run docgen on a machine with more free memory`,
+      "page-too-large",
+    );
+  }
+}
+
+/** One input file → its page (`--watch` re-parses single files this way; `pool` runs the parse, see parseInPool). */
+export async function parseInputFile({ absolute, explicit, symlink }: InputFile, pool: WorkerPool): Promise<PageModel> {
   if (symlink !== undefined) return unreadablePage(displayPath(absolute), symlink, "input-symlink-outside");
   const doc = readInput(absolute);
-  if ("text" in doc) return parseDocument(doc.file, doc.text);
+  if ("text" in doc) return parseInPool(pool, doc.file, doc.text, null);
   if (explicit) throw new UserError(`"${doc.file}" ${doc.problem}`);
   return unreadablePage(doc.file, doc.problem);
 }
