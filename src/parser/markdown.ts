@@ -5,7 +5,7 @@
  * block quotes and lists), tables, code blocks and `<!-- { … } -->` annotations, each with its
  * position in the original file.
  */
-import type { Code, Heading, Nodes, PhrasingContent, Root, RootContent, Table } from "mdast";
+import type { Code, Heading, Nodes, PhrasingContent, RootContent, Table } from "mdast";
 import { parse as parseYaml } from "yaml";
 import { forEachMarkdownPart } from "./markdown-parse.js";
 import type { Block, InlineText, Link, Outline, Pos } from "./outline.js";
