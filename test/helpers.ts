@@ -39,8 +39,8 @@ export function readTree(dir: string): Record<string, string> {
 }
 
 /** Runs the built CLI (`npm test` builds first) in `cwd`. */
-export function runCli(args: string[], cwd = ROOT): CliResult {
-  const result = spawnSync(process.execPath, [path.join(ROOT, "bin/docgen.js"), ...args], { cwd, encoding: "utf8" });
+export function runCli(args: string[], cwd = ROOT, env: Record<string, string> = {}): CliResult {
+  const result = spawnSync(process.execPath, [path.join(ROOT, "bin/docgen.js"), ...args], { cwd, encoding: "utf8", env: { ...process.env, ...env } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -25,7 +25,7 @@ import { isPageModel, PageStore } from "./page-store.js";
 import { UserError } from "./errors.js";
 import { displayPath, findInputFiles, readInput, type InputFile } from "./inputs.js";
 import { createProgress, type Progress } from "./progress.js";
-import { defaultJobs, WorkerPool } from "./workers/pool.js";
+import { defaultJobs, ISOLATED_PAGE_CHARS, TaskOutOfMemory, WorkerPool } from "./workers/pool.js";
 import { runTask, type Task, type TaskResult } from "./workers/tasks.js";
 
 export interface PipelineOptions {
@@ -243,7 +243,9 @@ async function parsePages(documents: Document[], pool: WorkerPool, options: Pipe
     return cache.readJson("page", doc.key, isPageModel);
   });
   const misses = documents.filter((doc, i) => found[i] === null && doc.problem === null).length;
-  const run = misses <= INLINE_TASKS ? runTask : (task: Task): Promise<TaskResult> => pool.run(task);
+  // A few misses run inline, unless the page is large: those always go to a worker (see ISOLATED_PAGE_CHARS).
+  const run = (task: Task): Promise<TaskResult> =>
+    misses <= INLINE_TASKS && !(task.kind === "parse" && task.text.length >= ISOLATED_PAGE_CHARS) ? runTask(task) : pool.run(task);
   const pages = await Promise.all(
     documents.map(async (doc, i): Promise<PageModel> => {
       const page = found[i];
@@ -256,10 +258,9 @@ async function parsePages(documents: Document[], pool: WorkerPool, options: Pipe
         progress.tick();
         return unreadablePage(doc.file, doc.problem ?? "cannot be read", doc.code);
       }
-      const result = await run({ kind: "parse", file: doc.file, text: doc.text, cacheFile: cache?.entryPath("page", doc.key) ?? null });
+      const parsed = await parseWith(run, doc.file, doc.text, cache?.entryPath("page", doc.key) ?? null);
       progress.tick();
-      if (result.kind !== "parse") throw new Error(`worker answered a parse job with a ${result.kind} result`);
-      return result.page;
+      return parsed;
     }),
   );
   progress.stop();
@@ -289,11 +290,31 @@ export function selectVersions(model: ApiModel, versions: readonly string[] | un
   };
 }
 
-/** One input file → its page, on this thread (`--watch` re-parses single files this way). */
-export function parseInputFile({ absolute, explicit, symlink }: InputFile): PageModel {
+/**
+ * Parses one document in the pool. A page that runs its worker out of memory is reported on that
+ * page (`page-too-large`) and skipped; the run goes on.
+ */
+async function parseWith(run: (task: Task) => Promise<TaskResult>, file: string, text: string, cacheFile: string | null): Promise<PageModel> {
+  try {
+    const result = await run({ kind: "parse", file, text, cacheFile });
+    if (result.kind !== "parse") throw new Error("worker answered a parse job with a chunk result");
+    return result.page;
+  } catch (error) {
+    if (!(error instanceof TaskOutOfMemory)) throw error;
+    const size = `${(text.length / 1e6).toFixed(1)} million characters`;
+    return unreadablePage(
+      file,
+      `(${size}) needs more memory than parsing one page may take here (${error.heapMb} MB); split it into smaller pages (each table, code block and paragraph is held whole) or run docgen on a machine with more free memory`,
+      "page-too-large",
+    );
+  }
+}
+
+/** One input file → its page (`--watch` re-parses single files this way; `pool` runs the parse, see parseWith). */
+export async function parseInputFile({ absolute, explicit, symlink }: InputFile, pool: WorkerPool): Promise<PageModel> {
   if (symlink !== undefined) return unreadablePage(displayPath(absolute), symlink, "input-symlink-outside");
   const doc = readInput(absolute);
-  if ("text" in doc) return parseDocument(doc.file, doc.text);
+  if ("text" in doc) return parseWith((task) => pool.run(task), doc.file, doc.text, null);
   if (explicit) throw new UserError(`"${doc.file}" ${doc.problem}`);
   return unreadablePage(doc.file, doc.problem);
 }

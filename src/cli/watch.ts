@@ -21,6 +21,7 @@ import { findInputFiles } from "./inputs.js";
 import { assertSafeOutDir, diffOutput, withManifest, writeOutput } from "./output.js";
 import { packageFiles } from "./package.js";
 import { parseInputFile } from "./pipeline.js";
+import { WorkerPool } from "./workers/pool.js";
 import { modelSummary, severitySummary } from "./report.js";
 
 export interface WatchOptions {
@@ -41,6 +42,8 @@ export async function watchAndGenerate(options: WatchOptions): Promise<void> {
   const chunks = new Map<string, ChunkMemo>();
   const dirty = new Set<string>();
   let firstRun = true;
+  // Files are re-parsed one at a time on this thread; a large page goes to a worker (see WorkerPool).
+  const pool = new WorkerPool(1);
 
   const run = async (): Promise<void> => {
     const started = performance.now();
@@ -50,7 +53,7 @@ export async function watchAndGenerate(options: WatchOptions): Promise<void> {
     for (const key of [...pages.keys()]) if (!present.has(key)) pages.delete(key);
     for (const file of files) {
       if (pages.has(file.absolute) && !dirty.has(file.absolute)) continue;
-      pages.set(file.absolute, parseInputFile(file));
+      pages.set(file.absolute, await parseInputFile(file, pool));
       parsed++;
     }
     dirty.clear();
@@ -104,6 +107,8 @@ export async function watchAndGenerate(options: WatchOptions): Promise<void> {
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
   });
+  await running;
+  await pool.close();
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Diagnostic, Severity, SourcePosition } from "./types.js";
 export const DIAGNOSTIC_CODES = {
   "input-unreadable": { severity: "error", summary: "A file in an input folder is empty, binary or not UTF-8, and was skipped." },
   "input-symlink-outside": { severity: "warning", summary: "A symbolic link in an input folder points outside the input folders (or nowhere) and was not read." },
+  "page-too-large": { severity: "error", summary: "A page needs more memory to parse than docgen may use, and was skipped." },
   "page-not-api": { severity: "info", summary: "The page documents no operation, resource or enum and was skipped." },
   "front-matter-invalid": { severity: "warning", summary: "The YAML front matter does not parse." },
   "code-fence-unclosed": { severity: "warning", summary: "A code block's closing fence is missing; the block was ended before the heading inside it." },

@@ -5,9 +5,9 @@
  * block quotes and lists), tables, code blocks and `<!-- { … } -->` annotations, each with its
  * position in the original file.
  */
-import type { Code, Heading, Nodes, PhrasingContent, Root, RootContent, Table } from "mdast";
+import type { Code, Heading, Nodes, PhrasingContent, RootContent, Table } from "mdast";
 import { parse as parseYaml } from "yaml";
-import { parseMarkdown } from "./markdown-parse.js";
+import { forEachMarkdownPart } from "./markdown-parse.js";
 import type { Block, InlineText, Link, Outline, Pos } from "./outline.js";
 
 const ANNOTATION = /^<!--\s*(\{[\s\S]*\})\s*-->\s*$/;
@@ -15,10 +15,12 @@ const FENCE = /^(```|~~~)/;
 const BREAK_TAG = /^<br\s*\/?>$/i;
 
 export function markdownToOutline(file: string, text: string): Outline {
-  const root: Root = parseMarkdown(text);
   const outline: Outline = { file, format: "markdown", frontMatter: null, frontMatterPos: null, blocks: [] };
   const lines = text.split(/\r?\n/);
-  for (const node of root.children) collectBlocks(node, outline, lines);
+  // A large page comes in parts: each part's syntax tree is dropped once its blocks are taken.
+  forEachMarkdownPart(text, (root) => {
+    for (const node of root.children) collectBlocks(node, outline, lines);
+  });
   return outline;
 }
 
@@ -98,9 +100,10 @@ function recoverUnclosedFence(node: Code, outline: Outline, lines: readonly stri
   const firstLine = start.line + 1 + at; // the fence line, then the content lines
   const endLine = node.position?.end.line ?? firstLine;
   const rest = lines.slice(firstLine - 1, endLine).join("\n");
-  const root: Root = parseMarkdown(rest);
-  shiftLines(root, firstLine - 1);
-  for (const child of root.children) collectBlocks(child, outline, lines);
+  forEachMarkdownPart(rest, (root) => {
+    shiftLines(root, firstLine - 1);
+    for (const child of root.children) collectBlocks(child, outline, lines);
+  });
   return true;
 }
 

@@ -1,11 +1,49 @@
 /**
  * A fixed pool of worker threads (node:worker_threads) running `tasks.ts` jobs. Results come back
  * as promises, each for its own task, so callers collect them in input order and the output never
- * depends on which worker finished first. With one job no thread is started: tasks run inline.
+ * depends on which worker finished first. With one job no thread is started: tasks run inline,
+ * except the parse of a large page (`ISOLATED_PAGE_CHARS`), which always runs in a worker.
+ *
+ * Every worker has a heap limit (`workerHeapMb`). A task that exhausts it ends that worker, not the
+ * process: its promise rejects with `TaskOutOfMemory` and a fresh worker takes the next task. (V8
+ * stops the worker when it nears the limit; a single allocation far beyond the limit before it
+ * stops can still abort the process: seen once, a 2 MB one-table page at a 512 MB limit.)
  */
-import { availableParallelism } from "node:os";
+import { availableParallelism, freemem, totalmem } from "node:os";
 import { Worker } from "node:worker_threads";
 import { runTask, type Task, type TaskResult } from "./tasks.js";
+
+/**
+ * Pages of at least this many characters are parsed in a worker even with `--jobs 1`, so that a
+ * huge page meets the worker's heap limit instead of exhausting the main thread. Below it the worst
+ * shape measured (a table of one-letter cells: about 4 KB per character, held whole by micromark)
+ * needs about 4 GB at 1 MB, V8's default limit for the main thread.
+ */
+export const ISOLATED_PAGE_CHARS = 1024 * 1024;
+
+/** The task ran its worker out of memory (the worker was stopped; the pool goes on). */
+export class TaskOutOfMemory extends Error {
+  constructor(readonly heapMb: number) {
+    super(`a worker thread ran out of memory (limit ${heapMb} MB)`);
+  }
+}
+
+const MB = 1024 * 1024;
+
+/**
+ * The old-generation heap limit of each worker, in MB: the lesser of half the machine's memory and
+ * three quarters of the memory free at start, shared by `workers`, at least 512 MB and at most
+ * 4096 MB (V8's default for a 64-bit main thread). With it, workers together cannot take more
+ * memory than the machine has: a page that needs more ends as `page-too-large` instead of the
+ * operating system killing the run. DOCGEN_WORKER_HEAP_MB (a whole number of MB) overrides it; it
+ * is internal, for tests that need a page to exhaust a tiny limit.
+ */
+export function workerHeapMb(workers: number): number {
+  const override = Number(process.env["DOCGEN_WORKER_HEAP_MB"] ?? "");
+  if (Number.isInteger(override) && override > 0) return override;
+  const budget = Math.min(totalmem() / 2, freemem() * 0.75) / MB / Math.max(1, workers);
+  return Math.max(512, Math.min(4096, Math.floor(budget)));
+}
 
 interface Pending {
   task: Task;
@@ -37,18 +75,22 @@ export function defaultJobs(): number {
 
 export class WorkerPool {
   readonly size: number;
+  /** Each worker's heap limit in MB. */
+  readonly heapMb: number;
   private readonly workers: Worker[] = [];
   private readonly idle: Worker[] = [];
   private readonly queue: Pending[] = [];
   private readonly running = new Map<Worker, Pending>();
   private nextId = 0;
+  private closed = false;
 
   constructor(size: number) {
     this.size = Math.max(1, Math.floor(size));
+    this.heapMb = workerHeapMb(this.size);
   }
 
   run(task: Task): Promise<TaskResult> {
-    if (this.size === 1) return runTask(task);
+    if (this.size === 1 && !(task.kind === "parse" && task.text.length >= ISOLATED_PAGE_CHARS)) return runTask(task);
     return new Promise<TaskResult>((resolve, reject) => {
       this.queue.push({ task, resolve, reject });
       this.dispatch();
@@ -56,13 +98,14 @@ export class WorkerPool {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await Promise.all(this.workers.map((worker) => worker.terminate()));
     this.workers.length = 0;
     this.idle.length = 0;
   }
 
   private dispatch(): void {
-    while (this.queue.length > 0) {
+    while (!this.closed && this.queue.length > 0) {
       const worker = this.idle.pop() ?? this.spawn();
       if (worker === null) return;
       const pending = this.queue.shift();
@@ -77,7 +120,7 @@ export class WorkerPool {
 
   private spawn(): Worker | null {
     if (this.workers.length >= this.size) return null;
-    const worker = new Worker(WORKER_URL);
+    const worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
     // Messages come only from worker.ts, which posts Replies.
     worker.on("message", (reply: Reply) => {
       const pending = this.running.get(worker);
@@ -89,14 +132,20 @@ export class WorkerPool {
       }
       this.dispatch();
     });
-    worker.on("error", (error) => {
-      // A worker that crashed is gone: fail its task and let a fresh worker take the rest.
+    // A worker that crashed or ran out of memory is gone: fail its task and let a fresh worker take the rest.
+    const gone = (error: Error): void => {
+      const index = this.workers.indexOf(worker);
+      if (index < 0) return;
+      this.workers.splice(index, 1);
+      const idle = this.idle.indexOf(worker);
+      if (idle >= 0) this.idle.splice(idle, 1);
       const pending = this.running.get(worker);
       this.running.delete(worker);
-      this.workers.splice(this.workers.indexOf(worker), 1);
       pending?.reject(error);
       this.dispatch();
-    });
+    };
+    worker.on("error", (error: Error) => gone("code" in error && error.code === "ERR_WORKER_OUT_OF_MEMORY" ? new TaskOutOfMemory(this.heapMb) : error));
+    worker.on("exit", (code) => gone(new Error(`a worker thread stopped (exit code ${code})`)));
     this.workers.push(worker);
     return worker;
   }
