@@ -36,6 +36,8 @@ const WITH_CORPUS = !args.includes("--no-corpus");
 const { emitModel } = await import(pathToFileURL(path.join(ROOT, "dist/emitters/emit.js")).href);
 const { loadModel } = await import(pathToFileURL(path.join(ROOT, "dist/cli/pipeline.js")).href);
 const { primitiveFor } = await import(pathToFileURL(path.join(ROOT, "dist/model/primitives.js")).href);
+const { createContext } = await import(pathToFileURL(path.join(ROOT, "dist/emitters/context.js")).href);
+const { validatorName } = await import(pathToFileURL(path.join(ROOT, "dist/emitters/naming.js")).href);
 
 /** Generates TypeScript for a model, transpiles it with tsc (no type check) and imports a version's validators. */
 async function generatedValidators(model, folder) {
@@ -214,14 +216,10 @@ function setup(model, byName, module, cases) {
   const { schema, ref } = jsonSchemaOf(byName);
   ajv.addSchema(schema);
   const zodFor = zodOf(byName);
-  const names = new Map();
-  const tsName = (type) => {
-    if (!names.has(type.name)) {
-      const found = Object.keys(module).find((k) => k.toLowerCase() === `validate${type.name.replace(/[^A-Za-z0-9]/g, "")}`.toLowerCase());
-      names.set(type.name, found);
-    }
-    return names.get(type.name);
-  };
+  // The generator's own naming (types whose names differ only in punctuation, such as
+  // "teamsTab" and "teamsTab.", get distinct TypeScript names: TeamsTab, TeamsTab2).
+  const ctx = createContext("beta", model.types.filter((t) => t.apiVersion === "beta"), []);
+  const tsName = (type) => validatorName(ctx.names.get(type.name) ?? type.name);
   const usable = [];
   for (const c of cases) {
     const generated = module[tsName(c.type)];
