@@ -103,8 +103,10 @@ describe("hostile fixtures: model", () => {
       { name: "@odata.type", type: "String", collection: false },
       { name: "foo-bar", type: "String", collection: false },
       { name: "123abc", type: "Int32", collection: false },
-      // A name cell is its first word ("userName (deprecated)"): "a b" names the property "a".
+      // A plain name cell is its first word ("userName (deprecated)"): "a b" names the property "a";
+      // a cell that is one code span is the name verbatim, spaces included.
       { name: "a", type: "String", collection: false },
+      { name: "c d", type: "String", collection: false },
       { name: "__proto__", type: "String", collection: false },
       { name: "constructor", type: "String", collection: false },
       { name: "prototype", type: "Boolean", collection: false, nullable: false },
@@ -209,10 +211,10 @@ describe("hostile fixtures: generated code", () => {
 
   it("validates dangerous property names as own properties of parsed JSON", () => {
     const validate = validator(unversioned, "validateOddNames");
-    const good = JSON.parse('{"__proto__":"p","constructor":"c","prototype":true,"hasOwnProperty":1,"toString":"t","foo-bar":"f","123abc":2,"a":"x"}');
+    const good = JSON.parse('{"__proto__":"p","constructor":"c","prototype":true,"hasOwnProperty":1,"toString":"t","foo-bar":"f","123abc":2,"a":"x","c d":"y"}');
     expect(validate(good)).toEqual({ valid: true, errors: [], warnings: [] });
-    const bad = JSON.parse('{"__proto__":5,"constructor":{},"prototype":null,"hasOwnProperty":"1","toString":false,"123abc":1.5}');
-    expect(errorPaths(validate(bad)).sort()).toEqual(["/123abc", "/__proto__", "/constructor", "/hasOwnProperty", "/prototype", "/toString"]);
+    const bad = JSON.parse('{"__proto__":5,"constructor":{},"prototype":null,"hasOwnProperty":"1","toString":false,"123abc":1.5,"c d":7}');
+    expect(errorPaths(validate(bad)).sort()).toEqual(["/123abc", "/__proto__", "/c d", "/constructor", "/hasOwnProperty", "/prototype", "/toString"]);
     // A plain object's inherited members are not its properties: nothing to report.
     expect(validate({}).valid).toBe(true);
     expect(validate(JSON.parse('{"b":1}')).warnings.map((w) => w.path)).toEqual(["/b"]);

@@ -265,3 +265,16 @@ describe("enum page", () => {
     ]);
   });
 });
+
+describe("property name cells", () => {
+  const names = (...rows: string[]) =>
+    doc("resources/thing.md", "# thing resource type", "## Properties", "|Property|Type|Description|", "|:---|:---|:---|", ...rows).types[0]?.properties.map((p) => p.name);
+
+  it("takes a plain cell's first word: the rest are notes", () => {
+    expect(names("|userName (deprecated)|String|x|", "|id inherited|String|x|", "|**size**|Int64|x|")).toEqual(["userName", "id", "size"]);
+  });
+
+  it("takes a cell that is one code span verbatim, spaces included", () => {
+    expect(names("|`a b`|String|x|", "|**`c d`**|String|x|", "|`e` f|String|x|", "|`g h` (deprecated)|String|x|")).toEqual(["a b", "c d", "e", "g h"]);
+  });
+});

@@ -99,11 +99,18 @@ function parsePropertyRow(row: InlineText[], ctx: PageContext, navigation: boole
   return property;
 }
 
-/** `**userName**`, `` `id` ``, `userName (deprecated)` → the bare name. */
+/**
+ * `**userName**`, `` `id` ``, `userName (deprecated)` → the bare name. A plain cell's name is its
+ * first word (the rest are notes: "userName (deprecated)", "id (inherited)"); a cell that is one
+ * code span is the name verbatim, spaces included (`` `a b` ``), since code is how a writer marks
+ * the exact wire name.
+ */
 function parseNameCell(text: string): { name: string; deprecatedInName: boolean } {
   const deprecatedInName = /\(deprecated\)/i.test(text);
-  const name = text
-    .replace(/\(deprecated\)/i, "")
+  const rest = text.replace(/\(deprecated\)/i, "").trim();
+  const code = /^\*{0,2}`([^`]+)`\*{0,2}$/.exec(rest)?.[1]?.trim();
+  if (code) return { name: code, deprecatedInName };
+  const name = rest
     .replace(/[`*\\]/g, "")
     .trim()
     .split(/\s+/)[0] ?? "";
