@@ -2,20 +2,25 @@
  * A fixed pool of worker threads (node:worker_threads) running `tasks.ts` jobs. Results come back
  * as promises, each for its own task, so callers collect them in input order and the output never
  * depends on which worker finished first. With one job no thread is started: tasks run inline,
- * except the parse of a large page (`ISOLATED_PAGE_CHARS`), which always runs in a worker.
+ * except the parse of a large page (`ISOLATED_PAGE_CHARS`).
  *
  * Every worker has a heap limit (`workerHeapMb`). A task that exhausts it ends that worker, not the
- * process: its promise rejects with `TaskOutOfMemory` and a fresh worker takes the next task. (V8
- * stops the worker when it nears the limit; a single allocation far beyond the limit before it
- * stops can still abort the process: seen once, a 2 MB one-table page at a 512 MB limit.)
+ * process: its promise rejects with `TaskOutOfMemory` and a fresh worker takes the next task. A
+ * large page is parsed in a child process of its own (`child.ts`, one at a time, with the same
+ * limit as `--max-old-space-size`): V8 stops a worker thread near its limit, but a single
+ * allocation far beyond it can abort the whole process first (seen with a 2 MB one-table page at a
+ * 512 MB limit); in a child process that abort ends only the child, and the page becomes
+ * `TaskOutOfMemory`.
  */
+import { fork } from "node:child_process";
 import { availableParallelism, freemem, totalmem } from "node:os";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { runTask, type Task, type TaskResult } from "./tasks.js";
 
 /**
- * Pages of at least this many characters are parsed in a worker even with `--jobs 1`, so that a
- * huge page meets the worker's heap limit instead of exhausting the main thread. Below it the worst
+ * Pages of at least this many characters are parsed in a child process (even with `--jobs 1`), so
+ * that a huge page meets a heap limit of its own instead of exhausting the main thread or the pool. Below it the worst
  * shape measured (a table of one-letter cells: about 4 KB per character, held whole by micromark)
  * needs about 4 GB at 1 MB, V8's default limit for the main thread.
  */
@@ -52,7 +57,8 @@ interface Pending {
 }
 
 interface Reply {
-  id: number;
+  /** The request's id (worker threads); a child process answers its one task without one. */
+  id?: number;
   result?: TaskResult;
   error?: string;
 }
@@ -64,6 +70,40 @@ const FROM_SOURCE = import.meta.url.endsWith(".ts");
  * thread cannot load, so it uses the build in dist/ (`npm test` builds first).
  */
 const WORKER_URL = FROM_SOURCE ? new URL("../../../dist/cli/workers/worker.js", import.meta.url) : new URL("./worker.js", import.meta.url);
+const CHILD_URL = FROM_SOURCE ? new URL("../../../dist/cli/workers/child.js", import.meta.url) : new URL("./child.js", import.meta.url);
+
+function isLargePage(task: Task): boolean {
+  return task.kind === "parse" && task.text.length >= ISOLATED_PAGE_CHARS;
+}
+
+/**
+ * Runs one task in a child process with a heap limit of `heapMb`. A child that ends without
+ * replying was killed or aborted (V8's fatal out-of-memory error aborts the process): the task
+ * rejects with `TaskOutOfMemory`. Its output (V8's fatal-error report) is not shown.
+ */
+function runIsolated(task: Task, heapMb: number): Promise<TaskResult> {
+  return new Promise<TaskResult>((resolve, reject) => {
+    const child = fork(fileURLToPath(CHILD_URL), [], { execArgv: [`--max-old-space-size=${heapMb}`], stdio: ["ignore", "ignore", "ignore", "ipc"] });
+    let settled = false;
+    // Messages come only from child.ts, which sends one Reply.
+    child.once("message", (reply: Reply) => {
+      settled = true;
+      if (reply.result !== undefined) resolve(reply.result);
+      else reject(new Error(reply.error ?? "child process failed"));
+    });
+    child.once("error", (error) => {
+      if (settled) return;
+      settled = true;
+      reject(error);
+    });
+    child.once("exit", () => {
+      if (settled) return;
+      settled = true;
+      reject(new TaskOutOfMemory(heapMb));
+    });
+    child.send(task);
+  });
+}
 
 /**
  * The available cores. Run from source (tests), 1 unless asked for more: workers run the build in
@@ -83,6 +123,8 @@ export class WorkerPool {
   private readonly running = new Map<Worker, Pending>();
   private nextId = 0;
   private closed = false;
+  /** Large pages run in child processes one at a time: each may take a worker's whole heap limit. */
+  private isolated: Promise<unknown> = Promise.resolve();
 
   constructor(size: number) {
     this.size = Math.max(1, Math.floor(size));
@@ -90,7 +132,12 @@ export class WorkerPool {
   }
 
   run(task: Task): Promise<TaskResult> {
-    if (this.size === 1 && !(task.kind === "parse" && task.text.length >= ISOLATED_PAGE_CHARS)) return runTask(task);
+    if (isLargePage(task)) {
+      const result = this.isolated.then(() => runIsolated(task, this.heapMb));
+      this.isolated = result.catch(() => undefined);
+      return result;
+    }
+    if (this.size === 1) return runTask(task);
     return new Promise<TaskResult>((resolve, reject) => {
       this.queue.push({ task, resolve, reject });
       this.dispatch();
