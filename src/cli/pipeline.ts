@@ -25,8 +25,8 @@ import { isPageModel, PageStore } from "./page-store.js";
 import { UserError } from "./errors.js";
 import { displayPath, findInputFiles, readInput, type InputFile } from "./inputs.js";
 import { createProgress, type Progress } from "./progress.js";
-import { defaultJobs, ISOLATED_PAGE_CHARS, TaskOutOfMemory, WorkerPool } from "./workers/pool.js";
-import { runTask, type Task, type TaskResult } from "./workers/tasks.js";
+import { defaultJobs, TaskOutOfMemory, WorkerPool } from "./workers/pool.js";
+import type { Task, TaskResult } from "./workers/tasks.js";
 
 export interface PipelineOptions {
   /** Worker threads; 1 works on the main thread. Default: the available cores, fewer for few documents. */
@@ -125,7 +125,7 @@ async function renderChunks(chunks: readonly PlannedChunk[], pool: WorkerPool, w
   const cached = keys.map((key) => (cache !== null && key !== null ? cache.readJson("format", key, isString) : null));
   const misses = cached.filter((text) => text === null).length;
   let run = (task: Task): Promise<TaskResult> => pool.run(task);
-  if (misses <= INLINE_TASKS && warm === null) run = runTask;
+  if (misses <= INLINE_TASKS && warm === null) run = (task) => pool.runHere(task);
   else if (misses <= INLINE_TASKS && warm !== null) {
     await warm;
     let queue: Promise<unknown> = Promise.resolve();
@@ -243,9 +243,7 @@ async function parsePages(documents: Document[], pool: WorkerPool, options: Pipe
     return cache.readJson("page", doc.key, isPageModel);
   });
   const misses = documents.filter((doc, i) => found[i] === null && doc.problem === null).length;
-  // A few misses run inline, unless the page is large: those always go to a worker (see ISOLATED_PAGE_CHARS).
-  const run = (task: Task): Promise<TaskResult> =>
-    misses <= INLINE_TASKS && !(task.kind === "parse" && task.text.length >= ISOLATED_PAGE_CHARS) ? runTask(task) : pool.run(task);
+  const run = (task: Task): Promise<TaskResult> => (misses <= INLINE_TASKS ? pool.runHere(task) : pool.run(task));
   const pages = await Promise.all(
     documents.map(async (doc, i): Promise<PageModel> => {
       const page = found[i];

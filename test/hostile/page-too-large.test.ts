@@ -2,7 +2,7 @@
  * A page that exhausts the memory one parse may take ends as a `page-too-large` error on that page;
  * the other pages are still read and generated, and the exit code says there was an error. The
  * worker heap limit is made tiny with DOCGEN_WORKER_HEAP_MB (internal, see workers/pool.ts), and the
- * page is above ISOLATED_PAGE_CHARS, so it goes to a worker even with --jobs 1.
+ * page is above ISOLATED_PAGE_CHARS, so it is parsed in a child process of its own even with --jobs 1.
  */
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";

@@ -3,7 +3,7 @@
  * task it is sent, replies, and exits. It has a heap of its own (`--max-old-space-size`), so a page
  * that exhausts it, even by one allocation V8 cannot survive, ends this process and not the run.
  */
-import { runTask, type Task } from "./tasks.js";
+import { errorText, runTask, type Task } from "./tasks.js";
 
 // The one message comes from pool.ts, which sends a Task.
 process.once("message", (task: Task) => {
@@ -13,6 +13,6 @@ process.once("message", (task: Task) => {
   };
   runTask(task).then(
     (result) => reply({ result }, 0),
-    (error: unknown) => reply({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }, 1),
+    (error: unknown) => reply({ error: errorText(error) }, 1),
   );
 });

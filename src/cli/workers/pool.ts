@@ -137,11 +137,19 @@ export class WorkerPool {
       this.isolated = result.catch(() => undefined);
       return result;
     }
-    if (this.size === 1) return runTask(task);
+    if (this.size === 1) return this.runHere(task);
     return new Promise<TaskResult>((resolve, reject) => {
       this.queue.push({ task, resolve, reject });
       this.dispatch();
     });
+  }
+
+  /**
+   * Runs the task on this thread, which has the parser and the emitters loaded already (cheaper than
+   * a worker for a few tasks), except a large page: that always runs isolated, as in `run`.
+   */
+  runHere(task: Task): Promise<TaskResult> {
+    return isLargePage(task) ? this.run(task) : runTask(task);
   }
 
   async close(): Promise<void> {

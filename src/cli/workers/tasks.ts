@@ -36,3 +36,8 @@ export async function runTask(task: Task): Promise<TaskResult> {
     }
   }
 }
+
+/** An error thrown by a task, as text to send back to the pool (the stack when there is one). */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}

@@ -1,6 +1,6 @@
 /** A worker thread of the gen pool: runs the tasks it is sent (see `tasks.ts`) one at a time. */
 import { parentPort } from "node:worker_threads";
-import { runTask, type Task } from "./tasks.js";
+import { errorText, runTask, type Task } from "./tasks.js";
 
 export interface Request {
   id: number;
@@ -13,6 +13,6 @@ if (port === null) throw new Error("worker.ts must run in a worker thread");
 port.on("message", (request: Request) => {
   runTask(request.task).then(
     (result) => port.postMessage({ id: request.id, result }),
-    (error: unknown) => port.postMessage({ id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    (error: unknown) => port.postMessage({ id: request.id, error: errorText(error) }),
   );
 });
