@@ -15,7 +15,7 @@ import { compareText } from "../model/diagnostics.js";
 import type { PropertyModel, TypeModel } from "../model/types.js";
 import type { EmitContext, Emitter } from "./context.js";
 import { importOf } from "./imports.js";
-import { allProperties, baseChain } from "./inheritance.js";
+import { allProperties, baseChain, derivedTypes } from "./inheritance.js";
 import { literal, primitiveOf } from "./ts-code.js";
 
 type DateKind = "DateTimeOffset" | "Date";
@@ -50,10 +50,7 @@ export function dateShapes(ctx: EmitContext): Map<string, Shape> {
   const known = shapesOf.get(ctx);
   if (known) return known;
   const objects = ctx.version.types.filter((t) => t.kind !== "enum");
-  const derivedOf = new Map<string, TypeModel[]>();
-  for (const type of objects) {
-    for (const base of baseChain(ctx, type)) derivedOf.set(base.name.toLowerCase(), [...(derivedOf.get(base.name.toLowerCase()) ?? []), type]);
-  }
+  const derivedOf = derivedTypes(ctx);
   // Which types can hold a date: grows until nothing changes (types refer to each other in cycles).
   const holds = new Set<string>();
   for (let changed = true; changed; ) {

@@ -38,3 +38,18 @@ export function extendableBase(ctx: EmitContext, type: TypeModel): TypeModel | u
   if (!base) return undefined;
   return baseChain(ctx, base).some((t) => t === type) ? undefined : base;
 }
+
+/** Per type (lower-case model name), every object type that extends it, directly or not, in model order. */
+export function derivedTypes(ctx: EmitContext): Map<string, TypeModel[]> {
+  const derived = new Map<string, TypeModel[]>();
+  for (const type of ctx.version.types) {
+    if (type.kind === "enum") continue;
+    for (const base of baseChain(ctx, type)) {
+      const key = base.name.toLowerCase();
+      const list = derived.get(key);
+      if (list) list.push(type);
+      else derived.set(key, [type]);
+    }
+  }
+  return derived;
+}

@@ -14,7 +14,7 @@ import type { PropertyModel, TypeModel } from "../model/types.js";
 import type { EmitContext, Emitter } from "./context.js";
 import { importOf } from "./imports.js";
 import { dateKey } from "./dates.js";
-import { allProperties, baseChain } from "./inheritance.js";
+import { allProperties, baseChain, derivedTypes } from "./inheritance.js";
 import { checkerName, enumValuesName, validatorName } from "./naming.js";
 import { escapePointer } from "./pointer.js";
 import { literal, primitiveOf, seeSource } from "./ts-code.js";
@@ -89,17 +89,6 @@ export const emitValidators: Emitter = (ctx) => {
   ];
 };
 
-function derivedTypes(ctx: EmitContext): Map<string, TypeModel[]> {
-  const derived = new Map<string, TypeModel[]>();
-  for (const type of ctx.version.types) {
-    if (type.kind === "enum") continue;
-    for (const base of baseChain(ctx, type)) {
-      const key = base.name.toLowerCase();
-      derived.set(key, [...(derived.get(key) ?? []), type]);
-    }
-  }
-  return derived;
-}
 
 function publicValidator(state: ValidatorFile, tsName: string, type: TypeModel): string {
   (type.kind === "enum" ? state.enumTypes : state.interfaceTypes).add(tsName);
