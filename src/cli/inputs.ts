@@ -10,7 +10,6 @@
  */
 import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
-import { glob } from "tinyglobby";
 import { compareText } from "../model/diagnostics.js";
 import { UserError } from "./errors.js";
 
@@ -59,6 +58,8 @@ export async function findInputFiles(inputs: readonly string[], cwd = process.cw
 async function ignoredFiles(folders: readonly string[], ignore: readonly string[]): Promise<Set<string>> {
   const ignored = new Set<string>();
   if (ignore.length === 0) return ignored;
+  // Loaded only for ignore globs: most runs have none.
+  const { glob } = await import("tinyglobby");
   for (const folder of folders) {
     const matches = await glob([...ignore], { cwd: folder, absolute: true, followSymbolicLinks: false, dot: false });
     for (const file of matches) ignored.add(path.resolve(file));

@@ -32,7 +32,7 @@ export class PageStore {
   /** Rewrites the store with this run's pages when `missing` of them were not in it and that is many. */
   update(pages: ReadonlyArray<readonly [string, PageModel]>, missing: number): void {
     if (missing <= REWRITE_AFTER + pages.length / 64) return;
-    this.cache.write("pages", this.key, JSON.stringify(Object.fromEntries(pages)));
+    this.cache.writeJson("pages", this.key, Object.fromEntries(pages));
   }
 }
 

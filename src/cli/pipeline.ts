@@ -23,6 +23,7 @@ import { sha256, type Cache } from "./cache.js";
 import { FileIndex, statFile } from "./file-index.js";
 import { isPageModel, PageStore } from "./page-store.js";
 import { UserError } from "./errors.js";
+import { decodeRun, encodeRun } from "./run-entry.js";
 import { displayPath, findInputFiles, readInput, type InputFile } from "./inputs.js";
 import { createProgress, type Progress } from "./progress.js";
 import { defaultJobs, TaskOutOfMemory, WorkerPool } from "./workers/pool.js";
@@ -78,7 +79,7 @@ export async function generate(inputs: readonly string[], options: GenerateOptio
   const runKey = (): string | null => cache?.key("run", settings, ...documents.map((d) => `${d.file}\0${d.key}`)) ?? null;
   const cachedRun = runKey();
   if (cache !== null && cachedRun !== null) {
-    const cached = cache.readJson("run", cachedRun, isGeneration);
+    const cached = cache.readDecoded("run", cachedRun, decodeRun);
     if (cached !== null) return cached;
   }
   const pool = new WorkerPool(poolSize(options.jobs, documents.length));
@@ -99,7 +100,7 @@ export async function generate(inputs: readonly string[], options: GenerateOptio
     progress.stop();
     // Keyed by the documents as finally read (a file changed during the run has its new key).
     const key = runKey();
-    if (cache !== null && key !== null) cache.write("run", key, JSON.stringify(generation));
+    if (cache !== null && key !== null) cache.write("run", key, encodeRun(generation));
     return generation;
   } finally {
     progress.stop();
@@ -325,10 +326,4 @@ function unreadablePage(file: string, problem: string, code: DiagnosticCode = "i
 
 function isString(value: unknown): value is string {
   return typeof value === "string";
-}
-
-// A run entry is written by this docgen build only (its key includes the fingerprint); this check
-// guards against a damaged file, not against other shapes.
-function isGeneration(value: unknown): value is Generation {
-  return typeof value === "object" && value !== null && "files" in value && "types" in value && "operations" in value && "diagnostics" in value;
 }

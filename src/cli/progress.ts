@@ -2,7 +2,11 @@
  * Progress of a gen run: a bar on stderr when stderr is a terminal (cli-progress), nothing
  * otherwise (the run then ends with its one-line summary only, so logs stay clean).
  */
-import cliProgress from "cli-progress";
+import { createRequire } from "node:module";
+import type CliProgress from "cli-progress";
+
+// Loaded only when a bar is shown (a terminal): a run in CI or a script does not pay for loading it.
+const require = createRequire(import.meta.url);
 
 export interface Progress {
   /** Starts a phase with `total` steps (a new phase replaces the previous bar's label). */
@@ -15,6 +19,8 @@ const SILENT: Progress = { phase: () => {}, tick: () => {}, stop: () => {} };
 
 export function createProgress(enabled = process.stderr.isTTY === true): Progress {
   if (!enabled) return SILENT;
+  // require() is untyped; the type is that of the package's own declarations.
+  const cliProgress: typeof CliProgress = require("cli-progress");
   const bar = new cliProgress.SingleBar(
     { format: "docgen {phase} [{bar}] {value}/{total}", clearOnComplete: true, hideCursor: true, stream: process.stderr },
     cliProgress.Presets.shades_classic,
