@@ -92,7 +92,7 @@ export async function generate(inputs: readonly string[], options: GenerateOptio
     // Loaded here, not at start-up: only gen needs the emitters (which load neither ts-morph nor prettier to plan).
     const { emitModel } = await import("../emitters/emit.js");
     const generation: Generation = {
-      files: await emitModel(model, { ...options.emit, render: (chunks) => renderChunks(chunks, pool, warm, cache, progress), format: (source) => formatCached(source, cache) }),
+      files: await emitModel(model, { ...options.emit, render: chunkRenderer(pool, warm, cache, progress), format: (source) => formatCached(source, cache) }),
       types: model.types.length,
       operations: model.operations.length,
       diagnostics: model.diagnostics,
@@ -115,42 +115,45 @@ export async function generate(inputs: readonly string[], options: GenerateOptio
 const INLINE_TASKS = 4;
 
 /**
- * Every chunk's text: unchanged chunks (by content id) from the cache, the others rendered and
- * cached. Many are rendered in all workers; a few, one after the other in the warmed worker (a
- * second worker would load ts-morph again), or on this thread when there are no workers.
+ * The renderer of one run (emitModel calls it once per file, as soon as the file is planned): each
+ * chunk's text, unchanged chunks (by content id) from the cache, the others rendered and cached.
+ * A file with many to render uses all workers; a few go one after the other, across files, to the
+ * warmed worker (a second worker would load ts-morph again), or to this thread when there are no
+ * workers.
  */
-async function renderChunks(chunks: readonly PlannedChunk[], pool: WorkerPool, warm: Promise<unknown> | null, cache: Cache | null, progress: Progress): Promise<string[]> {
-  progress.phase("emit", chunks.length);
-  const keys = chunks.map((chunk) => cache?.key("format", chunk.id) ?? null);
-  // Stored as JSON strings, so that a truncated or damaged entry fails to parse and is a miss.
-  const cached = keys.map((key) => (cache !== null && key !== null ? cache.readJson("format", key, isString) : null));
-  const misses = cached.filter((text) => text === null).length;
-  let run = (task: Task): Promise<TaskResult> => pool.run(task);
-  if (misses <= INLINE_TASKS && warm === null) run = (task) => pool.runHere(task);
-  else if (misses <= INLINE_TASKS && warm !== null) {
-    await warm;
-    let queue: Promise<unknown> = Promise.resolve();
-    run = (task) => {
-      const result = queue.then(() => pool.run(task));
-      queue = result.catch(() => null);
-      return result;
-    };
-  }
-  return Promise.all(
-    chunks.map(async (chunk, i): Promise<string> => {
-      const hit = cached[i];
-      if (hit !== null && hit !== undefined) {
+function chunkRenderer(pool: WorkerPool, warm: Promise<unknown> | null, cache: Cache | null, progress: Progress): (chunks: readonly PlannedChunk[]) => Promise<string[]> {
+  let queue: Promise<unknown> = warm ?? Promise.resolve();
+  const inWarmWorker = (task: Task): Promise<TaskResult> => {
+    const result = queue.then(() => pool.run(task));
+    queue = result.catch(() => null);
+    return result;
+  };
+  let started = false;
+  return (chunks) => {
+    if (started) progress.grow(chunks.length);
+    else progress.phase("emit", chunks.length);
+    started = true;
+    const keys = chunks.map((chunk) => cache?.key("format", chunk.id) ?? null);
+    // Stored as JSON strings, so that a truncated or damaged entry fails to parse and is a miss.
+    const cached = keys.map((key) => (cache !== null && key !== null ? cache.readJson("format", key, isString) : null));
+    const misses = cached.filter((text) => text === null).length;
+    const run = misses > INLINE_TASKS ? (task: Task) => pool.run(task) : warm !== null ? inWarmWorker : (task: Task) => pool.runHere(task);
+    return Promise.all(
+      chunks.map(async (chunk, i): Promise<string> => {
+        const hit = cached[i];
+        if (hit !== null && hit !== undefined) {
+          progress.tick();
+          return hit;
+        }
+        const result = await run({ kind: "chunk", chunk: { context: chunk.context, statements: chunk.statements } });
         progress.tick();
-        return hit;
-      }
-      const result = await run({ kind: "chunk", chunk: { context: chunk.context, statements: chunk.statements } });
-      progress.tick();
-      if (result.kind !== "chunk") throw new Error(`worker answered an emit job with a ${result.kind} result`);
-      const key = keys[i];
-      if (cache !== null && key !== null && key !== undefined) cache.write("format", key, JSON.stringify(result.content));
-      return result.content;
-    }),
-  );
+        if (result.kind !== "chunk") throw new Error(`worker answered an emit job with a ${result.kind} result`);
+        const key = keys[i];
+        if (cache !== null && key !== null && key !== undefined) cache.write("format", key, JSON.stringify(result.content));
+        return result.content;
+      }),
+    );
+  };
 }
 
 /** A runtime helper file formatted, from the cache when formatted before (it changes only with docgen). */

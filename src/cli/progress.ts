@@ -11,11 +11,13 @@ const require = createRequire(import.meta.url);
 export interface Progress {
   /** Starts a phase with `total` steps (a new phase replaces the previous bar's label). */
   phase(label: string, total: number): void;
+  /** Adds `steps` to the current phase's total (work found while the phase runs). */
+  grow(steps: number): void;
   tick(steps?: number): void;
   stop(): void;
 }
 
-const SILENT: Progress = { phase: () => {}, tick: () => {}, stop: () => {} };
+const SILENT: Progress = { phase: () => {}, grow: () => {}, tick: () => {}, stop: () => {} };
 
 export function createProgress(enabled = process.stderr.isTTY === true): Progress {
   if (!enabled) return SILENT;
@@ -31,6 +33,9 @@ export function createProgress(enabled = process.stderr.isTTY === true): Progres
       if (started) bar.stop();
       bar.start(total, 0, { phase: label.padEnd(6) });
       started = true;
+    },
+    grow(steps) {
+      if (started) bar.setTotal(bar.getTotal() + steps);
     },
     tick(steps = 1) {
       if (started) bar.increment(steps);

@@ -19,8 +19,9 @@ export interface GeneratedFile {
 }
 
 /**
- * Renders every planned chunk of every file, texts in the same order (`renderChunk` each by default;
- * the CLI serves unchanged chunks from its cache and renders the others in worker threads).
+ * Renders the planned chunks of one file, texts in the same order (`renderChunk` each by default;
+ * the CLI serves unchanged chunks from its cache and renders the others in worker threads). Called
+ * for each file as soon as it is planned, so rendering overlaps the planning of the next files.
  */
 export type ChunkRenderer = (chunks: readonly PlannedChunk[]) => Promise<string[]>;
 
@@ -51,7 +52,7 @@ export async function emitModel(model: ApiModel, options: EmitModelOptions = {})
   const files: GeneratedFile[] = [];
   // The runtime helpers go through the same formatter as emitted code; they are the same in every version.
   const runtime = await Promise.all(runtimeFiles().map(async (file) => ({ path: file.path, content: await format(file.content) })));
-  const jobs: Array<{ path: string; chunks: PlannedChunk[] }> = [];
+  const jobs: Array<{ path: string; rendered: Promise<string[]> }> = [];
   for (const apiVersion of ordered) {
     const slice: VersionSlice = {
       apiVersion,
@@ -60,10 +61,13 @@ export async function emitModel(model: ApiModel, options: EmitModelOptions = {})
     };
     const folder = versionFolder(apiVersion);
     for (const file of runtime) files.push({ path: `${folder}/${file.path}`, content: file.content });
-    for (const name of emittedFiles(emitOptions)) jobs.push({ path: `${folder}/${name}`, chunks: planChunks(slice, name, emitOptions) });
+    for (const name of emittedFiles(emitOptions)) {
+      const rendered = render(planChunks(slice, name, emitOptions));
+      // Awaited below, after the other files are planned; until then a failure must not count as unhandled.
+      rendered.catch(() => undefined);
+      jobs.push({ path: `${folder}/${name}`, rendered });
+    }
   }
-  const rendered = await render(jobs.flatMap((job) => job.chunks));
-  let next = 0;
-  const emitted = jobs.map((job) => ({ path: job.path, content: joinChunks(rendered.slice(next, (next += job.chunks.length))) }));
+  const emitted = await Promise.all(jobs.map(async (job) => ({ path: job.path, content: joinChunks(await job.rendered) })));
   return [...files, ...emitted].sort((a, b) => compareText(a.path, b.path));
 }
