@@ -66,6 +66,9 @@ export async function emitModel(model: ApiModel, options: EmitModelOptions = {})
       // Awaited below, after the other files are planned; until then a failure must not count as unhandled.
       rendered.catch(() => undefined);
       jobs.push({ path: `${folder}/${name}`, rendered });
+      // Planning is synchronous: without this pause, worker messages (the renderer's worker is
+      // ready, a chunk is done) and the renderer's queued sends would wait until every file is planned.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
   const emitted = await Promise.all(jobs.map(async (job) => ({ path: job.path, content: joinChunks(await job.rendered) })));

@@ -18,6 +18,13 @@ export type PropertyLookup = (apiVersion: ApiVersion | null, typeName: string) =
 /** Every object in the examples of `operations`, grouped by lower-cased type name. */
 export function collectSamples(operations: readonly OperationModel[], lookup: PropertyLookup): Map<string, Sample[]> {
   const samples = new Map<string, Sample[]>();
+  // One map per property list, not one per sample object (thousands of samples share a few types).
+  const maps = new Map<readonly PropertyModel[], Map<string, PropertyModel>>();
+  const propertiesByName = (properties: readonly PropertyModel[]): Map<string, PropertyModel> => {
+    let map = maps.get(properties);
+    if (map === undefined) maps.set(properties, (map = new Map(properties.map((p) => [p.name, p]))));
+    return map;
+  };
   const visit = (value: JsonValue | undefined, typeName: string | undefined, version: ApiVersion | null, source: SourcePosition): void => {
     if (Array.isArray(value)) {
       for (const item of value) visit(item, typeName, version, source);
@@ -32,7 +39,7 @@ export function collectSamples(operations: readonly OperationModel[], lookup: Pr
     if (list) list.push({ value, source });
     else samples.set(key, [{ value, source }]);
     const properties = lookup(version, name);
-    const byName = properties ? new Map(properties.map((p) => [p.name, p])) : undefined;
+    const byName = properties ? propertiesByName(properties) : undefined;
     for (const [field, inner] of Object.entries(value)) {
       const property = byName?.get(field);
       visit(inner, property && !isPrimitive(property.type) ? property.type : undefined, version, source);
