@@ -66,7 +66,7 @@ const RESERVED_TYPE_NAMES = new Set([
   "JsonValue", "JsonObject", "ValidationError", "ValidationResult", "Client", "ClientOptions",
   "RequestOptions", "GraphError", "Collection", "FetchLike", "QueryOptions",
   "Validator", "ValidateOptions", "Check", "Problems", "StandardSchemaV1", "StandardResult", "RetryOptions",
-  "PropertyName", "ObjectQueryOptions", "ResponseCheck", "SendRequest",
+  "PropertyName", "ObjectQueryOptions", "ResponseCheck", "SendRequest", "CountQueryOptions", "Narrowed",
 ]);
 
 const RESERVED_WORDS = new Set([
@@ -128,6 +128,11 @@ export const enumValuesName = (typeName: string): string => `${typeName.charAt(0
 export const createBodyName = (typeName: string): string => `${typeName}Create`;
 export const updateBodyName = (typeName: string): string => `${typeName}Update`;
 export const requestTypeName = (operationName: string): string => `${pascalCase(operationName)}Request`;
+/** The map of a base type's derived types by OData name, for `cast` (`DirectoryObjectCasts`). */
+export const castMapName = (typeName: string): string => `${typeName}Casts`;
+/** The `/$count` variant of a collection GET: `listGroupMembers` → `listGroupMembersCount` (`list_group_members_count`). */
+export const countFunctionName = (functionName: string, naming: NamingOptions = {}): string =>
+  naming.operations === "snake_case" ? `${functionName}_count` : `${functionName}Count`;
 
 /** A property key as written in an interface or object literal: bare when it is an identifier, quoted otherwise. */
 export function propertyKey(name: string): string {
@@ -138,6 +143,7 @@ export function propertyKey(name: string): string {
 const RESERVED_VALUE_NAMES = new Set([
   "createClient", "serviceRoot", "send", "encodePathParam", "GraphError", "buildPath", "encodeQuery", "iterateItems",
   "makeValidator", "derivedCheck", "odataTypeKey", "pointerSegments", "reviveDates", "serializeDates",
+  "castSegment", "functionCall", "countItems",
 ]);
 
 /**

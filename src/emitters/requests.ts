@@ -6,7 +6,10 @@
  * - per operation an argument interface `XRequest extends RequestOptions` with `path` (a union:
  *   per documented route, one string per `{placeholder}`; `{id | userPrincipalName}` is named `id`
  *   and takes either key; optional when a route such as `/me/...` has none), `route` (when several
- *   routes are documented: pick one explicitly), `query` (GET only: typed OData query options,
+ *   routes are documented: pick one explicitly), `cast` (GET whose response type has documented
+ *   derived types: one of their OData names, casts.ts; the interface and function are generic in it,
+ *   `Narrowed` gives the derived type), `params` (the operation's function parameters, written as
+ *   `name(a='x',b=5)` by `functionCall`), `query` (GET only: typed OData query options,
  *   `$select` checked against the response type's property names) and `body` (POST/PUT: `XCreate`,
  *   PATCH: `XUpdate` for a documented object type, else the request type; `JsonValue` and optional
  *   when the docs name none); the argument is optional (`= {}`) when nothing in it is required;
@@ -16,7 +19,9 @@
  *   collections (`iterateItems` follows `@odata.nextLink`), else to `T`; the response type's
  *   validator is passed along for optional response validation. When a body is documented but the
  *   response has none (or not JSON), `send` throws `GraphError` with code "UnexpectedResponse" and
- *   the 2xx status: the call's type stays `T`, and the caller can tell the request itself went through.
+ *   the 2xx status: the call's type stays `T`, and the caller can tell the request itself went through;
+ * - per collection GET the docs count (`countable`), `xCount(client, request)`: `GET …/$count` through
+ *   `countItems`, resolving to a number (skipped if an operation already has that name).
  */
 import type { FunctionDeclarationStructure, InterfaceDeclarationStructure, OptionalKind, PropertySignatureStructure } from "ts-morph";
 import { Kind } from "./kinds.js";
@@ -25,9 +30,10 @@ import type { EmitContext, Emitter, Statement } from "./context.js";
 import { routeParamNames } from "../model/paths.js";
 import { importOf } from "./imports.js";
 import { bodyTypeOf } from "./bodies.js";
+import { castMapDeclaration, castMapOf, type CastMap } from "./casts.js";
 import { dateKey } from "./dates.js";
-import { functionName, propertyKey, requestTypeName, validatorName } from "./naming.js";
-import { docText, literal, mentionsType, referencedType, seeSource, tsType, type TypeUse } from "./ts-code.js";
+import { countFunctionName, functionName, propertyKey, requestTypeName, validatorName } from "./naming.js";
+import { docText, literal, mentionsType, primitiveOf, referencedType, seeSource, tsType, type TypeUse } from "./ts-code.js";
 
 export const SERVICE_ROOTS: Record<ApiVersion, string> = {
   beta: "https://graph.microsoft.com/beta",
@@ -66,10 +72,21 @@ export const emitRequests: Emitter = (ctx) => {
     usesJson: false,
   };
   const body: Statement[] = [clientStatements(ctx.version.apiVersion)];
+  const castMaps = new Map<string, CastMap>();
+  const functionNames = new Set(ctx.version.operations.map((op) => functionName(op.id, ctx.options.naming)));
   for (const op of ctx.version.operations) {
-    const request = requestInterface(state, op);
+    const cast = op.method === "GET" && op.successStatus !== 204 ? castMapOf(ctx, op.responseType) : undefined;
+    if (cast) castMaps.set(cast.name, cast);
+    const request = requestInterface(state, op, cast);
     body.push({ kind: Kind.Interface, ...request.structure });
-    body.push({ kind: Kind.Function, ...requestFunction(state, op, request.optional) });
+    body.push({ kind: Kind.Function, ...requestFunction(state, op, request.optional, cast) });
+    const count = countName(state, op);
+    if (count && !functionNames.has(count)) body.push(countStatements(state, op, count, cast));
+  }
+  for (const map of [...castMaps.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    for (const [, ts] of map.entries) state.modelTypes.add(ts);
+    state.modelTypes.add(map.base);
+    body.push(castMapDeclaration(map));
   }
   return [
     ...importOf("./runtime/http.js", state.runtimeTypes),
@@ -123,7 +140,49 @@ function pathType(op: OperationModel): { type: string; required: boolean } | und
   return { type, required: variants.length === sets.size };
 }
 
-function requestInterface(state: RequestsFile, op: OperationModel): { structure: OptionalKind<InterfaceDeclarationStructure>; optional: boolean } {
+function requestInterface(state: RequestsFile, op: OperationModel, cast: CastMap | undefined): { structure: OptionalKind<InterfaceDeclarationStructure>; optional: boolean } {
+  const properties: OptionalKind<PropertySignatureStructure>[] = pathAndRoute(op);
+  if (cast) properties.push(castProperty(cast, "C"));
+  const params = functionParamsType(state, op);
+  if (params) {
+    properties.push({ name: "params", type: params, hasQuestionToken: true, docs: ["Function parameters, sent as `name(a='x',b=5)` on the route's last segment (strings quoted, numbers and booleans bare)."] });
+  }
+  const query = queryType(state, op, cast);
+  if (query) properties.push({ name: "query", type: query, hasQuestionToken: true, docs: ["OData query options, encoded for you."] });
+  const body = bodyType(state, op);
+  if (body) {
+    properties.push({ name: "body", type: body.type, hasQuestionToken: !body.required, docs: ["The request body, sent as JSON."] });
+  }
+  state.runtimeTypes.add("RequestOptions");
+  return {
+    structure: {
+      name: requestTypeName(op.id),
+      isExported: true,
+      extends: ["RequestOptions"],
+      ...(cast ? { typeParameters: [castTypeParameter(cast)] } : {}),
+      docs: [`Arguments of {@link ${functionName(op.id, state.ctx.options.naming)}}: ${[...properties.map((p) => p.name), "per-call options"].join(", ")}.`],
+      properties,
+    },
+    optional: properties.every((property) => property.hasQuestionToken === true),
+  };
+}
+
+/** `C extends keyof DirectoryObjectCasts | undefined = undefined`: the cast a call makes, none by default. */
+function castTypeParameter(cast: CastMap): { name: string; constraint: string; default: string } {
+  return { name: "C", constraint: `keyof ${cast.name} | undefined`, default: "undefined" };
+}
+
+function castProperty(cast: CastMap, type: string): OptionalKind<PropertySignatureStructure> {
+  return {
+    name: "cast",
+    type,
+    hasQuestionToken: true,
+    docs: [`An OData type cast (\`/microsoft.graph.x\` after the route): only items of that derived type of ${cast.base}, typed as it.`],
+  };
+}
+
+/** The `path` and `route` properties of a request type. */
+function pathAndRoute(op: OperationModel): OptionalKind<PropertySignatureStructure>[] {
   const properties: OptionalKind<PropertySignatureStructure>[] = [];
   const path = pathType(op);
   const all = routes(op);
@@ -146,27 +205,30 @@ function requestInterface(state: RequestsFile, op: OperationModel): { structure:
       docs: ["The documented route to call; by default the one that fits the given path parameters best."],
     });
   }
-  const query = queryType(state, op);
-  if (query) properties.push({ name: "query", type: query, hasQuestionToken: true, docs: ["OData query options, encoded for you."] });
-  const body = bodyType(state, op);
-  if (body) {
-    properties.push({ name: "body", type: body.type, hasQuestionToken: !body.required, docs: ["The request body, sent as JSON."] });
-  }
-  state.runtimeTypes.add("RequestOptions");
-  return {
-    structure: {
-      name: requestTypeName(op.id),
-      isExported: true,
-      extends: ["RequestOptions"],
-      docs: [`Arguments of {@link ${functionName(op.id, state.ctx.options.naming)}}: ${[...properties.map((p) => p.name), "per-call options"].join(", ")}.`],
-      properties,
-    },
-    optional: properties.every((property) => property.hasQuestionToken === true),
-  };
+  return properties;
+}
+
+/** Primitives OData writes bare in a function call (no quotes), though they are strings here. */
+const BARE_PRIMITIVES: ReadonlySet<string> = new Set(["Guid", "DateTimeOffset", "Date", "TimeOfDay"]);
+
+/** `{ status?: string; count?: number }`: the function parameters, each optional. */
+function functionParamsType(state: RequestsFile, op: OperationModel): string | undefined {
+  const params = op.functionParameters ?? [];
+  if (params.length === 0) return undefined;
+  return `{ ${params.map((p) => `${propertyKey(p.name)}?: ${useType(state, { type: p.type, collection: p.collection, ...(p.enumValues ? { enumValues: p.enumValues } : {}) })}`).join("; ")} }`;
+}
+
+/** `functionCall(request.params, ["fromDateTime"])`, or "" without function parameters. */
+function functionCallExpression(state: RequestsFile, op: OperationModel): string {
+  const params = op.functionParameters ?? [];
+  if (params.length === 0) return "";
+  state.runtimeValues.add("functionCall");
+  const bare = params.filter((p) => !p.collection && BARE_PRIMITIVES.has(primitiveOf(state.ctx, p.type) ?? "")).map((p) => literal(p.name));
+  return ` + functionCall(request.params${bare.length > 0 ? `, [${bare.join(", ")}]` : ""})`;
 }
 
 /** GET: collection query options (all of them) or single-object ones ($select, $expand), `$select` typed by the response type. */
-function queryType(state: RequestsFile, op: OperationModel): string | undefined {
+function queryType(state: RequestsFile, op: OperationModel, cast: CastMap | undefined): string | undefined {
   if (op.method !== "GET") return undefined;
   const target = op.responseType ? state.ctx.typeByName(op.responseType) : undefined;
   const targetName = target && target.kind !== "enum" ? state.ctx.names.get(target.name) : undefined;
@@ -174,11 +236,17 @@ function queryType(state: RequestsFile, op: OperationModel): string | undefined 
   if (targetName) {
     state.modelTypes.add(targetName);
     state.runtimeTypes.add("PropertyName");
-    names = `PropertyName<${targetName}>`;
+    names = `PropertyName<${cast ? narrowed(state, cast) : targetName}>`;
   }
   const options = op.responseCollection ? "QueryOptions" : "ObjectQueryOptions";
   state.runtimeTypes.add(options);
   return `${options}<${names}>`;
+}
+
+/** `Narrowed<DirectoryObject, DirectoryObjectCasts, C>`: the response element under the call's cast. */
+function narrowed(state: RequestsFile, cast: CastMap): string {
+  state.runtimeTypes.add("Narrowed");
+  return `Narrowed<${cast.base}, ${cast.name}, C>`;
 }
 
 /** The body of POST/PATCH/PUT: the documented request type, else any JSON (optional). */
@@ -206,25 +274,24 @@ function useType(state: RequestsFile, use: TypeUse): string {
 }
 
 /** The resolved type, or undefined for `void`. */
-function responseType(state: RequestsFile, op: OperationModel): string | undefined {
+function responseType(state: RequestsFile, op: OperationModel, cast: CastMap | undefined): string | undefined {
   if (op.successStatus === 204 || !op.responseType) return undefined;
-  const element = useType(state, { type: op.responseType, collection: false });
+  const documented = useType(state, { type: op.responseType, collection: false });
+  const element = cast ? narrowed(state, cast) : documented;
   if (!op.responseCollection) return element;
   state.runtimeTypes.add("Collection");
   return `Collection<${element}>`;
 }
 
-function requestFunction(state: RequestsFile, op: OperationModel, optionalRequest: boolean): OptionalKind<FunctionDeclarationStructure> {
+function requestFunction(state: RequestsFile, op: OperationModel, optionalRequest: boolean, cast: CastMap | undefined): OptionalKind<FunctionDeclarationStructure> {
   state.runtimeValues.add("send");
   state.runtimeValues.add("buildPath");
-  const typed = responseType(state, op);
+  const typed = responseType(state, op, cast);
   // No documented response type (but not 204): keep whatever comes back, as untyped JSON.
   const untyped = typed === undefined && op.successStatus !== 204;
   if (untyped) state.usesJson = true;
   const result = typed ?? (untyped ? "JsonValue" : undefined);
-  const all = routes(op);
-  const pathArgs = [`[${all.map(literal).join(", ")}]`, pathType(op) ? "request.path" : "undefined", ...(all.length > 1 ? ["request.route"] : [])];
-  let path = `buildPath(${pathArgs.join(", ")})`;
+  let path = routePath(state, op, cast);
   if (op.method === "GET") {
     state.runtimeValues.add("encodeQuery");
     path += " + encodeQuery(request.query)";
@@ -250,13 +317,60 @@ function requestFunction(state: RequestsFile, op: OperationModel, optionalReques
     isExported: true,
     isAsync: true,
     docs: [functionDocs(op)],
+    ...(cast ? { typeParameters: [castTypeParameter(cast)] } : {}),
     parameters: [
       { name: "client", type: "Client" },
-      { name: "request", type: requestTypeName(op.id), ...(optionalRequest ? { initializer: "{}" } : {}) },
+      { name: "request", type: `${requestTypeName(op.id)}${cast ? "<C>" : ""}`, ...(optionalRequest ? { initializer: "{}" } : {}) },
     ],
     returnType: `Promise<${untyped ? "JsonValue | undefined" : (result ?? "void")}>`,
     statements: [result ? `return ${call};` : `await ${call};`],
   };
+}
+
+/** `buildPath([...], request.path) + castSegment(request.cast) + functionCall(request.params)`: the path without its query. */
+function routePath(state: RequestsFile, op: OperationModel, cast: CastMap | undefined, withParams = true): string {
+  const all = routes(op);
+  const pathArgs = [`[${all.map(literal).join(", ")}]`, pathType(op) ? "request.path" : "undefined", ...(all.length > 1 ? ["request.route"] : [])];
+  let path = `buildPath(${pathArgs.join(", ")})${withParams ? functionCallExpression(state, op) : ""}`;
+  if (cast) {
+    state.runtimeValues.add("castSegment");
+    path += " + castSegment(request.cast)";
+  }
+  return path;
+}
+
+/** The `/$count` variant's name, for a collection GET whose examples count it. */
+function countName(state: RequestsFile, op: OperationModel): string | undefined {
+  if (op.countable !== true || op.method !== "GET" || !op.responseCollection) return undefined;
+  return countFunctionName(functionName(op.id, state.ctx.options.naming), state.ctx.options.naming);
+}
+
+/** `listGroupMembersCount(client, { path, cast, query: { $filter } })`: `GET …/$count`, resolving to the number. */
+function countStatements(state: RequestsFile, op: OperationModel, name: string, cast: CastMap | undefined): string {
+  state.runtimeValues.add("countItems");
+  state.runtimeValues.add("encodeQuery");
+  state.runtimeTypes.add("CountQueryOptions");
+  const properties = [...pathAndRoute(op), ...(cast ? [castProperty(cast, `keyof ${cast.name}`)] : [])];
+  const typeName = requestTypeName(name);
+  const members = [
+    ...properties.map((p) => `  /** ${docText(String(p.docs?.[0] ?? ""))} */\n  ${p.name}${p.hasQuestionToken ? "?" : ""}: ${String(p.type)};`),
+    "  /** Which items to count: `$filter`, `$search` (encoded for you). */\n  query?: CountQueryOptions;",
+  ];
+  const optional = properties.every((p) => p.hasQuestionToken === true);
+  const path = `${routePath(state, op, cast, false)} + "/$count" + encodeQuery(request.query)`;
+  return `/** Arguments of {@link ${name}}: ${[...properties.map((p) => p.name), "query", "per-call options"].join(", ")}. */
+export interface ${typeName} extends RequestOptions {
+${members.join("\n")}
+}
+
+/**
+ * The number of items {@link ${functionName(op.id, state.ctx.options.naming)}} would list: \`GET ${docText(routes(op)[0] ?? "/")}/$count\`, as the docs' examples do.
+ * Sends \`ConsistencyLevel: eventual\`; resolves to the count Graph returns as text/plain.
+ * ${seeSource(op.sources[0])}
+ */
+export async function ${name}(client: Client, request: ${typeName}${optional ? " = {}" : ""}): Promise<number> {
+  return countItems(client, ${path}, request);
+}`;
 }
 
 /** The response validator handed to `send` (used when response validation is on). */

@@ -53,6 +53,7 @@ export class OperationTable {
       else op.id = routeId(op, titles) ?? op.id;
     }
     assignOperationIds(operations, this.diagnostics);
+    for (const op of operations) if (countsInExamples(op)) op.countable = true;
     return operations.sort(
       (a, b) => compareText(a.apiVersion ?? "", b.apiVersion ?? "") || compareText(a.id, b.id),
     );
@@ -76,6 +77,11 @@ export class OperationTable {
   }
 
   private mergeInto(operation: OperationModel, page: PageOperationModel): void {
+    if (page.functionParameters) {
+      const names = new Set((operation.functionParameters ?? []).map((p) => p.name.toLowerCase()));
+      const added = page.functionParameters.filter((p) => !names.has(p.name.toLowerCase()));
+      if (added.length > 0) operation.functionParameters = [...(operation.functionParameters ?? []), ...added];
+    }
     const first = operation.sources[0];
     this.diagnostics.push(
       makeDiagnostic("operation-duplicate", page.source, `${page.method} ${page.paths[0] ?? ""} is also documented at ${first ? where(first) : "another page"}; the pages were merged into "${operation.title}".`),
@@ -258,4 +264,10 @@ function dedupeRoutes(paths: readonly string[]): string[] {
 /** Routes are the same when they differ only in placeholder names and letter case. */
 function routeKey(apiVersion: ApiVersion | null, method: string, path: string): string {
   return `${apiVersion ?? ""}|${method}|${path.replace(/\{[^}]*\}/g, "{}").toLowerCase()}`;
+}
+
+/** A collection GET one of whose example requests ends its path with `/$count` (after an optional type cast). */
+function countsInExamples(op: OperationModel): boolean {
+  if (op.method !== "GET" || !op.responseCollection) return false;
+  return op.examples.some((example) => /\/\$count\/?$/i.test((example.request?.url ?? "").split("?")[0] ?? ""));
 }

@@ -22,6 +22,8 @@ interface TypeEntry {
   properties: Map<string, PropertyModel>;
   /** Every "Possible values" list seen per property, first one first. */
   enumLists: Map<string, EnumList[]>;
+  /** A resource page documents the name in `microsoft.graph` itself: it keeps no sub-namespace. */
+  defaultNamespace?: boolean;
 }
 
 export function typeKey(apiVersion: ApiVersion | null, name: string): string {
@@ -44,8 +46,22 @@ export class TypeTable {
     if (pageType.kind) entry.declaredKind = pageType.kind;
     if (pageType.description && !model.description) model.description = pageType.description;
     if (pageType.baseType && !model.baseType) model.baseType = pageType.baseType;
+    if (pageType.role === "resource") this.addNamespace(entry, pageType.namespace);
     if (pageType.members) this.addMembers(entry, pageType.members, pageType.source);
     for (const property of pageType.properties) this.addProperty(entry, property);
+  }
+
+  /**
+   * `group` is documented in `microsoft.graph` and in `microsoft.graph.termStore`, merged into one
+   * type (types are keyed by short name): `microsoft.graph` wins, else the first sub-namespace.
+   */
+  private addNamespace(entry: TypeEntry, namespace: string | undefined): void {
+    if (namespace === undefined) {
+      entry.defaultNamespace = true;
+      delete entry.model.namespace;
+    } else if (!entry.defaultNamespace && !entry.model.namespace) {
+      entry.model.namespace = namespace;
+    }
   }
 
   /** Adds an inferred type (never overrides a documented one). */

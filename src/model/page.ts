@@ -13,6 +13,8 @@ export interface PageTypeModel {
   kind?: TypeKind;
   description?: string;
   baseType?: string;
+  /** `Namespace: microsoft.graph.callRecords` in the intro; absent for `microsoft.graph` or none. */
+  namespace?: string;
   properties: PropertyModel[];
   members?: string[];
   /** Where the page describes it: "resource" page, "requestBody" table of an operation, "enum" page. */

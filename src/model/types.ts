@@ -56,6 +56,8 @@ export interface TypeModel {
   apiVersion: ApiVersion | null;
   description?: string;
   baseType?: string;
+  /** The OData namespace a resource page states (`Namespace: microsoft.graph.callRecords`); absent when it states none (`microsoft.graph`). */
+  namespace?: string;
   properties: PropertyModel[];
   /** Enum members in first-seen order (kind "enum" only). */
   members?: string[];
@@ -134,6 +136,13 @@ export interface OperationModel {
   requestHeaders: HeaderModel[];
   requestType?: string;
   requestCollection?: boolean;
+  /**
+   * Parameters of an OData function (GET) that its routes do not spell out: the `Function parameters`
+   * table, or a GET page's `Request body` table. Sent as `name(a='x',b=5)` on the route's last segment.
+   */
+  functionParameters?: PropertyModel[];
+  /** A collection GET whose examples address its `/$count` (`GET /groups/{id}/members/$count`). */
+  countable?: true;
   responseType?: string;
   responseCollection: boolean;
   successStatus: number | null;

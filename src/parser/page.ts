@@ -7,6 +7,7 @@ import { PageContext } from "./context.js";
 import type { Block, Outline, TableBlock } from "./outline.js";
 import { checkExampleBody } from "./sections/example-check.js";
 import { parseExamples } from "./sections/examples.js";
+import { parseFunctionParameters } from "./sections/function-parameters.js";
 import { namedEnumTables, tableMembers, type EnumTable } from "./sections/enum-tables.js";
 import { bareTypeName, parseInheritance } from "./sections/inheritance.js";
 import { checkRepresentation } from "./sections/representation.js";
@@ -91,6 +92,8 @@ function extractOperation(page: SectionedPage, title: string, ctx: PageContext, 
   if (description) operation.description = description;
   if (permissions) operation.permissions = permissions;
   if (response.responseType) operation.responseType = response.responseType;
+  const functionParameters = parseFunctionParameters(page, first.method, paths, ctx);
+  if (functionParameters.length > 0) operation.functionParameters = functionParameters;
 
   const body = findSection(page, "request body");
   if (body) {
@@ -203,6 +206,8 @@ function extractResource(page: SectionedPage, title: string, ctx: PageContext, m
   if (inheritance.keyProperty) type.kind = "entity";
   const description = introText(page.intro);
   if (description) type.description = description;
+  const namespace = namespaceOf(page.intro);
+  if (namespace) type.namespace = namespace;
   model.types.push(type);
   const representation = findSection(page, "json representation");
   if (representation) checkRepresentation(representation.blocks, properties, name, ctx);
@@ -264,6 +269,16 @@ function apiVersionOf(outline: Outline): ApiVersion | null {
   const folder = /(?:^|\/)(beta|v1\.0)\//i.exec(outline.file);
   if (folder?.[1]) return folder[1].toLowerCase() === "beta" ? "beta" : "v1.0";
   return null;
+}
+
+/** `Namespace: microsoft.graph.callRecords` → that namespace; undefined for `microsoft.graph` (the default) or none. */
+function namespaceOf(blocks: readonly Block[]): string | undefined {
+  for (const block of blocks) {
+    if (block.kind !== "paragraph") continue;
+    const match = /^namespace:\s*(microsoft\.graph(?:\.[A-Za-z]\w*)+)\s*$/i.exec(block.text.trim());
+    if (match?.[1]) return match[1];
+  }
+  return undefined;
 }
 
 /** The first intro paragraph that is not a note (Important:, Note:, Namespace:). */

@@ -75,7 +75,7 @@ describe("example replay over the corpus", () => {
       const operations = corpus.model.operations.filter((o) => versionFolder(o.apiVersion) === folder);
       for (const op of operations) {
         for (const example of op.examples) {
-          const sent = await replayRequest(api, server, op, example, operations);
+          const sent = await replayRequest(api, server, op, example, operations, validators);
           if (sent) requests.push(sent);
           const checked = validateResponse(api, op, example, validators);
           if (checked) responses.push(checked);
@@ -92,17 +92,15 @@ describe("example replay over the corpus", () => {
     expect(replayed.length).toBeGreaterThan(2500);
     const matched = replayed.filter((r) => r.matched).length;
     const byGenerator = replayed.filter((r) => r.blame === "generator").length;
-    // Every mismatch is explained; the generator's own share (OData `/$count` and type-cast
-    // segments, which request functions do not offer) stays under 1%.
+    // Every mismatch is explained, and none is the generator's: `/$count` (the …Count variants),
+    // type casts (`cast`) and function parameters (`params`) replay like the rest.
     expect(replayed.filter((r) => !r.matched && !r.reason)).toEqual([]);
-    expect(byGenerator / replayed.length).toBeLessThan(0.01);
-    // ≥ 99% of the examples the docs do not contradict (their URL fits a documented route, the method
-    // fits). The issue asks for 99% of all examples; that is not reachable without counting doc errors
-    // as matches: measured 95.23% (5,151 of 5,409; 94.19% of all 5,469 with the 60 sent to other
-    // hosts). docs/fidelity.md classifies the rest; reports/replay.md lists every example with its reason.
-    const replayable = replayed.filter((r) => r.matched || r.blame === "generator").length;
-    expect(matched / replayable).toBeGreaterThanOrEqual(0.99);
-    expect(matched / replayed.length).toBeGreaterThanOrEqual(0.95);
+    expect(replayed.filter((r) => r.blame === "generator").map((r) => `${r.file}:${r.line} ${r.reason ?? ""}`)).toEqual([]);
+    // The issue asks for 99% of all examples; that is not reachable without counting doc errors as
+    // matches. Measured: 96.73% (5,232 of 5,409; 95.67% of all 5,469 with the 60 sent to other hosts);
+    // the threshold is what is reached, so one example lost fails. docs/fidelity.md classifies the
+    // 177 left (all doc errors); reports/replay.md lists every example with its reason.
+    expect(matched / replayed.length).toBeGreaterThanOrEqual(0.9672);
   });
 
   it("validates response examples, every failure classified", () => {

@@ -4,7 +4,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiModel, ExampleModel, OperationModel } from "../../src/model/types.js";
 import { generateInto } from "../emitters/generate.js";
-import { examplePath, keyAsSegment, loadApi, matchRoute, otherService, replayRequest, ReplayServer, validateResponse, ValidatorNames } from "./replay.js";
+import { examplePath, functionArgs, keyAsSegment, odataSuffix, loadApi, matchRoute, otherService, replayRequest, ReplayServer, validateResponse, ValidatorNames } from "./replay.js";
 
 describe("examplePath", () => {
   it.each([
@@ -24,6 +24,24 @@ describe("keyAsSegment", () => {
     ["/worksheets/{id}/range(address='A1:B2')", "/worksheets/{id}/range(address='A1:B2')"],
     ["/reports/getCounts(period='D7')/content", "/reports/getCounts(period='D7')/content"],
   ])("%s", (path, expected) => expect(keyAsSegment(path)).toBe(expected));
+});
+
+describe("odataSuffix", () => {
+  it.each([
+    ["/groups/1/members/microsoft.graph.user/$count", { base: "/groups/1/members", count: true, cast: "microsoft.graph.user" }],
+    ["/users/$count", { base: "/users", count: true }],
+    ["/a/f(x='1',y=2)", { base: "/a/f", count: false, args: "x='1',y=2" }],
+    ["/a/microsoft.graph.callRecords.session", { base: "/a", count: false, cast: "microsoft.graph.callRecords.session" }],
+    ["/users/1", undefined],
+  ])("%s", (path, expected) => expect(odataSuffix(path)).toEqual(expected));
+
+  it("splits function arguments outside quotes", () => {
+    expect(functionArgs("a='x,y',b=5,c='it''s'")).toEqual([
+      { name: "a", literal: "'x,y'" },
+      { name: "b", literal: "5" },
+      { name: "c", literal: "'it''s'" },
+    ]);
+  });
 });
 
 describe("otherService", () => {
@@ -85,7 +103,10 @@ describe("replay of an inline model", () => {
   });
   const response = (body: ExampleModel["response"] extends infer R ? (R extends { body?: infer B } ? B : never) : never) => ({ status: 200, statusText: "OK", headers: {}, body, truncated: false, source });
   const model: ApiModel = {
-    types: [{ name: "thing", kind: "entity", apiVersion: "beta", properties: [{ name: "id", type: "String", collection: false, description: "", source }, { name: "size", type: "Int32", collection: false, description: "", source }], sources: [source] }],
+    types: [
+      { name: "thing", kind: "entity", apiVersion: "beta", properties: [{ name: "id", type: "String", collection: false, description: "", source }, { name: "size", type: "Int32", collection: false, description: "", source }], sources: [source] },
+      { name: "bigThing", kind: "entity", apiVersion: "beta", baseType: "thing", properties: [], sources: [source] },
+    ],
     operations: [
       op("updateThing", "PATCH", ["/groups/{groupId}/things/{id}"], [example("PATCH", "https://graph.microsoft.com/beta/groups/g1/things/t%201", response({ id: "t1", size: 1 }))]),
       op("getThing", "GET", ["/things/{id}", "/me/thing"], [
@@ -96,6 +117,27 @@ describe("replay of an inline model", () => {
         example("GET", "/things/t1/microsoft.graph.bigThing/$count"),
       ]),
       op("listMembers", "GET", ["/users/{id | userPrincipalName}/members"], [example("GET", "/me/members"), example("GET", "/things/t2")]),
+      {
+        ...op("listThings", "GET", ["/groups/{id}/things"], [
+          example("GET", "/groups/g1/things/$count"),
+          example("GET", "/groups/g1/things/microsoft.graph.BigThing/$count"),
+          example("GET", "/groups/g1/things/microsoft.graph.user"),
+        ]),
+        responseCollection: true,
+        countable: true,
+      },
+      {
+        ...op("getTop", "GET", ["/things/getTop"], [
+          example("GET", "/things/getTop(n=5,s='it''s',on=2019-11-01)"),
+          example("GET", "/things/getTop(x=1)"),
+          example("GET", "/things/getTop(n='5')"),
+        ]),
+        functionParameters: [
+          { name: "n", type: "Int32", collection: false, description: "", source },
+          { name: "s", type: "String", collection: false, description: "", source },
+          { name: "on", type: "DateTimeOffset", collection: false, description: "", source },
+        ],
+      },
     ],
     diagnostics: [],
   };
@@ -111,7 +153,7 @@ describe("replay of an inline model", () => {
     const responses = [];
     for (const operation of model.operations) {
       for (const ex of operation.examples) {
-        requests.push(await replayRequest(api, server, operation, ex, model.operations));
+        requests.push(await replayRequest(api, server, operation, ex, model.operations, validators));
         responses.push(validateResponse(api, operation, ex, validators));
       }
     }
@@ -121,14 +163,20 @@ describe("replay of an inline model", () => {
       ["getThing", false, "doc", "example URL matches none of the documented routes", false],
       ["getThing", true, undefined, undefined, false],
       ["getThing", false, undefined, "sent to bot.contoso.com, not to the API (a callback, notification or upload URL)", false],
-      ["getThing", false, "generator", "example appends an OData $count or type-cast segment to a documented route; request functions offer neither", false],
+      ["getThing", false, "doc", "example counts an operation that is not a collection", false],
       ["listMembers", false, "doc", "example uses /me; the documented routes list only /users/{id}", false],
       ["listMembers", false, "doc", "example URL is a route of another operation (same method)", false],
+      ["listThings", true, undefined, undefined, false],
+      ["listThings", true, undefined, undefined, false],
+      ["listThings", false, "doc", "example casts to a type the docs do not derive from the response type", false],
+      ["getTop", true, undefined, undefined, false],
+      ["getTop", false, "doc", "example passes a function parameter the page does not list", false],
+      ["getTop", false, "doc", "example writes function parameter n (Int32) as '5', not as an OData Int32 literal", false],
     ]);
     expect(responses.map((r) => [r?.validated, r?.blame, r?.detail])).toEqual([
       [true, undefined, undefined],
       [false, "doc", expect.stringMatching(/^\/size type \(/)],
-      ...Array.from({ length: 6 }, () => [undefined, undefined, undefined]),
+      ...Array.from({ length: 12 }, () => [undefined, undefined, undefined]),
     ]);
   });
 });

@@ -14,6 +14,9 @@
  *   (letter case ignored; a placeholder matches one segment, or several when the template closes it
  *   with `:` as in `root:/{item-path}:`; placeholders inside function segments such as
  *   `(period='{period_value}')` match the text between the quotes).
+ * - An example path that is a route plus OData suffixes — function parameters `(a='x',b=5)`, a type
+ *   cast `/microsoft.graph.user`, `/$count` — is sent with `params` (typed by the page's function
+ *   parameters), `cast` (one of the response type's derived types) and the `…Count` variant.
  * - Paths are compared percent-decoded and case-insensitively (Graph paths are case-insensitive;
  *   parameter values are copied from the example, so only literal segments can differ in case).
  * - Bodies are compared as parsed JSON.
@@ -25,6 +28,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createContext } from "../../src/emitters/context.js";
 import { functionName, validatorName } from "../../src/emitters/naming.js";
+import { castMapOf } from "../../src/emitters/casts.js";
+import { countFunctionName } from "../../src/emitters/naming.js";
 import { SERVICE_ROOTS } from "../../src/emitters/requests.js";
 import { isPrimitive } from "../../src/model/primitives.js";
 import type { ApiModel, ExampleModel, JsonValue, OperationModel } from "../../src/model/types.js";
@@ -193,6 +198,8 @@ export async function replayRequest(
   example: ExampleModel,
   /** The other operations of the API version, to name the one an example's URL belongs to. */
   others: readonly OperationModel[] = [],
+  /** The model's names (casts a response type allows); without it, casts are not replayed. */
+  known?: ValidatorNames,
 ): Promise<RequestOutcome | undefined> {
   const request = example.request;
   if (!request || request.bodyText !== undefined) return undefined;
@@ -209,20 +216,36 @@ export async function replayRequest(
     path = keyAsSegment(path);
     route = matchRoute(op.paths, path);
   }
+  // OData suffixes of a documented route: function parameters, a type cast, `/$count` (in that order).
+  let suffix: ODataSuffix = {};
+  if (!route) {
+    const split = odataSuffix(path);
+    const base = split && matchRoute(op.paths, split.base);
+    if (split && base) {
+      const resolved = resolveSuffix(op, split, known);
+      if ("reason" in resolved) return fail("doc", resolved.reason, path);
+      suffix = resolved;
+      route = base;
+      path = split.base;
+    }
+  }
   if (!route) {
     const unmatched = noRouteReason(op, path, others);
     return fail(unmatched.blame, unmatched.reason, unmatched.detail ?? path);
   }
   if (request.body !== undefined && !BODY_METHODS.has(op.method)) return fail("doc", `example sends a body with ${op.method}`);
 
-  const call = api[functionName(op.id)];
+  const name = suffix.count ? countFunctionName(functionName(op.id)) : functionName(op.id);
+  const call = api[name];
   const createClient = api["createClient"];
-  if (!call || !createClient) return fail("generator", "the generated code lacks the request function", functionName(op.id));
+  if (!call || !createClient) return fail("generator", "the generated code lacks the request function", name);
   const client = createClient({ baseUrl: server.origin, auth: "replay-token" });
   const args: Record<string, unknown> = {};
   // The values of the route the example uses: a function that picks its route by the parameters it is given calls that one.
   if (op.paths.some((p) => routePattern(p).names.length > 0)) args["path"] = route.values;
   if (request.body !== undefined) args["body"] = request.body;
+  if (suffix.cast !== undefined) args["cast"] = suffix.cast;
+  if (suffix.params !== undefined) args["params"] = suffix.params;
   // Routes with the same parameters (`/communications/calls/{id}/answer`, `/app/calls/{id}/answer`):
   // the caller names the one it wants, as the generated `route` option documents.
   const uniqueRoutes = [...new Set(op.paths.map((p) => (p.startsWith("/") ? p : `/${p}`)))];
@@ -242,8 +265,9 @@ export async function replayRequest(
   }
   if (sent.method !== request.method) return fail("generator", "method differs", `${sent.method} vs ${request.method}`);
   const sentPath = safeDecode(sent.url.split("?")[0] ?? "");
-  if (sentPath.toLowerCase() !== safeDecode(path).toLowerCase()) {
-    const detail = `${sentPath} vs ${path}`;
+  const expectedPath = safeDecode(path) + (suffix.text ?? "");
+  if (sentPath.toLowerCase() !== expectedPath.toLowerCase()) {
+    const detail = `${sentPath} vs ${expectedPath}`;
     if (route.index > 0) return fail("generator", "example uses a documented route other than the first, which the request function cannot call", `${template}: ${detail}`);
     const names = routePattern(template).names;
     if (new Set(names).size < names.length) return fail("generator", "the route repeats a placeholder name and the function has one parameter for both", `${template}: ${detail}`);
@@ -254,19 +278,83 @@ export async function replayRequest(
   return { ...base, matched: true };
 }
 
+/** What follows a documented route in an example: `(a='x',b=5)`, `/microsoft.graph.user`, `/$count`. */
+interface ODataSuffix {
+  count?: true;
+  cast?: string;
+  params?: Record<string, string | number | boolean>;
+  /** The suffix as the generated function writes it (decoded), compared with what arrives. */
+  text?: string;
+}
+
+/** Splits `/groups/1/members/microsoft.graph.user/$count` into the route part and its OData suffix. */
+export function odataSuffix(path: string): { base: string; count: boolean; cast?: string; args?: string } | undefined {
+  const match = /^(.*?)(\([^/()]*\))?(\/microsoft\.graph(?:\.[A-Za-z_]\w*)+)?(\/\$count)?$/i.exec(path);
+  if (!match || (!match[2] && !match[3] && !match[4])) return undefined;
+  return { base: match[1] ?? "", count: match[4] !== undefined, ...(match[3] ? { cast: match[3].slice(1) } : {}), ...(match[2] ? { args: match[2].slice(1, -1) } : {}) };
+}
+
+/** `status='a''b',count=5` → name/literal pairs (commas inside quotes kept). */
+export function functionArgs(text: string): { name: string; literal: string }[] {
+  const out: { name: string; literal: string }[] = [];
+  for (const part of text.match(/(?:[^,']|'(?:[^']|'')*')+/g) ?? []) {
+    const eq = part.indexOf("=");
+    if (eq < 0) continue;
+    out.push({ name: part.slice(0, eq).trim(), literal: part.slice(eq + 1).trim() });
+  }
+  return out;
+}
+
+const NUMERIC = new Set(["Byte", "SByte", "Int16", "Int32", "Int64", "Single", "Double", "Decimal"]);
+const BARE = new Set(["Guid", "DateTimeOffset", "Date", "TimeOfDay"]);
+
+/** The call arguments an example's suffix stands for, or why the docs make it unreplayable. */
+function resolveSuffix(op: OperationModel, split: NonNullable<ReturnType<typeof odataSuffix>>, known: ValidatorNames | undefined): ODataSuffix | { reason: string } {
+  const out: ODataSuffix = {};
+  let text = "";
+  if (split.args !== undefined) {
+    const declared = op.functionParameters ?? [];
+    if (declared.length === 0) return { reason: "example passes parameters in parentheses; the page lists no function parameters (only query parameters, or none)" };
+    const params: Record<string, string | number | boolean> = {};
+    const written: string[] = [];
+    for (const arg of functionArgs(split.args)) {
+      const param = declared.find((p) => p.name.toLowerCase() === arg.name.toLowerCase());
+      if (!param) return { reason: "example passes a function parameter the page does not list" };
+      const quoted = /^'.*'$/s.test(arg.literal);
+      const type = isPrimitive(param.type) ? param.type : "String";
+      const numeric = NUMERIC.has(type);
+      if (numeric && !quoted && arg.literal !== "" && Number.isFinite(Number(arg.literal))) params[param.name] = Number(arg.literal);
+      else if (type === "Boolean" && /^(true|false)$/i.test(arg.literal)) params[param.name] = arg.literal.toLowerCase() === "true";
+      else if (BARE.has(type) && !quoted) params[param.name] = arg.literal;
+      else if (!numeric && type !== "Boolean" && !BARE.has(type) && quoted) params[param.name] = arg.literal.slice(1, -1).replace(/''/g, "'");
+      else return { reason: `example writes function parameter ${param.name} (${param.type}) as ${arg.literal}, not as an OData ${param.type} literal` };
+      written.push(`${param.name}=${arg.literal}`);
+    }
+    out.params = params;
+    text += `(${written.join(",")})`;
+  }
+  if (split.cast !== undefined) {
+    const allowed = known?.casts(op.apiVersion, op.responseType) ?? [];
+    const cast = allowed.find((name) => name.toLowerCase() === split.cast?.toLowerCase());
+    if (!cast) return { reason: "example casts to a type the docs do not derive from the response type" };
+    out.cast = cast;
+    text += `/${cast}`;
+  }
+  if (split.count) {
+    if (!op.countable) return { reason: "example counts an operation that is not a collection" };
+    out.count = true;
+    text += "/$count";
+  }
+  out.text = text;
+  return out;
+}
+
 /**
- * Why no route matched. OData path segments that every collection accepts (`/$count`, a type cast
- * `/microsoft.graph.user`) are a generator limitation: request functions offer neither. The rest are
- * doc mistakes, named.
+ * Why no route matched (OData suffixes of a route — function parameters, casts, `/$count` — are
+ * replayed before): doc mistakes, named.
  */
 function noRouteReason(op: OperationModel, path: string, others: readonly OperationModel[]): { blame: Blame; reason: string; detail?: string } {
   const doc = (reason: string) => ({ blame: "doc" as const, reason });
-  const odata = /^(.*?)(?:\/microsoft\.graph\.[A-Za-z]\w*)?(?:\/\$count)?$/.exec(path)?.[1] ?? path;
-  if (odata !== path && matchRoute(op.paths, odata)) {
-    return { blame: "generator", reason: "example appends an OData $count or type-cast segment to a documented route; request functions offer neither" };
-  }
-  const bare = path.replace(/\([^/]*\)$/, "");
-  if (bare !== path && matchRoute(op.paths, bare)) return doc("example passes parameters in parentheses that the route template does not list");
   if (op.paths.some((p) => !p.startsWith("/") || /[*\s]/.test(p.replace(/\{[^{}]*\}/g, "")))) return doc("the documented route is not a URL path");
   if (/[*\s]/.test(path)) return doc("example URL is not a URL path");
   if (/^\/me(?:\/|$)/i.test(path) && matchRoute(op.paths, path.replace(/^\/me/i, "/users/{me}"))) return doc("example uses /me; the documented routes list only /users/{id}");
@@ -371,13 +459,23 @@ export class ValidatorNames {
 
   constructor(private readonly model: ApiModel) {}
 
-  get(apiVersion: OperationModel["apiVersion"], typeName: string): string | undefined {
+  private context(apiVersion: OperationModel["apiVersion"]): ReturnType<typeof createContext> {
     const key = apiVersion ?? "";
     let ctx = this.contexts.get(key);
     if (!ctx) {
       ctx = createContext(apiVersion, this.model.types.filter((t) => t.apiVersion === apiVersion), []);
       this.contexts.set(key, ctx);
     }
+    return ctx;
+  }
+
+  /** The OData names a response type can be cast to (the generated `cast` values). */
+  casts(apiVersion: OperationModel["apiVersion"], typeName: string | undefined): string[] {
+    return castMapOf(this.context(apiVersion), typeName)?.entries.map(([name]) => name) ?? [];
+  }
+
+  get(apiVersion: OperationModel["apiVersion"], typeName: string): string | undefined {
+    const ctx = this.context(apiVersion);
     const type = ctx.typeByName(typeName);
     if (!type || type.kind === "enum") return undefined;
     const tsName = ctx.names.get(type.name);

@@ -32,6 +32,9 @@
  *   code "InvalidResponse" and the problems in `validationErrors`. Then `revive` (generated with
  *   `dates: "Date"`) converts the checked JSON, and `iterateItems` applies it to later pages too.
  *
+ * - Paths: `buildPath` (route + percent-encoded parameters), `castSegment` (`/microsoft.graph.user`),
+ *   `functionCall` (`(a='x',b=5)`), `encodeQuery`; `countItems` sends a `/$count` request.
+ *
  * This module exports only the names docgen reserves for the runtime (see naming.ts), so that
  * `export *` of a version's index never clashes with a generated type.
  */
@@ -282,10 +285,93 @@ export function buildPath(
   }
   const chosenNames = names(chosen);
   let index = 0;
-  const path = chosen.replace(/\{([^{}]*)\}/g, () =>
-    encodePathParam(given[chosenNames[index++] ?? ""] ?? ""),
-  );
+  // A placeholder between quotes (`(period='{period_value}')`) is an OData string literal: its quotes are doubled.
+  const path = chosen.replace(/\{([^{}]*)\}/g, (_match: string, _inner: string, offset: number) => {
+    const value = given[chosenNames[index++] ?? ""] ?? "";
+    return encodePathParam(
+      chosen.charAt(offset - 1) === "'" ? String(value).replace(/'/g, "''") : value,
+    );
+  });
   return path.startsWith("/") ? path : `/${path}`;
+}
+
+/**
+ * A type-cast segment (`/microsoft.graph.user`), or "" without a cast: the collection or navigation
+ * narrowed to a derived type. Only qualified OData type names pass (the generated types allow the
+ * documented derived types only).
+ */
+export function castSegment(cast: string | undefined): string {
+  if (cast === undefined) return "";
+  if (!/^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$/.test(cast))
+    throw new RangeError(`Invalid type cast ${JSON.stringify(cast)}`);
+  return `/${cast}`;
+}
+
+/**
+ * OData function-call parameters appended to the route's last segment: `(status='a''b',count=5)`,
+ * or "" when none is given. Strings are quoted (a `'` doubled), numbers and booleans bare; the
+ * parameters named in `bare` (Guid, DateTimeOffset, Date, TimeOfDay values) are written bare too; a
+ * `Date` is written as RFC 3339; objects and arrays as JSON. Values are percent-encoded, in the
+ * order given.
+ */
+export function functionCall(
+  params: Readonly<Record<string, unknown>> | undefined,
+  bare: readonly string[] = [],
+): string {
+  if (!params) return "";
+  const parts: string[] = [];
+  for (const [name, value] of Object.entries(params)) {
+    if (value === undefined) continue;
+    parts.push(`${name}=${functionLiteral(name, value, bare.includes(name))}`);
+  }
+  return parts.length > 0 ? `(${parts.join(",")})` : "";
+}
+
+function functionLiteral(name: string, value: unknown, bare: boolean): string {
+  if (typeof value === "number") {
+    if (!Number.isFinite(value))
+      throw new RangeError(`Function parameter ${name} must be a finite number, not ${value}`);
+    return String(value);
+  }
+  if (typeof value === "boolean" || value === null) return String(value);
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime()))
+      throw new RangeError(`Function parameter ${name} is an invalid Date`);
+    return encodeURIComponent(value.toISOString());
+  }
+  if (typeof value === "string")
+    return bare ? encodeURIComponent(value) : `'${encodeURIComponent(value.replace(/'/g, "''"))}'`;
+  return encodeURIComponent(JSON.stringify(value));
+}
+
+/** The query options a `/$count` request takes: which items to count. */
+export type CountQueryOptions = Pick<QueryOptions, "$filter" | "$search">;
+
+/** The response type of a call narrowed by its `cast`: the derived type `Casts[C]`, else `Base`. */
+export type Narrowed<Base, Casts, C> = C extends keyof Casts ? Casts[C] : Base;
+
+/**
+ * `GET …/$count`: the number of items, which Graph sends as `text/plain`. Sends `Accept: text/plain`
+ * and `ConsistencyLevel: eventual` (Graph counts directory objects only with it); a body that is
+ * not a non-negative integer throws `GraphError` with code "UnexpectedResponse".
+ */
+export async function countItems(
+  client: Client,
+  path: string,
+  options: RequestOptions | undefined,
+): Promise<number> {
+  const count = await send<unknown>(client, {
+    method: "GET",
+    path,
+    expectBody: true,
+    options,
+    count: true,
+  });
+  if (typeof count === "number" && Number.isInteger(count) && count >= 0) return count;
+  throw new GraphError(
+    `GET ${path} returned a body that is not a count: ${JSON.stringify(count)?.slice(0, 100) ?? ""}`,
+    { status: 200, code: "UnexpectedResponse", body: count },
+  );
 }
 
 /** The query string (with its `?`, or "") of OData query options, in a fixed order. */
@@ -332,6 +418,8 @@ export interface SendRequest {
   path: string;
   body?: unknown;
   expectBody: boolean;
+  /** A `/$count` request: `Accept: text/plain` and `ConsistencyLevel: eventual`. */
+  count?: boolean;
   options?: (RequestOptions & { query?: QueryOptions | undefined }) | undefined;
   check?: ResponseCheck;
   /** Converts a successful JSON body after validation (`dates: "Date"`: revives its dates); kept for the pages `iterateItems` fetches. */
@@ -496,10 +584,15 @@ async function globalFetch(input: string, init: RequestInit): Promise<Response> 
 }
 
 async function requestHeaders(client: Client, request: SendRequest): Promise<Headers> {
-  const headers = new Headers({ Accept: "application/json" });
+  const headers = new Headers({
+    Accept: request.count === true ? "text/plain" : "application/json",
+  });
   if (request.body !== undefined) headers.set("Content-Type", "application/json");
   const query = request.options?.query;
-  if (query && (query.$count !== undefined || query.$search !== undefined))
+  if (
+    request.count === true ||
+    (query && (query.$count !== undefined || query.$search !== undefined))
+  )
     headers.set("ConsistencyLevel", "eventual");
   for (const [name, value] of Object.entries(client.headers)) headers.set(name, value);
   const perCall = new Headers(request.options?.headers);

@@ -1,0 +1,167 @@
+/**
+ * OData path features of the request functions, against a local node:http server: `/$count`
+ * variants, typed type casts and function parameters in call syntax. The generated code, with a
+ * consumer file exercising the narrowed types, must also pass strict tsc.
+ */
+import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ApiModel, OperationModel, PropertyModel, TypeModel } from "../../src/model/types.js";
+import { ROOT, STRICT_TSC } from "../helpers.js";
+import { generateInto, importGenerated } from "./generate.js";
+
+const source = { file: "docs/x.md", line: 1, column: 1 };
+const prop = (name: string, type: string): PropertyModel => ({ name, type, collection: false, description: "", source });
+const type = (name: string, rest: Partial<TypeModel> = {}): TypeModel => ({ name, kind: "entity", apiVersion: "beta", properties: [prop("id", "String")], sources: [source], ...rest });
+const op = (rest: Partial<OperationModel> & Pick<OperationModel, "id" | "paths">): OperationModel => ({
+  title: rest.id,
+  apiVersion: "beta",
+  method: "GET",
+  pathParams: [],
+  requestHeaders: [],
+  responseCollection: true,
+  successStatus: 200,
+  examples: [],
+  sources: [source],
+  ...rest,
+});
+
+const MODEL: ApiModel = {
+  diagnostics: [],
+  types: [
+    type("directoryObject"),
+    type("user", { baseType: "directoryObject", properties: [prop("displayName", "String")] }),
+    type("group", { baseType: "directoryObject", properties: [prop("mail", "String")] }),
+    type("session", { baseType: "directoryObject", namespace: "microsoft.graph.callRecords" }),
+    type("report", { kind: "complex" }),
+  ],
+  operations: [
+    op({ id: "listMembers", paths: ["/groups/{id}/members"], pathParams: [{ name: "id", type: "String" }], responseType: "directoryObject", countable: true }),
+    op({ id: "getManager", paths: ["/me/manager"], responseType: "directoryObject", responseCollection: false }),
+    op({ id: "listReports", paths: ["/reports"], responseType: "report" }),
+    op({
+      id: "getTopApps",
+      paths: ["/apps/getTopApps"],
+      responseType: "report",
+      functionParameters: [prop("status", "String"), prop("count", "Int64"), prop("fromDateTime", "DateTimeOffset"), prop("all", "Boolean")],
+    }),
+    op({ id: "getCounts", paths: ["/reports/getCounts(period='{period_value}')"], pathParams: [{ name: "period_value", type: "String" }], responseType: "report", responseCollection: false }),
+  ],
+};
+
+interface Seen {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+}
+
+describe("count, cast and function parameters", () => {
+  let server: Server;
+  let origin = "";
+  const seen: Seen[] = [];
+  let reply = { type: "application/json", body: '{"value":[]}' };
+  let api: Record<string, unknown>;
+  let dir = "";
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      seen.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers });
+      req.resume();
+      req.on("end", () => {
+        res.writeHead(200, { "content-type": reply.type });
+        res.end(reply.body);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    // A TCP listener's address() is an AddressInfo.
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    dir = await generateInto(MODEL, "odata");
+    api = await importGenerated(dir, "beta");
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  // The generated functions, called as a consumer would (their types are checked by tsc below).
+  async function call(name: string, request: unknown): Promise<unknown> {
+    const fn = api[name];
+    const createClient = api["createClient"];
+    if (typeof fn !== "function" || typeof createClient !== "function") throw new Error(`missing ${name}`);
+    seen.length = 0;
+    return fn(createClient({ baseUrl: origin, retry: false }), request);
+  }
+
+  it("counts a collection with GET …/$count, text/plain and ConsistencyLevel, resolving to a number", async () => {
+    reply = { type: "text/plain", body: "17" };
+    expect(await call("listMembersCount", { path: { id: "g 1" }, cast: "microsoft.graph.user", query: { $filter: "accountEnabled eq true" } })).toBe(17);
+    expect(seen.map((s) => [s.method, s.url, s.headers["accept"], s.headers["consistencylevel"]])).toEqual([
+      ["GET", "/groups/g%201/members/microsoft.graph.user/$count?$filter=accountEnabled%20eq%20true", "text/plain", "eventual"],
+    ]);
+  });
+
+  it("rejects a count body that is not a non-negative integer", async () => {
+    reply = { type: "text/plain", body: "many" };
+    await expect(call("listMembersCount", { path: { id: "g1" } })).rejects.toMatchObject({ code: "UnexpectedResponse" });
+  });
+
+  it("offers a count variant only where the docs count", () => {
+    expect(Object.keys(api).filter((name) => name.endsWith("Count")).sort()).toEqual(["listMembersCount"]);
+  });
+
+  it("appends a cast segment, with a sub-namespace's qualified name, and none without cast", async () => {
+    reply = { type: "application/json", body: '{"value":[]}' };
+    await call("listMembers", { path: { id: "g1" }, cast: "microsoft.graph.callRecords.session" });
+    await call("listMembers", { path: { id: "g1" } });
+    reply = { type: "application/json", body: '{"id":"u"}' };
+    await call("getManager", { cast: "microsoft.graph.user" });
+    expect(seen.map((s) => s.url)).toEqual(["/me/manager/microsoft.graph.user"]);
+    await expect(call("getManager", { cast: "../x" })).rejects.toThrow(RangeError);
+  });
+
+  it("sends function parameters in OData call syntax: strings quoted with '' escaping, numbers, booleans and dates bare", async () => {
+    reply = { type: "application/json", body: '{"value":[]}' };
+    await call("getTopApps", { params: { status: "it's new", count: 5, fromDateTime: "2019-11-01T00:00:00Z", all: false } });
+    expect(seen.map((s) => decodeURIComponent(s.url))).toEqual(["/apps/getTopApps(status='it''s new',count=5,fromDateTime=2019-11-01T00:00:00Z,all=false)"]);
+    await call("getTopApps", {});
+    expect(seen.map((s) => s.url)).toEqual(["/apps/getTopApps"]);
+    await expect(call("getTopApps", { params: { count: Number.NaN } })).rejects.toThrow(RangeError);
+  });
+
+  it("doubles quotes of a path parameter written inside a quoted function argument", async () => {
+    reply = { type: "application/json", body: "{}" };
+    await call("getCounts", { path: { period_value: "D'7" } });
+    expect(seen.map((s) => decodeURIComponent(s.url))).toEqual(["/reports/getCounts(period='D''7')"]);
+  });
+
+  it("types the cast as the derived types' OData names and narrows the response; no cast without derived types", () => {
+    const consumer = path.join(dir, "consumer.ts");
+    writeFileSync(
+      consumer,
+      `import { createClient, getTopApps, listMembers, listMembersCount, listReports, type DirectoryObjectCasts, type User } from "./beta/index.js";
+const client = createClient();
+export async function use(): Promise<void> {
+  const users = await listMembers(client, { path: { id: "g" }, cast: "microsoft.graph.user", query: { $select: ["displayName"] } });
+  const first: User | undefined = users.value[0];
+  const all = await listMembers(client, { path: { id: "g" } });
+  const n: number = await listMembersCount(client, { path: { id: "g" }, cast: "microsoft.graph.group" });
+  await getTopApps(client, { params: { status: "a", count: 1 } });
+  await listReports(client);
+  const key: keyof DirectoryObjectCasts = "microsoft.graph.callRecords.session";
+  // @ts-expect-error a type the docs do not derive from directoryObject
+  await listMembers(client, { path: { id: "g" }, cast: "microsoft.graph.report" });
+  // @ts-expect-error $select names the cast type's properties
+  await listMembers(client, { path: { id: "g" }, cast: "microsoft.graph.user", query: { $select: ["mail"] } });
+  // @ts-expect-error function parameters are typed
+  await getTopApps(client, { params: { count: "5" } });
+  // @ts-expect-error no cast where nothing derives from the response type
+  await listReports(client, { cast: "microsoft.graph.user" });
+  void [first, all, n, key];
+}
+`,
+    );
+    const result = spawnSync(path.join(ROOT, "node_modules/.bin/tsc"), [...STRICT_TSC, "--module", "nodenext", "--moduleResolution", "nodenext", consumer], { cwd: ROOT, encoding: "utf8" });
+    expect(result.stdout + result.stderr).toBe("");
+    expect(result.status).toBe(0);
+  }, 120_000);
+});
