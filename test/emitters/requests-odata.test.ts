@@ -5,97 +5,66 @@
  */
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ApiModel, OperationModel, PropertyModel, TypeModel } from "../../src/model/types.js";
+import type { ApiModel, OperationModel, TypeModel } from "../../src/model/types.js";
+import { operation, property, type } from "../fixtures/model-builders.js";
 import { ROOT, STRICT_TSC } from "../helpers.js";
 import { generateInto, importGenerated } from "./generate.js";
+import { ScriptedServer } from "../scripted-server.js";
 
-const source = { file: "docs/x.md", line: 1, column: 1 };
-const prop = (name: string, type: string): PropertyModel => ({ name, type, collection: false, description: "", source });
-const type = (name: string, rest: Partial<TypeModel> = {}): TypeModel => ({ name, kind: "entity", apiVersion: "beta", properties: [prop("id", "String")], sources: [source], ...rest });
-const op = (rest: Partial<OperationModel> & Pick<OperationModel, "id" | "paths">): OperationModel => ({
-  title: rest.id,
-  apiVersion: "beta",
-  method: "GET",
-  pathParams: [],
-  requestHeaders: [],
-  responseCollection: true,
-  successStatus: 200,
-  examples: [],
-  sources: [source],
-  ...rest,
-});
+const entity = (name: string, rest: Partial<TypeModel> = {}): TypeModel => type(name, { properties: [property("id", "String")], ...rest });
+const op = (rest: Partial<OperationModel> & Pick<OperationModel, "id" | "paths">): OperationModel => operation({ responseCollection: true, ...rest });
 
 const MODEL: ApiModel = {
   diagnostics: [],
   types: [
-    type("directoryObject"),
-    type("user", { baseType: "directoryObject", properties: [prop("displayName", "String")] }),
-    type("group", { baseType: "directoryObject", properties: [prop("mail", "String")] }),
-    type("session", { baseType: "directoryObject", namespace: "microsoft.graph.callRecords" }),
-    type("report", { kind: "complex" }),
+    entity("directoryObject"),
+    entity("user", { baseType: "directoryObject", properties: [property("displayName", "String")] }),
+    entity("group", { baseType: "directoryObject", properties: [property("mail", "String")] }),
+    entity("session", { baseType: "directoryObject", namespace: "microsoft.graph.callRecords" }),
+    entity("report", { kind: "complex" }),
   ],
   operations: [
-    op({ id: "listMembers", paths: ["/groups/{id}/members"], pathParams: [{ name: "id", type: "String" }], responseType: "directoryObject", countable: true }),
+    op({ id: "listMembers", paths: ["/groups/{id}/members"], responseType: "directoryObject", countable: true }),
     op({ id: "getManager", paths: ["/me/manager"], responseType: "directoryObject", responseCollection: false }),
     op({ id: "listReports", paths: ["/reports"], responseType: "report" }),
     op({
       id: "getTopApps",
       paths: ["/apps/getTopApps"],
       responseType: "report",
-      functionParameters: [prop("status", "String"), prop("count", "Int64"), prop("fromDateTime", "DateTimeOffset"), prop("all", "Boolean")],
+      functionParameters: [property("status", "String"), property("count", "Int64"), property("fromDateTime", "DateTimeOffset"), property("all", "Boolean")],
     }),
-    op({ id: "getCounts", paths: ["/reports/getCounts(period='{period_value}')"], pathParams: [{ name: "period_value", type: "String" }], responseType: "report", responseCollection: false }),
+    op({ id: "getCounts", paths: ["/reports/getCounts(period='{period_value}')"], responseType: "report", responseCollection: false }),
   ],
 };
 
-interface Seen {
-  method: string;
-  url: string;
-  headers: IncomingHttpHeaders;
-}
-
 describe("count, cast and function parameters", () => {
-  let server: Server;
-  let origin = "";
-  const seen: Seen[] = [];
+  let server: ScriptedServer;
   let reply = { type: "application/json", body: '{"value":[]}' };
   let api: Record<string, unknown>;
   let dir = "";
 
   beforeAll(async () => {
-    server = createServer((req, res) => {
-      seen.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers });
-      req.resume();
-      req.on("end", () => {
-        res.writeHead(200, { "content-type": reply.type });
-        res.end(reply.body);
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    // A TCP listener's address() is an AddressInfo.
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await ScriptedServer.start();
     dir = await generateInto(MODEL, "odata");
     api = await importGenerated(dir, "beta");
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => server.close());
 
   // The generated functions, called as a consumer would (their types are checked by tsc below).
   async function call(name: string, request: unknown): Promise<unknown> {
     const fn = api[name];
     const createClient = api["createClient"];
     if (typeof fn !== "function" || typeof createClient !== "function") throw new Error(`missing ${name}`);
-    seen.length = 0;
-    return fn(createClient({ baseUrl: origin, retry: false }), request);
+    server.reset({ status: 200, headers: { "content-type": reply.type }, body: reply.body });
+    return fn(createClient({ baseUrl: server.origin, retry: false }), request);
   }
 
   it("counts a collection with GET …/$count, text/plain and ConsistencyLevel, resolving to a number", async () => {
     reply = { type: "text/plain", body: "17" };
     expect(await call("listMembersCount", { path: { id: "g 1" }, cast: "microsoft.graph.user", query: { $filter: "accountEnabled eq true" } })).toBe(17);
-    expect(seen.map((s) => [s.method, s.url, s.headers["accept"], s.headers["consistencylevel"]])).toEqual([
+    expect(server.recorded.map((s) => [s.method, s.url, s.headers["accept"], s.headers["consistencylevel"]])).toEqual([
       ["GET", "/groups/g%201/members/microsoft.graph.user/$count?$filter=accountEnabled%20eq%20true", "text/plain", "eventual"],
     ]);
   });
@@ -115,23 +84,23 @@ describe("count, cast and function parameters", () => {
     await call("listMembers", { path: { id: "g1" } });
     reply = { type: "application/json", body: '{"id":"u"}' };
     await call("getManager", { cast: "microsoft.graph.user" });
-    expect(seen.map((s) => s.url)).toEqual(["/me/manager/microsoft.graph.user"]);
+    expect(server.recorded.map((s) => s.url)).toEqual(["/me/manager/microsoft.graph.user"]);
     await expect(call("getManager", { cast: "../x" })).rejects.toThrow(RangeError);
   });
 
   it("sends function parameters in OData call syntax: strings quoted with '' escaping, numbers, booleans and dates bare", async () => {
     reply = { type: "application/json", body: '{"value":[]}' };
     await call("getTopApps", { params: { status: "it's new", count: 5, fromDateTime: "2019-11-01T00:00:00Z", all: false } });
-    expect(seen.map((s) => decodeURIComponent(s.url))).toEqual(["/apps/getTopApps(status='it''s new',count=5,fromDateTime=2019-11-01T00:00:00Z,all=false)"]);
+    expect(server.recorded.map((s) => decodeURIComponent(s.url))).toEqual(["/apps/getTopApps(status='it''s new',count=5,fromDateTime=2019-11-01T00:00:00Z,all=false)"]);
     await call("getTopApps", {});
-    expect(seen.map((s) => s.url)).toEqual(["/apps/getTopApps"]);
+    expect(server.recorded.map((s) => s.url)).toEqual(["/apps/getTopApps"]);
     await expect(call("getTopApps", { params: { count: Number.NaN } })).rejects.toThrow(RangeError);
   });
 
   it("doubles quotes of a path parameter written inside a quoted function argument", async () => {
     reply = { type: "application/json", body: "{}" };
     await call("getCounts", { path: { period_value: "D'7" } });
-    expect(seen.map((s) => decodeURIComponent(s.url))).toEqual(["/reports/getCounts(period='D''7')"]);
+    expect(server.recorded.map((s) => decodeURIComponent(s.url))).toEqual(["/reports/getCounts(period='D''7')"]);
   });
 
   it("types the cast as the derived types' OData names and narrows the response; no cast without derived types", () => {

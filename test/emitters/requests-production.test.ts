@@ -6,20 +6,13 @@
  */
 import { spawnSync } from "node:child_process";
 import { rmSync, writeFileSync } from "node:fs";
-import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { ApiModel, OperationModel, PropertyModel, TypeModel } from "../../src/model/types.js";
+import type { ApiModel } from "../../src/model/types.js";
+import { operation, property, type } from "../fixtures/model-builders.js";
 import { ROOT } from "../helpers.js";
 import { generateInto, importGenerated } from "./generate.js";
-
-const source = { file: "docs/items.md", line: 1, column: 1 };
-const property = (name: string, type: string, extra: Partial<PropertyModel> = {}): PropertyModel => ({ name, type, collection: false, description: "", source, ...extra });
-const type = (name: string, rest: Partial<TypeModel>): TypeModel => ({ name, kind: "entity", apiVersion: "beta", properties: [], sources: [source], ...rest });
-function operation(rest: Partial<OperationModel> & Pick<OperationModel, "id" | "method" | "paths">): OperationModel {
-  return { title: rest.id, apiVersion: "beta", pathParams: [], requestHeaders: [], responseCollection: false, successStatus: 200, examples: [], sources: [source], ...rest };
-}
+import { jsonReply, ScriptedServer } from "../scripted-server.js";
 
 const MODEL: ApiModel = {
   diagnostics: [],
@@ -73,102 +66,59 @@ interface Api {
   iterateItems(client: Client, first: Page | Promise<Page>, options?: Call): AsyncIterable<Item>;
 }
 
-interface Recorded {
-  method: string;
-  url: string;
-  headers: IncomingHttpHeaders;
-}
-interface Reply {
-  status: number;
-  headers?: Record<string, string>;
-  body?: string;
-  delayMs?: number;
-}
-
 let dir = "";
 let api: Api;
-let server: Server;
-let origin = "";
-let replies: Reply[] = [];
-let recorded: Recorded[] = [];
-const timers = new Set<NodeJS.Timeout>();
-
-const json = (status: number, value: unknown, headers: Record<string, string> = {}): Reply => ({ status, headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(value) });
-
-function answer(res: ServerResponse, reply: Reply): void {
-  const send = () => {
-    res.writeHead(reply.status, reply.headers);
-    res.end(reply.body);
-  };
-  if (reply.delayMs === undefined) return send();
-  const timer = setTimeout(() => {
-    timers.delete(timer);
-    if (!res.destroyed) send();
-  }, reply.delayMs);
-  timers.add(timer);
-}
+let server: ScriptedServer;
+const json = jsonReply;
 
 beforeAll(async () => {
   dir = await generateInto(MODEL, "requests-production");
   // The generated module's shape is what the generator promises; the tests below exercise it.
   api = (await importGenerated(dir, "beta")) as unknown as Api;
-  server = createServer((req, res) => {
-    req.resume();
-    req.on("end", () => {
-      recorded.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers });
-      answer(res, replies.shift() ?? { status: 500, body: "no reply scripted" });
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`; // a TCP listener's address is an AddressInfo
+  server = await ScriptedServer.start();
 });
 
 afterAll(async () => {
-  for (const timer of timers) clearTimeout(timer);
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await server.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
-beforeEach(() => {
-  replies = [];
-  recorded = [];
-});
+beforeEach(() => server.reset());
 
 describe("query options", () => {
   it("encodes every option in a fixed order, quotes $search and asks for eventual consistency", async () => {
-    const client = api.createClient({ baseUrl: origin });
-    replies = [json(200, { value: [] })];
+    const client = api.createClient({ baseUrl: server.origin });
+    server.replies = [json(200, { value: [] })];
     await api.listItems(client, {
       query: { $search: "displayName:a b", $count: true, $skip: 5, $top: 10, $orderby: ["name desc", "size"], $filter: "startswith(name,'a&b')", $expand: "owner", $select: ["id", "name"] },
     });
     // fetch's URL parser percent-encodes the quote of the filter literal; Graph decodes both forms.
-    expect(recorded[0]!.url).toBe(
+    expect(server.recorded[0]!.url).toBe(
       "/items?$select=id,name&$expand=owner&$filter=startswith(name%2C%27a%26b%27)&$orderby=name%20desc,size&$top=10&$skip=5&$count=true&$search=%22displayName%3Aa%20b%22",
     );
-    expect(recorded[0]!.headers.consistencylevel).toBe("eventual");
+    expect(server.recorded[0]!.headers.consistencylevel).toBe("eventual");
   });
 
   it("keeps an already quoted $search, omits empty options, and refuses a bad $top", async () => {
-    const client = api.createClient({ baseUrl: origin, headers: { ConsistencyLevel: "session" } });
-    replies = [json(200, { value: [] })];
+    const client = api.createClient({ baseUrl: server.origin, headers: { ConsistencyLevel: "session" } });
+    server.replies = [json(200, { value: [] })];
     await api.listItems(client, { query: { $search: '"a" OR "b"', $select: [] } });
-    expect(recorded[0]!.url).toBe("/items?$search=%22a%22%20OR%20%22b%22");
-    expect(recorded[0]!.headers.consistencylevel).toBe("session");
+    expect(server.recorded[0]!.url).toBe("/items?$search=%22a%22%20OR%20%22b%22");
+    expect(server.recorded[0]!.headers.consistencylevel).toBe("session");
     await expect(api.listItems(client, { query: { $top: -1 } })).rejects.toThrow(RangeError);
     await expect(api.listItems(client, { query: { $skip: 1.5 } })).rejects.toThrow(RangeError);
-    expect(recorded).toHaveLength(1);
+    expect(server.recorded).toHaveLength(1);
   });
 });
 
 describe("routes", () => {
   it("chooses /me without the user key, the alternative-key route with it, and an explicit route", async () => {
-    const client = api.createClient({ baseUrl: origin });
-    replies = [json(200, {}), json(200, {}), json(200, {})];
+    const client = api.createClient({ baseUrl: server.origin });
+    server.replies = [json(200, {}), json(200, {}), json(200, {})];
     await api.getUserItem(client, { path: { itemId: "i 1" }, query: { $select: ["name"], $expand: ["x($select=id)"] } });
     await api.getUserItem(client, { path: { id: "adele@contoso.com", itemId: "i" } });
     await api.getUserItem(client, { path: { id: "ignored", itemId: "i" }, route: "/me/items/{itemId}" });
-    expect(recorded.map((r) => r.url)).toEqual([
+    expect(server.recorded.map((r) => r.url)).toEqual([
       "/me/items/i%201?$select=name&$expand=x(%24select%3Did)",
       "/users/adele%40contoso.com/items/i",
       "/me/items/i",
@@ -176,32 +126,33 @@ describe("routes", () => {
   });
 
   it("refuses a call whose parameters fit no route", async () => {
-    const client = api.createClient({ baseUrl: origin });
-    // Deliberately missing itemId (the cast bypasses the type that would catch it): no route fits.
-    await expect(api.getUserItem(client, { path: { id: "x" } as { itemId: string } })).rejects.toThrow(/Missing path parameter\(s\) itemId/);
-    expect(recorded).toHaveLength(0);
+    const client = api.createClient({ baseUrl: server.origin });
+    // Deliberately missing itemId, which the type catches: at run time no route fits.
+    // @ts-expect-error itemId is required
+    await expect(api.getUserItem(client, { path: { id: "x" } })).rejects.toThrow(/Missing path parameter\(s\) itemId/);
+    expect(server.recorded).toHaveLength(0);
   });
 });
 
 describe("paging", () => {
   it("iterates every item across pages, following @odata.nextLink with auth and options", async () => {
     let tokens = 0;
-    const client = api.createClient({ baseUrl: `${origin}/beta`, auth: () => `t${++tokens}` });
-    replies = [
-      json(200, { value: [{ id: "1" }, { id: "2" }], "@odata.nextLink": `${origin}/beta/items?$skiptoken=a%2Cb` }),
-      json(200, { value: [], "@odata.nextLink": `${origin}/beta/items?$skiptoken=c` }),
+    const client = api.createClient({ baseUrl: `${server.origin}/beta`, auth: () => `t${++tokens}` });
+    server.replies = [
+      json(200, { value: [{ id: "1" }, { id: "2" }], "@odata.nextLink": `${server.origin}/beta/items?$skiptoken=a%2Cb` }),
+      json(200, { value: [], "@odata.nextLink": `${server.origin}/beta/items?$skiptoken=c` }),
       json(200, { value: [{ id: "3" }] }),
     ];
     const ids: string[] = [];
     for await (const item of api.iterateItems(client, api.listItems(client, { query: { $top: 2 } }), { headers: { "x-page": "yes" } })) ids.push(item.id ?? "");
     expect(ids).toEqual(["1", "2", "3"]);
-    expect(recorded.map((r) => r.url)).toEqual(["/beta/items?$top=2", "/beta/items?$skiptoken=a%2Cb", "/beta/items?$skiptoken=c"]);
-    expect(recorded.map((r) => r.headers.authorization)).toEqual(["Bearer t1", "Bearer t2", "Bearer t3"]);
-    expect(recorded.slice(1).map((r) => r.headers["x-page"])).toEqual(["yes", "yes"]);
+    expect(server.recorded.map((r) => r.url)).toEqual(["/beta/items?$top=2", "/beta/items?$skiptoken=a%2Cb", "/beta/items?$skiptoken=c"]);
+    expect(server.recorded.map((r) => r.headers.authorization)).toEqual(["Bearer t1", "Bearer t2", "Bearer t3"]);
+    expect(server.recorded.slice(1).map((r) => r.headers["x-page"])).toEqual(["yes", "yes"]);
   });
 
   it("refuses a nextLink on another origin (the token would leak)", async () => {
-    const client = api.createClient({ baseUrl: origin, auth: "secret" });
+    const client = api.createClient({ baseUrl: server.origin, auth: "secret" });
     const items = api.iterateItems(client, { value: [{ id: "1" }], "@odata.nextLink": "https://elsewhere.example/items?page=2" });
     const seen: unknown[] = [];
     await expect(
@@ -210,53 +161,53 @@ describe("paging", () => {
       })(),
     ).rejects.toMatchObject({ name: "GraphError", code: "ForeignLink" });
     expect(seen).toEqual([{ id: "1" }]);
-    expect(recorded).toHaveLength(0);
+    expect(server.recorded).toHaveLength(0);
   });
 });
 
 describe("retries and timeouts", () => {
   it("retries 429, 503 and 504, honouring Retry-After in seconds", async () => {
-    const client = api.createClient({ baseUrl: origin, retry: { baseDelayMs: 1 } });
-    replies = [json(429, {}, { "retry-after": "1" }), { status: 503 }, { status: 504 }, json(200, { value: [{ id: "ok" }] })];
+    const client = api.createClient({ baseUrl: server.origin, retry: { baseDelayMs: 1 } });
+    server.replies = [json(429, {}, { "retry-after": "1" }), { status: 503 }, { status: 504 }, json(200, { value: [{ id: "ok" }] })];
     const started = performance.now();
     expect((await api.listItems(client)).value).toEqual([{ id: "ok" }]);
     expect(performance.now() - started).toBeGreaterThanOrEqual(950);
-    expect(recorded).toHaveLength(4);
+    expect(server.recorded).toHaveLength(4);
   });
 
   it("stops after maxRetries, and does not retry other statuses", async () => {
-    const client = api.createClient({ baseUrl: origin, retry: { maxRetries: 2, baseDelayMs: 1 } });
-    replies = [{ status: 503 }, { status: 503 }, { status: 503 }, { status: 503 }];
+    const client = api.createClient({ baseUrl: server.origin, retry: { maxRetries: 2, baseDelayMs: 1 } });
+    server.replies = [{ status: 503 }, { status: 503 }, { status: 503 }, { status: 503 }];
     await expect(api.listItems(client)).rejects.toMatchObject({ status: 503 });
-    expect(recorded).toHaveLength(3);
-    recorded = [];
-    replies = [{ status: 500 }, json(200, { value: [] })];
+    expect(server.recorded).toHaveLength(3);
+    server.recorded = [];
+    server.replies = [{ status: 500 }, json(200, { value: [] })];
     await expect(api.listItems(client)).rejects.toMatchObject({ status: 500 });
-    expect(recorded).toHaveLength(1);
+    expect(server.recorded).toHaveLength(1);
   });
 
   it("is off when the caller says so, and does not wait for a Retry-After beyond maxDelayMs", async () => {
-    const client = api.createClient({ baseUrl: origin, retry: false });
-    replies = [json(429, { error: { code: "TooManyRequests", message: "slow down" } }, { "retry-after": "7" })];
+    const client = api.createClient({ baseUrl: server.origin, retry: false });
+    server.replies = [json(429, { error: { code: "TooManyRequests", message: "slow down" } }, { "retry-after": "7" })];
     await expect(api.listItems(client)).rejects.toMatchObject({ status: 429, code: "TooManyRequests", retryAfterMs: 7000 });
-    const patient = api.createClient({ baseUrl: origin, retry: { maxDelayMs: 2000 } });
-    replies = [json(429, {}, { "retry-after": "60" }), json(200, { value: [] })];
+    const patient = api.createClient({ baseUrl: server.origin, retry: { maxDelayMs: 2000 } });
+    server.replies = [json(429, {}, { "retry-after": "60" }), json(200, { value: [] })];
     await expect(api.listItems(patient)).rejects.toMatchObject({ status: 429, retryAfterMs: 60_000 });
-    replies = [json(503, {}), json(200, { value: [] })];
+    server.replies = [json(503, {}), json(200, { value: [] })];
     await expect(api.listItems(patient, { retry: false })).rejects.toMatchObject({ status: 503 });
-    expect(recorded).toHaveLength(3);
+    expect(server.recorded).toHaveLength(3);
   });
 
   it("times out a slow response per attempt, and a caller's abort ends a retry wait", async () => {
-    const client = api.createClient({ baseUrl: origin, timeoutMs: 100 });
-    replies = [{ ...json(200, { value: [] }), delayMs: 2000 }];
+    const client = api.createClient({ baseUrl: server.origin, timeoutMs: 100 });
+    server.replies = [{ ...json(200, { value: [] }), delayMs: 2000 }];
     await expect(api.listItems(client)).rejects.toMatchObject({ name: "TimeoutError" });
-    replies = [{ ...json(200, { value: [{ id: "fast" }] }), delayMs: 10 }];
+    server.replies = [{ ...json(200, { value: [{ id: "fast" }] }), delayMs: 10 }];
     await expect(api.listItems(client, { timeoutMs: 1000 })).resolves.toEqual({ value: [{ id: "fast" }] });
 
     const controller = new AbortController();
-    replies = [json(429, {}, { "retry-after": "20" })];
-    const pending = api.listItems(api.createClient({ baseUrl: origin }), { signal: controller.signal });
+    server.replies = [json(429, {}, { "retry-after": "20" })];
+    const pending = api.listItems(api.createClient({ baseUrl: server.origin }), { signal: controller.signal });
     setTimeout(() => controller.abort(), 50);
     await expect(pending).rejects.toMatchObject({ name: "AbortError" });
   });
@@ -264,21 +215,21 @@ describe("retries and timeouts", () => {
 
 describe("responses and errors", () => {
   it("validates responses when asked: objects and every item of a collection", async () => {
-    const client = api.createClient({ baseUrl: origin, validateResponses: true });
-    replies = [json(200, { id: 5, name: "n" })];
+    const client = api.createClient({ baseUrl: server.origin, validateResponses: true });
+    server.replies = [json(200, { id: 5, name: "n" })];
     const error = await api.getUserItem(client, { path: { itemId: "i" } }).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "GraphError", status: 200, code: "InvalidResponse", body: { id: 5, name: "n" } });
     expect((error as { validationErrors: { path: string; code: string }[] }).validationErrors.map((e) => `${e.path} ${e.code}`)).toEqual(["/id type"]); // checked by toMatchObject above
-    replies = [json(200, { value: [{ id: "1" }, { size: 1.5 }] })];
+    server.replies = [json(200, { value: [{ id: "1" }, { size: 1.5 }] })];
     await expect(api.listItems(client)).rejects.toMatchObject({ code: "InvalidResponse", validationErrors: [{ path: "/value/1/size", code: "type" }] });
-    replies = [json(200, { value: [{ size: 1.5 }] })];
+    server.replies = [json(200, { value: [{ size: 1.5 }] })];
     await expect(api.listItems(client, { validateResponse: false })).resolves.toEqual({ value: [{ size: 1.5 }] });
-    replies = [json(200, { id: 5 })];
-    await expect(api.getUserItem(api.createClient({ baseUrl: origin }), { path: { itemId: "i" } })).resolves.toEqual({ id: 5 });
+    server.replies = [json(200, { id: 5 })];
+    await expect(api.getUserItem(api.createClient({ baseUrl: server.origin }), { path: { itemId: "i" } })).resolves.toEqual({ id: 5 });
   });
 
   it("GraphError carries Graph's code, message, details, innerError ids and date", async () => {
-    const client = api.createClient({ baseUrl: origin });
+    const client = api.createClient({ baseUrl: server.origin });
     const body = {
       error: {
         code: "BadRequest",
@@ -287,7 +238,7 @@ describe("responses and errors", () => {
         innerError: { "request-id": "r-1", "client-request-id": "c-1", date: "2024-05-01T10:00:00" },
       },
     };
-    replies = [json(400, body)];
+    server.replies = [json(400, body)];
     await expect(api.createItem(client, { body: { name: "x" } })).rejects.toMatchObject({
       status: 400,
       code: "BadRequest",

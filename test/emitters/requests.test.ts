@@ -4,48 +4,22 @@
  * and answers from a per-test script. The generated folders are also type-checked with tsc.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { rmSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { emitModel } from "../../src/emitters/emit.js";
-import type { ApiModel, ApiVersion, OperationModel, PropertyModel, TypeModel } from "../../src/model/types.js";
-
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const source = { file: "docs/items.md", line: 1, column: 1 };
-
-function property(name: string, type: string): PropertyModel {
-  return { name, type, collection: false, description: `The ${name}.`, source };
-}
-
-function type(name: string, apiVersion: ApiVersion | null, rest: Partial<TypeModel>): TypeModel {
-  return { name, kind: "entity", apiVersion, properties: [], sources: [source], ...rest };
-}
-
-function operation(rest: Partial<OperationModel> & Pick<OperationModel, "id" | "method" | "paths">): OperationModel {
-  const pathParams = [...rest.paths[0]!.matchAll(/\{([^}|]*)/g)].map((m) => ({ name: m[1]!.trim(), type: "String" as const }));
-  return {
-    title: rest.id,
-    apiVersion: "beta",
-    pathParams,
-    requestHeaders: [],
-    responseCollection: false,
-    successStatus: 200,
-    examples: [],
-    sources: [source],
-    ...rest,
-  };
-}
+import type { ApiModel } from "../../src/model/types.js";
+import { fixtureSource, operation, property, type } from "../fixtures/model-builders.js";
+import { ROOT } from "../helpers.js";
+import { generateInto, importGenerated } from "./generate.js";
+import { jsonReply, ScriptedServer } from "../scripted-server.js";
 
 const MODEL: ApiModel = {
   diagnostics: [],
   types: [
-    type("item", "beta", { properties: [property("id", "String"), property("name", "String"), property("status", "itemStatus")] }),
-    type("itemStatus", "beta", { kind: "enum", members: ["active", "archived"] }),
-    type("thing", null, { properties: [property("id", "String"), property("kind", "thingKind")] }),
-    type("thingKind", null, { kind: "enum", members: ["small", "big"] }),
+    type("item", { properties: [property("id", "String"), property("name", "String"), property("status", "itemStatus")] }),
+    type("itemStatus", { kind: "enum", members: ["active", "archived"] }),
+    type("thing", { apiVersion: null,  properties: [property("id", "String"), property("kind", "thingKind")] }),
+    type("thingKind", { apiVersion: null,  kind: "enum", members: ["small", "big"] }),
   ],
   operations: [
     operation({ id: "createItem", method: "POST", paths: ["/items"], requestType: "item", responseType: "item", successStatus: 201 }),
@@ -59,7 +33,7 @@ const MODEL: ApiModel = {
       responseType: "item",
       permissions: {
         declaredOrder: "leastToMost",
-        entries: [{ kind: "delegatedWork", scopes: ["Sites.ReadWrite.All", "Sites.FullControl.All"], supported: true, source }],
+        entries: [{ kind: "delegatedWork", scopes: ["Sites.ReadWrite.All", "Sites.FullControl.All"], supported: true, source: fixtureSource }],
       },
     }),
     operation({ id: "getThing", apiVersion: null, method: "GET", paths: ["/things/{id}"], responseType: "thing" }),
@@ -96,75 +70,25 @@ interface GeneratedApi {
   GraphError: new (...args: never[]) => Error & { status: number; code?: string; requestId?: string; innerError: unknown; body: unknown };
 }
 
-interface Recorded {
-  method: string;
-  url: string;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-interface Reply {
-  status: number;
-  headers?: Record<string, string>;
-  body?: string;
-  /** Never answer (for abort tests). */
-  hang?: boolean;
-}
-
 let dir: string;
 let api: GeneratedApi;
-let server: Server;
-let origin: string;
-let replies: Reply[] = [];
-let recorded: Recorded[] = [];
-let arrived: () => void = () => {};
-
-const json = (status: number, value: unknown, headers: Record<string, string> = {}): Reply => ({
-  status,
-  headers: { "content-type": "application/json", ...headers },
-  body: JSON.stringify(value),
-});
-
-function answer(res: ServerResponse, reply: Reply): void {
-  if (reply.hang) return;
-  res.writeHead(reply.status, reply.headers);
-  res.end(reply.body);
-}
+let server: ScriptedServer;
+const json = jsonReply;
 
 beforeAll(async () => {
-  mkdirSync(join(ROOT, "test/.tmp"), { recursive: true });
-  dir = mkdtempSync(join(ROOT, "test/.tmp/requests-"));
-  for (const file of await emitModel(MODEL)) {
-    mkdirSync(dirname(join(dir, file.path)), { recursive: true });
-    writeFileSync(join(dir, file.path), file.content);
-  }
-  const index: unknown = await import(pathToFileURL(join(dir, "beta/index.ts")).href);
+  dir = await generateInto(MODEL, "requests");
   // The shape is what the generator promises; the assertions below check it. index.ts exports
   // the versioned createClient (base URL defaulting to the service root) by name.
-  api = index as GeneratedApi;
-
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      recorded.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
-      arrived();
-      answer(res, replies.shift() ?? { status: 500, body: "no reply scripted" });
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`; // listening on TCP: an AddressInfo
+  api = (await importGenerated(dir, "beta")) as unknown as GeneratedApi;
+  server = await ScriptedServer.start();
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await server.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
-beforeEach(() => {
-  replies = [];
-  recorded = [];
-});
+beforeEach(() => server.reset());
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -172,16 +96,16 @@ afterEach(() => {
 
 describe("generated request functions", () => {
   it("PATCH: encodes path params into one segment each, sends JSON, bearer token and merged headers", async () => {
-    const client = api.createClient({ baseUrl: `${origin}/beta/`, auth: "static-token", headers: { "X-Client": "c", "X-Both": "client" } });
-    replies = [json(200, { id: "a/b c", name: "renamed" })];
+    const client = api.createClient({ baseUrl: `${server.origin}/beta/`, auth: "static-token", headers: { "X-Client": "c", "X-Both": "client" } });
+    server.replies = [json(200, { id: "a/b c", name: "renamed" })];
     const result = await api.updateSiteItem(client, {
       path: { "site-id": "contoso.com,a/b c", itemId: "it's" },
       body: { name: "renamed" },
       headers: { "x-both": "call", ConsistencyLevel: "eventual" },
     });
     expect(result).toEqual({ id: "a/b c", name: "renamed" });
-    expect(recorded).toHaveLength(1);
-    const [request] = recorded;
+    expect(server.recorded).toHaveLength(1);
+    const [request] = server.recorded;
     expect(request!.method).toBe("PATCH");
     expect(request!.url).toBe("/beta/sites/contoso.com%2Ca%2Fb%20c/items/it%27s");
     expect(JSON.parse(request!.body)).toEqual({ name: "renamed" });
@@ -197,62 +121,62 @@ describe("generated request functions", () => {
 
   it("awaits an async token provider on every request", async () => {
     let calls = 0;
-    const client = api.createClient({ baseUrl: origin, auth: async () => `token-${++calls}` });
-    replies = [json(200, { value: [] }), json(200, { value: [] })];
+    const client = api.createClient({ baseUrl: server.origin, auth: async () => `token-${++calls}` });
+    server.replies = [json(200, { value: [] }), json(200, { value: [] })];
     await api.listItems(client);
     await api.listItems(client, {});
-    expect(recorded.map((r) => r.headers.authorization)).toEqual(["Bearer token-1", "Bearer token-2"]);
+    expect(server.recorded.map((r) => r.headers.authorization)).toEqual(["Bearer token-1", "Bearer token-2"]);
   });
 
   it("GET collection: no body, no Content-Type, resolves to the collection page", async () => {
-    const client = api.createClient({ baseUrl: origin });
-    const page = { value: [{ id: "1" }, { id: "2", status: "archived" }], "@odata.nextLink": `${origin}/items?$skiptoken=x` };
-    replies = [json(200, page)];
+    const client = api.createClient({ baseUrl: server.origin });
+    const page = { value: [{ id: "1" }, { id: "2", status: "archived" }], "@odata.nextLink": `${server.origin}/items?$skiptoken=x` };
+    server.replies = [json(200, page)];
     expect(await api.listItems(client)).toEqual(page);
-    expect(recorded[0]).toMatchObject({ method: "GET", url: "/items", body: "" });
-    expect(recorded[0]!.headers["content-type"]).toBeUndefined();
-    expect(recorded[0]!.headers.authorization).toBeUndefined();
+    expect(server.recorded[0]).toMatchObject({ method: "GET", url: "/items", body: "" });
+    expect(server.recorded[0]!.headers["content-type"]).toBeUndefined();
+    expect(server.recorded[0]!.headers.authorization).toBeUndefined();
   });
 
   it("POST 201 resolves to the created object", async () => {
-    const client = api.createClient({ baseUrl: origin });
-    replies = [json(201, { id: "new", name: "n" })];
+    const client = api.createClient({ baseUrl: server.origin });
+    server.replies = [json(201, { id: "new", name: "n" })];
     expect(await api.createItem(client, { body: { name: "n", status: "active" } })).toEqual({ id: "new", name: "n" });
-    expect(recorded[0]).toMatchObject({ method: "POST", url: "/items" });
-    expect(JSON.parse(recorded[0]!.body)).toEqual({ name: "n", status: "active" });
+    expect(server.recorded[0]).toMatchObject({ method: "POST", url: "/items" });
+    expect(JSON.parse(server.recorded[0]!.body)).toEqual({ name: "n", status: "active" });
   });
 
   it("DELETE 204 resolves to undefined", async () => {
-    const client = api.createClient({ baseUrl: origin });
-    replies = [{ status: 204 }];
+    const client = api.createClient({ baseUrl: server.origin });
+    server.replies = [{ status: 204 }];
     await expect(api.deleteItem(client, { path: { itemId: "x" } })).resolves.toBeUndefined();
-    expect(recorded[0]).toMatchObject({ method: "DELETE", url: "/items/x" });
+    expect(server.recorded[0]).toMatchObject({ method: "DELETE", url: "/items/x" });
   });
 
   it("uses an injected fetch, and otherwise the global fetch as it is at call time", async () => {
     let injected = 0;
     const client = api.createClient({
-      baseUrl: origin,
+      baseUrl: server.origin,
       fetch: (input, init) => {
         injected++;
         return fetch(input, init);
       },
     });
-    replies = [{ status: 204 }];
+    server.replies = [{ status: 204 }];
     await api.deleteItem(client, { path: { itemId: "1" } });
     expect(injected).toBe(1);
 
-    const plain = api.createClient({ baseUrl: origin });
+    const plain = api.createClient({ baseUrl: server.origin });
     const original = globalThis.fetch;
     let global = 0;
     vi.stubGlobal("fetch", (input: string, init: RequestInit) => {
       global++;
       return original(input, init);
     });
-    replies = [{ status: 204 }];
+    server.replies = [{ status: 204 }];
     await api.deleteItem(plain, { path: { itemId: "2" } });
     expect(global).toBe(1);
-    expect(recorded).toHaveLength(2);
+    expect(server.recorded).toHaveLength(2);
   });
 
   it("defaults baseUrl to the version's service root", () => {
@@ -271,8 +195,8 @@ describe("errors", () => {
   };
 
   it("turns a Graph error body into a GraphError", async () => {
-    const client = api.createClient({ baseUrl: origin });
-    replies = [json(404, notFound, { "request-id": "header-id" })];
+    const client = api.createClient({ baseUrl: server.origin });
+    server.replies = [json(404, notFound, { "request-id": "header-id" })];
     const error = await api.updateSiteItem(client, { path: { "site-id": "s", itemId: "i" }, body: {} }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(api.GraphError);
     expect(error).toBeInstanceOf(Error);
@@ -288,8 +212,8 @@ describe("errors", () => {
   });
 
   it("takes the request id from innerError without a header, and keeps a text body", async () => {
-    const client = api.createClient({ baseUrl: origin });
-    replies = [json(403, notFound), { status: 502, body: "Bad gateway" }];
+    const client = api.createClient({ baseUrl: server.origin });
+    server.replies = [json(403, notFound), { status: 502, body: "Bad gateway" }];
     await expect(api.listItems(client)).rejects.toMatchObject({ status: 403, requestId: "inner-id" });
     await expect(api.listItems(client)).rejects.toMatchObject({
       status: 502,
@@ -300,8 +224,8 @@ describe("errors", () => {
   });
 
   it("rejects a success without the documented body (the request itself succeeded)", async () => {
-    const client = api.createClient({ baseUrl: origin });
-    replies = [{ status: 204 }, { status: 200, body: "<html>" }];
+    const client = api.createClient({ baseUrl: server.origin });
+    server.replies = [{ status: 204 }, { status: 200, body: "<html>" }];
     await expect(api.updateSiteItem(client, { path: { "site-id": "s", itemId: "i" }, body: {} })).rejects.toMatchObject({
       status: 204,
       code: "UnexpectedResponse",
@@ -310,13 +234,13 @@ describe("errors", () => {
   });
 
   it("rejects when the signal is aborted, before or during the request", async () => {
-    const client = api.createClient({ baseUrl: origin });
+    const client = api.createClient({ baseUrl: server.origin });
     await expect(api.listItems(client, { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: "AbortError" });
-    expect(recorded).toHaveLength(0);
+    expect(server.recorded).toHaveLength(0);
 
     const controller = new AbortController();
-    replies = [{ status: 200, hang: true }];
-    const reached = new Promise<void>((resolve) => (arrived = resolve));
+    server.replies = [{ status: 200, hang: true }];
+    const reached = server.nextArrival();
     const pending = api.listItems(client, { signal: controller.signal });
     await reached;
     controller.abort();

@@ -4,8 +4,6 @@
  * generated request function to a real HTTP server on 127.0.0.1 that records what arrives and
  * answers with the doc's example response. Method, path and body are asserted; the lot is snapshotted.
  */
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,40 +11,15 @@ import { createContext } from "../../src/emitters/context.js";
 import { functionName, validatorName, versionFolder } from "../../src/emitters/naming.js";
 import type { ExampleModel, JsonValue, OperationModel } from "../../src/model/types.js";
 import { ROOT, seedModel } from "../helpers.js";
+import { jsonReply, ScriptedServer } from "../scripted-server.js";
 
 const model = seedModel();
 
-interface Received {
-  method: string;
-  url: string;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-interface Reply {
-  status: number;
-  body: string;
-}
-
-let server: Server;
-let origin = "";
-const received: Received[] = [];
-let reply: Reply = { status: 500, body: "" };
-
+let server: ScriptedServer;
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      received.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
-      res.writeHead(reply.status, reply.body === "" ? {} : { "content-type": "application/json" });
-      res.end(reply.body);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`; // a TCP listener's address is an AddressInfo
+  server = await ScriptedServer.start();
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => server.close());
 
 type Fn = (...args: unknown[]) => unknown;
 
@@ -122,20 +95,19 @@ async function replay(api: Record<string, Fn>, op: OperationModel, example: Exam
   const response = example.response;
   const template = op.paths[0] ?? "";
   const values = request ? pathValues(template, request.url) : {};
-  reply = { status: response?.status ?? 200, body: response?.body === undefined ? "" : JSON.stringify(response.body) };
-  received.length = 0;
+  server.reset(response?.body === undefined ? { status: response?.status ?? 200, body: "" } : jsonReply(response.status, response.body));
 
   const call = api[functionName(op.id)];
   const createClient = api["createClient"];
   if (!call || !createClient) throw new Error(`generated code lacks ${functionName(op.id)} or createClient`);
-  const client = createClient({ baseUrl: origin, auth: "test-token" });
+  const client = createClient({ baseUrl: server.origin, auth: "test-token" });
   const args: Record<string, unknown> = {};
   if (op.pathParams.length > 0) args["path"] = values;
   if (request?.body !== undefined) args["body"] = request.body;
   const result = await call(client, args);
 
-  const sent = received[0];
-  expect(received).toHaveLength(1);
+  const sent = server.recorded[0];
+  expect(server.recorded).toHaveLength(1);
   expect(sent?.method).toBe(request?.method);
   expect(sent?.url).toBe(expectedPath(template, values));
   expect(sent?.body === "" ? undefined : JSON.parse(sent?.body ?? "")).toEqual(request?.body);
