@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "../src/cli/config.js";
+import { emitOptionsOf, loadConfig } from "../src/cli/config.js";
 import { generateFiles } from "../src/cli/generate.js";
 import { diffOutput } from "../src/cli/output.js";
 import { emitModel } from "../src/emitters/emit.js";
@@ -30,7 +30,7 @@ function tsFiles(dir: string): string[] {
 describe("generated/", () => {
   it("is what `npm run gen` produces from docs-input/ today", async () => {
     const config = await loadConfig(undefined, ROOT); // docgen.config.json: the package settings npm run gen uses
-    const files = await generateFiles(seedModel(), config.package ? { package: config.package } : {});
+    const files = await generateFiles(seedModel(), { emit: emitOptionsOf(config), ...(config.package ? { package: config.package } : {}) });
     expect(diffOutput(GENERATED, files)).toEqual({ added: [], changed: [], removed: [] });
   });
 

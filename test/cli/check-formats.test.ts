@@ -16,8 +16,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { ValidateFunction } from "ajv";
-import AjvDraft04 from "ajv-draft-04";
-import addFormats from "ajv-formats";
+import ajvDraft04 from "ajv-draft-04";
+import ajvFormats from "ajv-formats";
 import { afterAll, describe, expect, it } from "vitest";
 import { DIAGNOSTIC_CODES } from "../../src/model/diagnostics.js";
 import { ROOT, runCli } from "../helpers.js";
@@ -33,6 +33,11 @@ interface SarifLike {
 
 const SCHEMA_FILE = createRequire(import.meta.url).resolve("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json");
 
+// Both packages are CommonJS with `exports.default` set to the export itself: `.default` is the
+// class (plugin) under Node's ESM interop and under TypeScript's nodenext typing alike.
+const AjvDraft04 = ajvDraft04.default;
+const addFormats = ajvFormats.default;
+
 let compiled: ValidateFunction | undefined;
 function sarifValidator(): ValidateFunction {
   if (compiled) return compiled;
@@ -46,8 +51,9 @@ function sarifValidator(): ValidateFunction {
   // corrected it to "^[a-zA-Z]{2}(-[a-zA-Z]{2})?$"; docgen writes no `language`).
   const ajv = new AjvDraft04({ strict: false, allErrors: true, unicodeRegExp: false });
   addFormats(ajv);
-  compiled = ajv.compile(schema);
-  return compiled;
+  const validate = ajv.compile(schema);
+  compiled = validate;
+  return validate;
 }
 
 function expectValidSarif(stdout: string): SarifLike {
