@@ -15,6 +15,7 @@ export const DIAGNOSTIC_CODES = {
   "annotation-invalid": { severity: "warning", summary: "A `<!-- { … } -->` annotation is not valid JSON." },
   "route-missing": { severity: "warning", summary: "An operation page has no HTTP request route." },
   "route-malformed": { severity: "warning", summary: "A line in the HTTP request block is not `METHOD /path`." },
+  "route-placeholder-style": { severity: "warning", summary: "A route writes a placeholder as something other than `{name}`; it was read as `{name}`." },
   "permissions-placeholder": { severity: "warning", summary: "A permissions cell holds a placeholder such as TODO." },
   "permissions-disagree": { severity: "info", summary: "Two pages documenting one operation list different permissions." },
   "example-url-malformed": { severity: "error", summary: "An example request URL is not a valid Graph URL." },
