@@ -93,7 +93,8 @@ function extractOperation(page: SectionedPage, title: string, ctx: PageContext, 
   if (description) operation.description = description;
   if (permissions) operation.permissions = permissions;
   if (response.responseType) operation.responseType = response.responseType;
-  const functionParameters = parseFunctionParameters(page, first.method, paths, ctx);
+  const exampleUrls = operation.examples.flatMap((e) => (e.request ? [e.request.url] : []));
+  const functionParameters = parseFunctionParameters(page, first.method, paths, ctx, exampleUrls);
   if (functionParameters.length > 0) operation.functionParameters = functionParameters;
 
   const body = findSection(page, "request body");
