@@ -63,6 +63,9 @@ function extractOperation(page: SectionedPage, title: string, ctx: PageContext, 
     return;
   }
   const paths = [...new Set(routes.filter((r) => r.method === first.method).map((r) => r.path))];
+  for (const route of routes.filter((r) => r.method !== first.method)) {
+    ctx.report("route-method-ignored", route.pos, `This page documents one operation, ${first.method} ${first.path}; the ${route.method} route ${route.path} is not generated. Document each method on its own page.`);
+  }
   const permissionSection = findSection(page, "permissions");
   const prerequisites = findSection(page, "prerequisites");
   const permissions = permissionSection

@@ -111,8 +111,11 @@ describe("HTTP request section", () => {
     expect(result.diagnostics).toEqual([]);
   });
 
-  it("reads routes from several code blocks and drops routes of another method", () => {
+  it("reads routes from several code blocks and drops routes of another method, reporting each", () => {
     const result = page("```http", "PATCH /things/{thingId}", "```", "", "Or:", "", "```http", "PUT /things/{thingId}", "PATCH /others/{otherId}", "```");
+    expect(result.diagnostics.map((d) => [d.code, d.line, d.column, d.message])).toEqual([
+      ["route-method-ignored", 12, 1, "This page documents one operation, PATCH /things/{thingId}; the PUT route /things/{thingId} is not generated. Document each method on its own page."],
+    ]);
     expect(result.operations[0]).toMatchObject({
       method: "PATCH",
       paths: ["/things/{thingId}", "/others/{otherId}"],

@@ -15,7 +15,7 @@ export { paramName, pathParams } from "../../model/paths.js";
 export interface Route {
   method: HttpMethod;
   path: string;
-  line: number;
+  pos: Pos;
 }
 
 const ROUTE_LINE = /^\s*(GET|POST|PATCH|PUT|DELETE)\s*(\S.*?)\s*$/i;
@@ -35,7 +35,7 @@ export function parseRoutes(blocks: readonly Block[], ctx: PageContext): Route[]
       }
       const { path, rewrites } = readPlaceholders(cleanRoute(match[2]));
       for (const rewrite of rewrites) reportRewrite(rewrite, pos, ctx);
-      routes.push({ method, path, line: pos.line });
+      routes.push({ method, path, pos });
     });
   }
   return routes;
