@@ -28,6 +28,7 @@ export const DIAGNOSTIC_CODES = {
   "example-value-mismatch": { severity: "error", summary: "An example body contradicts the page's own property table." },
   "example-property-undocumented": { severity: "warning", summary: "An example body has a property the page's table does not list." },
   "example-status-mismatch": { severity: "warning", summary: "An example response's status differs from the documented success status." },
+  "property-name-case": { severity: "warning", summary: "A resource's property table and JSON representation spell a property in different letter case." },
   "representation-mismatch": { severity: "warning", summary: "A resource's JSON representation and its property tables list different properties." },
   "type-undocumented": { severity: "warning", summary: "A type is referenced but no input page documents it." },
   "type-inferred": { severity: "info", summary: "An undocumented type's shape was inferred from example payloads." },

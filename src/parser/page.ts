@@ -10,7 +10,7 @@ import { parseExamples } from "./sections/examples.js";
 import { parseFunctionParameters } from "./sections/function-parameters.js";
 import { namedEnumTables, tableMembers, type EnumTable } from "./sections/enum-tables.js";
 import { bareTypeName, parseInheritance } from "./sections/inheritance.js";
-import { checkRepresentation } from "./sections/representation.js";
+import { checkRepresentation, readRepresentation, settleNameCase } from "./sections/representation.js";
 import { parsePermissionsTable, parsePrerequisites } from "./sections/permissions.js";
 import { isPropertyTable, isRelationshipTable, parsePropertyTable } from "./sections/property-table.js";
 import { parseRequestHeaders } from "./sections/request-headers.js";
@@ -189,7 +189,10 @@ function extractResource(page: SectionedPage, title: string, ctx: PageContext, m
   };
   collect(page.intro, false);
   for (const section of page.sections) collect(section.blocks, /relationship|navigation propert/.test(section.key), INSTANCE_ATTRIBUTES.test(section.key) || describesOtherObject(section.key, name));
-  const type: PageTypeModel = { name, properties, role: "resource", source: ctx.at(page.title?.pos ?? { line: 1, column: 1 }) };
+  const representationSection = findSection(page, "json representation");
+  const representation = representationSection ? readRepresentation(representationSection.blocks) : undefined;
+  const settled = representation ? settleNameCase(representation, properties, ctx) : properties;
+  const type: PageTypeModel = { name, properties: settled, role: "resource", source: ctx.at(page.title?.pos ?? { line: 1, column: 1 }) };
   const inheritance = parseInheritance(page.intro, [...page.intro, ...page.sections.flatMap((s) => s.blocks)], ctx);
   // Without an explicit base, rows saying "Inherited from [x]" name an ancestor; when they all name the same one, it is the base.
   const ancestors = [...new Set(properties.flatMap((p) => (p.inheritedFrom ? [bareTypeName(p.inheritedFrom)] : [])))];
@@ -201,8 +204,7 @@ function extractResource(page: SectionedPage, title: string, ctx: PageContext, m
   const namespace = namespaceOf(page.intro);
   if (namespace) type.namespace = namespace;
   model.types.push(type);
-  const representation = findSection(page, "json representation");
-  if (representation) checkRepresentation(representation.blocks, properties, name, ctx);
+  if (representation) checkRepresentation(representation, settled, name, ctx);
   pushEnumTables(namedEnumTables(page), ctx, model);
 }
 
