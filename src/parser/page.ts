@@ -10,13 +10,14 @@ import { parseExamples } from "./sections/examples.js";
 import { parseFunctionParameters } from "./sections/function-parameters.js";
 import { namedEnumTables, tableMembers, type EnumTable } from "./sections/enum-tables.js";
 import { bareTypeName, parseInheritance } from "./sections/inheritance.js";
-import { checkRepresentation } from "./sections/representation.js";
+import { checkRepresentation, readRepresentation, settleNameCase } from "./sections/representation.js";
 import { parsePermissionsTable, parsePrerequisites } from "./sections/permissions.js";
 import { isPropertyTable, isRelationshipTable, parsePropertyTable } from "./sections/property-table.js";
 import { parseRequestHeaders } from "./sections/request-headers.js";
 import { parseResponseSection } from "./sections/response.js";
 import { parseRoutes, pathParams } from "./sections/routes.js";
-import { findSection, sectionKey, splitSections, type SectionedPage } from "./sections/split.js";
+import { hasRoutes, routeSections, variantRouteBlocks } from "./sections/route-blocks.js";
+import { findSection, splitSections, type SectionedPage } from "./sections/split.js";
 
 const DOC_TYPES: Record<string, PageKind> = {
   apipagetype: "operation",
@@ -51,10 +52,10 @@ export function extractPage(outline: Outline): PageModel {
 }
 
 function extractOperation(page: SectionedPage, title: string, ctx: PageContext, model: PageModel): void {
-  const routeSection = findSection(page, "http request", "http requests");
+  const routeSection = routeSections(page)[0];
   // Pages documenting several variants (`## Get a user's OneDrive` → `### HTTP request`) have no
-  // `## HTTP request` section: their routes are the code blocks under each `### HTTP request`.
-  const routeBlocks = routeSection ? routeSection.blocks : subsectionBlocks(page, "http request", "http requests");
+  // `## HTTP request` section: their routes are in each variant's section (route-blocks.ts).
+  const routeBlocks = routeSection ? routeSections(page).flatMap((s) => s.blocks) : variantRouteBlocks(page);
   const routes = parseRoutes(routeBlocks, ctx);
   const first = routes[0];
   if (!first) {
@@ -62,6 +63,9 @@ function extractOperation(page: SectionedPage, title: string, ctx: PageContext, 
     return;
   }
   const paths = [...new Set(routes.filter((r) => r.method === first.method).map((r) => r.path))];
+  for (const route of routes.filter((r) => r.method !== first.method)) {
+    ctx.report("route-method-ignored", route.pos, `This page documents one operation, ${first.method} ${first.path}; the ${route.method} route ${route.path} is not generated. Document each method on its own page.`);
+  }
   const permissionSection = findSection(page, "permissions");
   const prerequisites = findSection(page, "prerequisites");
   const permissions = permissionSection
@@ -92,7 +96,8 @@ function extractOperation(page: SectionedPage, title: string, ctx: PageContext, 
   if (description) operation.description = description;
   if (permissions) operation.permissions = permissions;
   if (response.responseType) operation.responseType = response.responseType;
-  const functionParameters = parseFunctionParameters(page, first.method, paths, ctx);
+  const exampleUrls = operation.examples.flatMap((e) => (e.request ? [e.request.url] : []));
+  const functionParameters = parseFunctionParameters(page, first.method, paths, ctx, exampleUrls);
   if (functionParameters.length > 0) operation.functionParameters = functionParameters;
 
   const body = findSection(page, "request body");
@@ -111,19 +116,6 @@ function extractOperation(page: SectionedPage, title: string, ctx: PageContext, 
 
 function isBoldRequest(block: Block): boolean {
   return block.kind === "paragraph" && /^request:?$/i.test(block.text) && block.emphasis.some((e) => /^request:?$/i.test(e));
-}
-
-/** The blocks under every deeper heading (`### HTTP request`) with one of `keys`, up to the next heading. */
-function subsectionBlocks(page: SectionedPage, ...keys: string[]): Block[] {
-  const out: Block[] = [];
-  for (const section of page.sections) {
-    let inside = false;
-    for (const block of section.blocks) {
-      if (block.kind === "heading") inside = keys.includes(sectionKey(block.text));
-      else if (inside) out.push(block);
-    }
-  }
-  return out;
 }
 
 /** Each example response should carry the success status the Response section states. */
@@ -197,7 +189,10 @@ function extractResource(page: SectionedPage, title: string, ctx: PageContext, m
   };
   collect(page.intro, false);
   for (const section of page.sections) collect(section.blocks, /relationship|navigation propert/.test(section.key), INSTANCE_ATTRIBUTES.test(section.key) || describesOtherObject(section.key, name));
-  const type: PageTypeModel = { name, properties, role: "resource", source: ctx.at(page.title?.pos ?? { line: 1, column: 1 }) };
+  const representationSection = findSection(page, "json representation");
+  const representation = representationSection ? readRepresentation(representationSection.blocks) : undefined;
+  const settled = representation ? settleNameCase(representation, properties, ctx) : properties;
+  const type: PageTypeModel = { name, properties: settled, role: "resource", source: ctx.at(page.title?.pos ?? { line: 1, column: 1 }) };
   const inheritance = parseInheritance(page.intro, [...page.intro, ...page.sections.flatMap((s) => s.blocks)], ctx);
   // Without an explicit base, rows saying "Inherited from [x]" name an ancestor; when they all name the same one, it is the base.
   const ancestors = [...new Set(properties.flatMap((p) => (p.inheritedFrom ? [bareTypeName(p.inheritedFrom)] : [])))];
@@ -209,8 +204,7 @@ function extractResource(page: SectionedPage, title: string, ctx: PageContext, m
   const namespace = namespaceOf(page.intro);
   if (namespace) type.namespace = namespace;
   model.types.push(type);
-  const representation = findSection(page, "json representation");
-  if (representation) checkRepresentation(representation.blocks, properties, name, ctx);
+  if (representation) checkRepresentation(representation, settled, name, ctx);
   pushEnumTables(namedEnumTables(page), ctx, model);
 }
 
@@ -244,14 +238,21 @@ function pushEnumTables(tables: readonly EnumTable[], ctx: PageContext, model: P
   }
 }
 
+/**
+ * What the page documents. Its content wins over a `doc_type` that contradicts it (copied page
+ * templates): an "X resource type" or "X enum type" title names the kind; then, unless the page is
+ * conceptual, routes make it an operation page; an `apiPageType` page with a Properties section and
+ * no route is a resource page.
+ */
 function pageKind(outline: Outline, page: SectionedPage, title: string | null): PageKind {
-  const docType = frontMatterText(outline, "doc_type")?.toLowerCase().replace(/[^a-z]/g, "");
-  if (docType && Object.hasOwn(DOC_TYPES, docType)) return DOC_TYPES[docType];
   if (title && /\bresource type\b/i.test(title)) return "resource";
   if (title && /\benum(?:eration)? type\b/i.test(title)) return "enum";
-  if (findSection(page, "http request", "http requests") || subsectionBlocks(page, "http request", "http requests").length > 0) return "operation";
-  if (findSection(page, "properties")) return "resource";
-  return "unknown";
+  const docType = frontMatterText(outline, "doc_type")?.toLowerCase().replace(/[^a-z]/g, "");
+  const declared = docType && Object.hasOwn(DOC_TYPES, docType) ? DOC_TYPES[docType] : undefined;
+  if (declared === "conceptual") return declared;
+  if (hasRoutes(page)) return "operation";
+  if ((declared === undefined || declared === "operation") && findSection(page, "properties")) return "resource";
+  return declared ?? "unknown";
 }
 
 /** The API version from example URLs, then notes ("/beta version"), then folder names; null when unknown. */

@@ -46,23 +46,23 @@ describe.skipIf(!present)("fidelity against the CSDL (beta corpus)", () => {
     expect(result.typesCompared).toBeGreaterThan(2000);
   });
 
-  // The issue asks for 99.5%. Measured: 99.23% (19565/19716). Every one of the 151 names left was
+  // The issue asks for 99.5%. Measured: 99.26% (19618/19765). Every one of the 147 names left was
   // read and is a doc error (classified in docs/fidelity.md): names the CSDL lacks or spells in
-  // another case. Parser misses found on the way were fixed; the assertion holds the level reached
-  // (99.2%) so regressions fail.
-  it("property precision ≥ 99.2% (99.5% asked; the rest are doc errors)", () => {
-    expect(ratio(result.precision)).toBeGreaterThanOrEqual(0.992);
+  // another case. Parser misses found on the way were fixed; each assertion below holds the level
+  // reached, so one name lost fails (the issue's thresholds are in the test names).
+  it("property precision ≥ 99.255% (99.5% asked; the rest are doc errors)", () => {
+    expect(ratio(result.precision)).toBeGreaterThanOrEqual(0.99255);
   });
 
-  it("property recall ≥ 98.5%", () => {
-    expect(ratio(result.recall)).toBeGreaterThanOrEqual(0.985);
+  it("property recall ≥ 99.994% (98.5% asked)", () => {
+    expect(ratio(result.recall)).toBeGreaterThanOrEqual(0.99994); // 19607/19608
   });
 
-  it("type agreement ≥ 98%", () => {
-    expect(ratio(result.typeAgreement)).toBeGreaterThanOrEqual(0.98);
+  it("type agreement ≥ 98.31% (98% asked)", () => {
+    expect(ratio(result.typeAgreement)).toBeGreaterThanOrEqual(0.9831); // 19287/19618
   });
 
-  it("enum member recall ≥ 97%", () => {
-    expect(ratio(result.enumRecall)).toBeGreaterThanOrEqual(0.97);
+  it("enum member recall ≥ 99.11% (97% asked)", () => {
+    expect(ratio(result.enumRecall)).toBeGreaterThanOrEqual(0.9911); // 4152/4189
   });
 });

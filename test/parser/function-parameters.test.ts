@@ -49,6 +49,31 @@ describe("function parameters", () => {
     expect(functionPage("GET /apps/getTopApps", "## Query parameters").operations[0]?.functionParameters).toBeUndefined();
   });
 
+  it("come from a 'Query parameters' table when the page's examples pass them in parentheses, only those", () => {
+    const page = (example: string) =>
+      doc(
+        "# filterByCurrentUser",
+        "## HTTP request",
+        "```http",
+        "GET /schedules/filterByCurrentUser",
+        "```",
+        "## Query parameters",
+        "|Parameter|Type|Description|",
+        "|:---|:---|:---|",
+        "|on|String|Whom to filter on.|",
+        "|top|Int32|Not passed in parentheses.|",
+        "## Request body",
+        "Do not supply a request body for this method.",
+        "## Examples",
+        "```http",
+        example,
+        "```",
+      ).operations[0]?.functionParameters;
+    expect(page("GET https://graph.microsoft.com/beta/schedules/FilterByCurrentUser(on='principal')?$top=1")?.map((p) => [p.name, p.type])).toEqual([["on", "String"]]);
+    expect(page("GET https://graph.microsoft.com/beta/schedules/filterByCurrentUser?on=principal")).toBeUndefined();
+    expect(page("GET https://graph.microsoft.com/beta/schedules(on='principal')/filterByCurrentUser")).toBeUndefined();
+  });
+
   it("are none for other methods, or when the route's last segment already holds parentheses", () => {
     expect(functionPage("POST /apps/getTopApps", "## Function parameters").operations[0]?.functionParameters).toBeUndefined();
     expect(functionPage("GET /reports/getCounts(period='{period_value}')", "## Function parameters").operations[0]?.functionParameters).toBeUndefined();

@@ -68,6 +68,67 @@ describe("variant sections", () => {
   });
 });
 
+describe("routes outside an HTTP request section", () => {
+  it("a variant without its own '### HTTP request' contributes the route block it shows", () => {
+    const page = doc(
+      "# List drives",
+      "## List a group's drives",
+      "### HTTP request",
+      "```http",
+      "GET /groups/{groupId}/drives",
+      "```",
+      "## List a site's drives",
+      '<!-- { "blockType": "request", "name": "site-list-drives" } -->',
+      "```http",
+      "GET /sites/{siteId}/drives",
+      "```",
+      "## List the current user's drives",
+      "```http",
+      "GET /me/drives",
+      "```",
+    );
+    expect(page.operations[0]?.paths).toEqual(["/groups/{groupId}/drives", "/sites/{siteId}/drives", "/me/drives"]);
+    // With no Example section, every section's request block is also an example.
+    expect(page.operations[0]?.examples.map((e) => e.request?.url)).toEqual(["/groups/{groupId}/drives", "/sites/{siteId}/drives", "/me/drives"]);
+    expect(page.diagnostics).toEqual([]);
+  });
+
+  it("a page with no HTTP request heading at all takes the route block from any non-example section", () => {
+    const page = doc("# Add member to a chat", "## Permissions", "Text.", "```http", "POST /chats/{chat-id}/members", "```", "## Examples", "```http", "POST /other/{id}/members", "```");
+    expect(page.kind).toBe("operation");
+    expect(page.operations[0]?.paths).toEqual(["/chats/{chat-id}/members"]);
+  });
+
+  it("ignores blocks with headers or a body, absolute URLs, and route blocks in example sections", () => {
+    const page = doc(
+      "# Upload",
+      "## Create a session",
+      "```http",
+      "POST /items/{id}/createUploadSession",
+      "```",
+      "## Upload bytes",
+      "```http",
+      "PUT https://upload.example.com/up/123",
+      "```",
+      "## Commit",
+      "```http",
+      "PUT /me/drive/root:/{path}",
+      "Content-Type: application/json",
+      "```",
+      "## Example",
+      "```http",
+      "POST /items/1/other",
+      "```",
+    );
+    expect(page.operations[0]?.paths).toEqual(["/items/{id}/createUploadSession"]);
+  });
+
+  it("every qualified 'HTTP request (…)' section holds routes", () => {
+    const page = doc("# Upload content", "## HTTP request (to replace an existing item)", "```http", "PUT /items/{item-id}/content", "```", "## HTTP request (to upload a new file)", "```http", "PUT /items/{parent-id}:/{filename}:/content", "```");
+    expect(page.operations[0]?.paths).toEqual(["/items/{item-id}/content", "/items/{parent-id}:/{filename}:/content"]);
+  });
+});
+
 describe("unclosed code fences", () => {
   it("end before a heading inside an HTTP block; the rest is read as markdown with its real positions", () => {
     const page = doc(

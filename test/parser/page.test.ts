@@ -10,10 +10,15 @@ describe("page kind", () => {
   type Case = [name: string, { given: string[]; want: { kind: PageKind; codes: string[] } }];
   const cases: Case[] = [
     ["front matter doc_type apiPageType", { given: ["---", "doc_type: apiPageType", "---", "# Get thing", ...ROUTE], want: { kind: "operation", codes: [] } }],
-    ["doc_type wins over the title (no route → route-missing)", { given: ["---", "doc_type: apiPageType", "---", "# thing resource type"], want: { kind: "operation", codes: ["route-missing"] } }],
-    ["doc_type resourcePageType", { given: ["---", "doc_type: resourcePageType", "---", "# Thing", ...ROUTE], want: { kind: "resource", codes: [] } }],
+    ["apiPageType without a route is still an operation page (route-missing)", { given: ["---", "doc_type: apiPageType", "---", "# Get thing"], want: { kind: "operation", codes: ["route-missing"] } }],
+    ["an 'X resource type' title wins over doc_type apiPageType", { given: ["---", "doc_type: apiPageType", "---", "# thing resource type"], want: { kind: "resource", codes: [] } }],
+    ["an 'X enum type' title wins over doc_type resourcePageType", { given: ["---", "doc_type: resourcePageType", "---", "# color enum type"], want: { kind: "enum", codes: [] } }],
+    ["apiPageType with a Properties section and no route is a resource page", { given: ["---", "doc_type: apiPageType", "---", "# thing resource", "## Properties", "Nothing yet."], want: { kind: "resource", codes: [] } }],
+    ["doc_type resourcePageType", { given: ["---", "doc_type: resourcePageType", "---", "# Thing"], want: { kind: "resource", codes: [] } }],
+    ["routes win over doc_type resourcePageType", { given: ["---", "doc_type: resourcePageType", "---", "# List things", ...ROUTE], want: { kind: "operation", codes: [] } }],
+    ["routes do not make a conceptual page an operation page", { given: ["---", "doc_type: conceptualPageType", "---", "# Overview", ...ROUTE], want: { kind: "conceptual", codes: ["page-not-api"] } }],
+    ["a qualified 'HTTP request (…)' section", { given: ["# Upload thing", "## HTTP request (to replace an existing item)", "```http", "PUT /a/{id}", "```"], want: { kind: "operation", codes: [] } }],
     ["doc_type enumPageType", { given: ["---", "doc_type: enumPageType", "---", "# color"], want: { kind: "enum", codes: [] } }],
-    ["doc_type conceptualPageType", { given: ["---", "doc_type: conceptualPageType", "---", "# Overview", ...ROUTE], want: { kind: "conceptual", codes: ["page-not-api"] } }],
     ["doc_type spelled with spaces and case", { given: ["---", "doc_type: Resource Page Type", "---", "# Thing"], want: { kind: "resource", codes: [] } }],
     ["unknown doc_type falls back to the content", { given: ["---", "doc_type: whatever", "---", "# Get thing", ...ROUTE], want: { kind: "operation", codes: [] } }],
     ["'X resource type' title", { given: ["# remoteActionAudit resource type", "", "Text."], want: { kind: "resource", codes: [] } }],

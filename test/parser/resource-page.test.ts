@@ -108,6 +108,25 @@ describe("JSON representation cross-check", () => {
     ]);
   });
 
+  it("uses the block's spelling of a name that differs only in case when only the block's follows the convention", () => {
+    const parsed = parseDocument("r.md", ["# thing resource type", "## Properties", ...TABLE, "|printerID|String|Id.|", "|Status|String|S.|", "## JSON representation", "```json", '{ "printerId": "String", "status": "String" }', "```"].join("\n"));
+    expect(parsed.types[0]?.properties.map((p) => p.name)).toEqual(["printerId", "status"]);
+    expect(parsed.diagnostics.map((d) => [d.code, d.line, d.column, d.message])).toEqual([
+      ["property-name-case", 5, 2, "The property table spells printerID, the JSON representation printerId; printerId is used (Graph's names start in lower case and write Id, not ID). Make them agree."],
+      ["property-name-case", 6, 2, "The property table spells Status, the JSON representation status; status is used (Graph's names start in lower case and write Id, not ID). Make them agree."],
+    ]);
+  });
+
+  it("keeps the table's spelling when both or neither spelling follows the convention, or only the table's does", () => {
+    const parsed = parseDocument("r.md", ["# thing resource type", "## Properties", ...TABLE, "|filename|String|F.|", "|manufacturer|String|M.|", "|URLs|String|U.|", "## JSON representation", "```json", '{ "fileName": "String", "Manufacturer": "String", "Urls": "String" }', "```"].join("\n"));
+    expect(parsed.types[0]?.properties.map((p) => p.name)).toEqual(["filename", "manufacturer", "URLs"]);
+    expect(parsed.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([
+      ["property-name-case", 5, "The property table spells filename, the JSON representation fileName; the table's filename is kept. Make them agree."],
+      ["property-name-case", 6, "The property table spells manufacturer, the JSON representation Manufacturer; the table's manufacturer is kept. Make them agree."],
+      ["property-name-case", 7, "The property table spells URLs, the JSON representation Urls; the table's URLs is kept. Make them agree."],
+    ]);
+  });
+
   it("does not check a block that does not parse", () => {
     expect(page(["{", '  "id": "string" ...', "}"]).diagnostics).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PathParamModel } from "../../src/model/types.js";
 import { parseDocument } from "../../src/parser/index.js";
+import { readPlaceholders } from "../../src/parser/sections/route-placeholders.js";
 import { normalizeRoute, paramName, pathParams } from "../../src/parser/sections/routes.js";
 
 describe("normalizeRoute", () => {
@@ -28,6 +29,34 @@ describe("normalizeRoute", () => {
   ];
   it.each(cases)("%s", (_name, { given, want }) => {
     expect(normalizeRoute(given)).toBe(want);
+  });
+});
+
+describe("readPlaceholders", () => {
+  type Case = [name: string, { given: string; want: string; rewrites: [written: string, read: string, kind: "style" | "argument"][] }];
+  const cases: Case[] = [
+    ["{name} placeholders are kept", { given: "/users/{id}/range(address='{address}')", want: "/users/{id}/range(address='{address}')", rewrites: [] }],
+    ["<name> becomes {name}", { given: "/borders(<sideIndex>)", want: "/borders({sideIndex})", rewrites: [["<sideIndex>", "{sideIndex}", "style"]] }],
+    ["a whole segment (name) becomes {name}", { given: "/teams/(team-id)/channels/{channel-id}", want: "/teams/{team-id}/channels/{channel-id}", rewrites: [["(team-id)", "{team-id}", "style"]] }],
+    ["a function call with no argument name is not a (name) segment", { given: "/items/delta()/x(y)", want: "/items/delta()/x(y)", rewrites: [] }],
+    ["a bare id or x-id segment after a literal one", { given: "/sites/id/contentTypes/id/copy/teams/team-id", want: "/sites/{id}/contentTypes/{id}/copy/teams/{team-id}", rewrites: [["id", "{id}", "style"], ["id", "{id}", "style"], ["team-id", "{team-id}", "style"]] }],
+    ["id elsewhere is a literal: first segment, after a placeholder, inside a word", { given: "/id/users/{userId}/id/identity/userid", want: "/id/users/{userId}/id/identity/userid", rewrites: [] }],
+    ["a whole segment '{name}' loses its quotes", { given: "/recoveryKeys/'{keyId}'", want: "/recoveryKeys/{keyId}", rewrites: [["'{keyId}'", "{keyId}", "style"]] }],
+    ["quoted braces inside a function call are kept", { given: "/f(a='{a}')/g('{b}')", want: "/f(a='{a}')/g('{b}')", rewrites: [] }],
+    [
+      "name-value arguments become placeholders named after the parameter",
+      { given: "/reports/getJobs(groupId=groupId-value,start=start-value)", want: "/reports/getJobs(groupId={groupId},start={start})", rewrites: [["groupId=groupId-value", "groupId={groupId}", "argument"], ["start=start-value", "start={start}", "argument"]] },
+    ],
+    ["a quoted sample keeps its quotes", { given: "/reports/getCounts(period='D7')", want: "/reports/getCounts(period='{period}')", rewrites: [["period='D7'", "period='{period}'", "argument"]] }],
+    ["a quoted value with a comma and doubled quotes is one argument", { given: "/f(a='x,''y',b=1)", want: "/f(a='{a}',b={b})", rewrites: [["a='x,''y'", "a='{a}'", "argument"], ["b=1", "b={b}", "argument"]] }],
+    ["a letter standing for a number", { given: "/range/rowsAbove(count=n)", want: "/range/rowsAbove(count={count})", rewrites: [["count=n", "count={count}", "argument"]] }],
+    ["an argument holding a placeholder is kept, its neighbour read", { given: "/tz(Standard=graph.std'{format}',n=0)", want: "/tz(Standard=graph.std'{format}',n={n})", rewrites: [["n=0", "n={n}", "argument"]] }],
+    ["<name> inside an argument is a placeholder, not a sample", { given: "/range(address='<address>')", want: "/range(address='{address}')", rewrites: [["<address>", "{address}", "style"]] }],
+  ];
+  it.each(cases)("%s", (_name, { given, want, rewrites }) => {
+    const result = readPlaceholders(given);
+    expect(result.path).toBe(want);
+    expect(result.rewrites.map((r) => [r.written, r.read, r.kind])).toEqual(rewrites);
   });
 });
 
@@ -82,8 +111,11 @@ describe("HTTP request section", () => {
     expect(result.diagnostics).toEqual([]);
   });
 
-  it("reads routes from several code blocks and drops routes of another method", () => {
+  it("reads routes from several code blocks and drops routes of another method, reporting each", () => {
     const result = page("```http", "PATCH /things/{thingId}", "```", "", "Or:", "", "```http", "PUT /things/{thingId}", "PATCH /others/{otherId}", "```");
+    expect(result.diagnostics.map((d) => [d.code, d.line, d.column, d.message])).toEqual([
+      ["route-method-ignored", 12, 1, "This page documents one operation, PATCH /things/{thingId}; the PUT route /things/{thingId} is not generated. Document each method on its own page."],
+    ]);
     expect(result.operations[0]).toMatchObject({
       method: "PATCH",
       paths: ["/things/{thingId}", "/others/{otherId}"],
@@ -100,6 +132,19 @@ describe("HTTP request section", () => {
     expect(result.diagnostics.map((d) => [d.code, d.line, d.column, d.message])).toEqual([
       ["route-malformed", 7, 1, '"// also see below" is not a route; write it as "METHOD /path".'],
       ["route-malformed", 8, 1, '"FETCH /x" is not a route; write it as "METHOD /path".'],
+    ]);
+  });
+
+  it("reports each placeholder read from another style at the route's line, and makes it a path parameter", () => {
+    const result = page("```http", "GET /teams/(team-id)/channels", "GET /reports/getCounts(period='D7')", "```");
+    expect(result.operations[0]?.paths).toEqual(["/teams/{team-id}/channels", "/reports/getCounts(period='{period}')"]);
+    expect(result.operations[0]?.pathParams).toEqual([
+      { name: "team-id", type: "String" },
+      { name: "period", type: "String" },
+    ]);
+    expect(result.diagnostics.map((d) => [d.code, d.line, d.column, d.message])).toEqual([
+      ["route-placeholder-style", 6, 1, "The route writes the placeholder (team-id); it is read as {team-id}. Write placeholders as {name}."],
+      ["route-placeholder-style", 7, 1, "The route passes period='D7' to its function; the arguments are the caller's, so it is read as period='{period}'. Write it so."],
     ]);
   });
 

@@ -1,18 +1,21 @@
 /**
  * HTTP request routes: each `METHOD /path` line of the blocks in the HTTP request section.
  * Host and version prefixes are removed, a trailing slash dropped; `{placeholders}` become path
- * parameters (`{id | userPrincipalName}` → `id`), and so do `<placeholders>` (`range(address='<address>')`).
+ * parameters (`{id | userPrincipalName}` → `id`), and so do placeholders written in other styles
+ * (`<address>`, `/(team-id)/`, sample values in a function call: see route-placeholders.ts), each
+ * reported as `route-placeholder-style`.
  */
 import { HTTP_METHODS, type HttpMethod } from "../../model/types.js";
 import type { PageContext } from "../context.js";
-import type { Block } from "../outline.js";
+import type { Block, Pos } from "../outline.js";
+import { readPlaceholders, type PlaceholderRewrite } from "./route-placeholders.js";
 
 export { paramName, pathParams } from "../../model/paths.js";
 
 export interface Route {
   method: HttpMethod;
   path: string;
-  line: number;
+  pos: Pos;
 }
 
 const ROUTE_LINE = /^\s*(GET|POST|PATCH|PUT|DELETE)\s*(\S.*?)\s*$/i;
@@ -30,21 +33,35 @@ export function parseRoutes(blocks: readonly Block[], ctx: PageContext): Route[]
         ctx.report("route-malformed", pos, `"${line.trim()}" is not a route; write it as "METHOD /path".`);
         return;
       }
-      routes.push({ method, path: normalizeRoute(match[2]), line: pos.line });
+      const { path, rewrites } = readPlaceholders(cleanRoute(match[2]));
+      for (const rewrite of rewrites) reportRewrite(rewrite, pos, ctx);
+      routes.push({ method, path, pos });
     });
   }
   return routes;
 }
 
-/** `https://graph.microsoft.com/beta/users/{id}/?$top=5` → `/users/{id}`; whitespace and query string removed. */
+function reportRewrite(rewrite: PlaceholderRewrite, pos: Pos, ctx: PageContext): void {
+  const message =
+    rewrite.kind === "style"
+      ? `The route writes the placeholder ${rewrite.written}; it is read as ${rewrite.read}. Write placeholders as {name}.`
+      : `The route passes ${rewrite.written} to its function; the arguments are the caller's, so it is read as ${rewrite.read}. Write it so.`;
+  ctx.report("route-placeholder-style", pos, message);
+}
+
+/** `https://graph.microsoft.com/beta/users/{id}/?$top=5` → `/users/{id}`; other placeholder styles read as `{name}`. */
 export function normalizeRoute(raw: string): string {
+  return readPlaceholders(cleanRoute(raw)).path;
+}
+
+/** Whitespace, query string, host, `~` and version prefix removed; a leading slash, no trailing one. */
+function cleanRoute(raw: string): string {
   let path = raw.replace(/\s+/g, "").replace(/\?.*$/, "");
   path = path.replace(/^https?:\/\/[^/]+/i, "").replace(/^~/, "");
   path = path.replace(/^\/(?:beta|v1\.0)(?=\/|$)/i, "");
   if (!path.startsWith("/")) path = "/" + path;
   if (path.length > 1) path = path.replace(/\/+$/, "");
-  // `range(address='<address>')`, `borders(<sideIndex>)`: an angle-bracket placeholder is a `{placeholder}`.
-  return path.replace(/<([A-Za-z_][\w-]*)>/g, "{$1}");
+  return path;
 }
 
 function isMethod(value: string | undefined): value is HttpMethod {
