@@ -2,16 +2,25 @@
 import type { Problems, Validator } from "./runtime/validation.js";
 import {
   derivedCheck,
-  expectDateTimeOffset,
-  expectEnum,
-  expectInteger,
-  expectString,
   fail,
   isDateTimeOffset,
   isRecord,
   makeValidator,
   unknownProperty,
 } from "./runtime/validation.js";
+import type { ObjectTable } from "./runtime/walk.js";
+import {
+  COLLECTION,
+  DATE_TIME_OFFSET,
+  INT32,
+  STRING,
+  enumProperty,
+  objectProperty,
+  objectTable,
+  property,
+  report,
+  walkObject,
+} from "./runtime/walk.js";
 import type {
   KeyValuePair,
   ResultInfo,
@@ -19,29 +28,35 @@ import type {
   SecurityActionState,
   SecurityVendorInformation,
 } from "./interfaces.js";
-const keysOfSecurityAction: ReadonlyMap<string, number> = new Map<string, number>([
-  ["id", 0],
-  ["actionReason", 1],
-  ["appId", 2],
-  ["azureTenantId", 3],
-  ["clientContext", 4],
-  ["completedDateTime", 5],
-  ["createdDateTime", 6],
-  ["errorInfo", 7],
-  ["lastActionDateTime", 8],
-  ["name", 9],
-  ["parameters", 10],
-  ["states", 11],
-  ["status", 12],
-  ["user", 13],
-  ["vendorInformation", 14],
-]);
-const securityActionStatusValues1: ReadonlySet<string> = new Set<string>([
+const securityActionStatusValues0: ReadonlySet<string> = new Set<string>([
   "NotStarted",
   "Running",
   "Completed",
   "Failed",
 ]);
+const tableOfSecurityAction: ObjectTable = objectTable(
+  "a SecurityAction object",
+  "#microsoft.graph.securityAction",
+  "securityaction",
+  undefined,
+  [
+    property("id", STRING),
+    property("actionReason", STRING),
+    property("appId", STRING),
+    property("azureTenantId", STRING),
+    property("clientContext", STRING),
+    property("completedDateTime", DATE_TIME_OFFSET),
+    property("createdDateTime", DATE_TIME_OFFSET),
+    objectProperty("errorInfo", checkResultInfo),
+    property("lastActionDateTime", DATE_TIME_OFFSET),
+    property("name", STRING),
+    objectProperty("parameters", checkKeyValuePair, COLLECTION),
+    objectProperty("states", checkSecurityActionState, COLLECTION),
+    enumProperty("status", securityActionStatusValues0, "one of the SecurityAction.status values"),
+    property("user", STRING),
+    objectProperty("vendorInformation", checkSecurityVendorInformation),
+  ],
+);
 /**
  * Checks that `value` is a valid {@link ResultInfo}: `validateResultInfo(value, { strict })` reports every
  * problem with its JSON Pointer; `validateResultInfo["~standard"]` is its Standard Schema (v1).
@@ -75,7 +90,7 @@ export function checkResultInfo(value: unknown, path: string, problems: Problems
           item >= -2147483648 &&
           item <= 2147483647
         ))
-          expectInteger(item, path + "/code", problems, -2147483648, 2147483647, "Int32");
+          report(problems, path + "/code", INT32, item);
         break;
       case "subcode":
         if (item === null) break;
@@ -85,11 +100,11 @@ export function checkResultInfo(value: unknown, path: string, problems: Problems
           item >= -2147483648 &&
           item <= 2147483647
         ))
-          expectInteger(item, path + "/subcode", problems, -2147483648, 2147483647, "Int32");
+          report(problems, path + "/subcode", INT32, item);
         break;
       case "message":
         if (item === null) break;
-        if (!(typeof item === "string")) expectString(item, path + "/message", problems);
+        if (!(typeof item === "string")) report(problems, path + "/message", STRING, item);
         break;
       default:
         if (key.charCodeAt(0) !== 64) unknownProperty(problems, path, key);
@@ -125,7 +140,7 @@ export function checkKeyValuePair(value: unknown, path: string, problems: Proble
     switch (key) {
       case "value":
         if (item === null) break;
-        if (!(typeof item === "string")) expectString(item, path + "/value", problems);
+        if (!(typeof item === "string")) report(problems, path + "/value", STRING, item);
         break;
       default:
         if (key.charCodeAt(0) !== 64) unknownProperty(problems, path, key);
@@ -143,110 +158,7 @@ export const validateSecurityAction: Validator<SecurityAction> =
 
 /** Walker for SecurityAction: appends problems at `path`. */
 export function checkSecurityAction(value: unknown, path: string, problems: Problems): void {
-  if (!isRecord(value)) {
-    fail(problems, path, "type", "a SecurityAction object", value);
-    return;
-  }
-  const annotation = value["@odata.type"];
-  // The common case, an annotation naming this very type, needs no lookup.
-  if (annotation !== undefined && annotation !== "#microsoft.graph.securityAction") {
-    const derived = derivedCheck(value, path, problems, "securityaction", undefined);
-    if (derived) {
-      derived(value, path, problems);
-      return;
-    }
-  }
-  for (const key in value) {
-    const item = value[key];
-    switch (keysOfSecurityAction.get(key)) {
-      case 0:
-        if (item === null) break;
-        if (!(typeof item === "string")) expectString(item, path + "/id", problems);
-        break;
-      case 1:
-        if (item === null) break;
-        if (!(typeof item === "string")) expectString(item, path + "/actionReason", problems);
-        break;
-      case 2:
-        if (item === null) break;
-        if (!(typeof item === "string")) expectString(item, path + "/appId", problems);
-        break;
-      case 3:
-        if (item === null) break;
-        if (!(typeof item === "string")) expectString(item, path + "/azureTenantId", problems);
-        break;
-      case 4:
-        if (item === null) break;
-        if (!(typeof item === "string")) expectString(item, path + "/clientContext", problems);
-        break;
-      case 5:
-        if (item === null) break;
-        if (!isDateTimeOffset(item))
-          expectDateTimeOffset(item, path + "/completedDateTime", problems);
-        break;
-      case 6:
-        if (item === null) break;
-        if (!isDateTimeOffset(item))
-          expectDateTimeOffset(item, path + "/createdDateTime", problems);
-        break;
-      case 7:
-        if (item === null) break;
-        checkResultInfo(item, path + "/errorInfo", problems);
-        break;
-      case 8:
-        if (item === null) break;
-        if (!isDateTimeOffset(item))
-          expectDateTimeOffset(item, path + "/lastActionDateTime", problems);
-        break;
-      case 9:
-        if (item === null) break;
-        if (!(typeof item === "string")) expectString(item, path + "/name", problems);
-        break;
-      case 10:
-        if (item === null) break;
-        if (!Array.isArray(item)) {
-          fail(problems, path + "/parameters", "type", "an array", item);
-          break;
-        }
-        for (let i = 0; i < item.length; i++) {
-          const v: unknown = item[i];
-          if (v !== null) checkKeyValuePair(v, path + "/parameters" + "/" + i, problems);
-        }
-        break;
-      case 11:
-        if (item === null) break;
-        if (!Array.isArray(item)) {
-          fail(problems, path + "/states", "type", "an array", item);
-          break;
-        }
-        for (let i = 0; i < item.length; i++) {
-          const v: unknown = item[i];
-          if (v !== null) checkSecurityActionState(v, path + "/states" + "/" + i, problems);
-        }
-        break;
-      case 12:
-        if (item === null) break;
-        if (!(typeof item === "string" && securityActionStatusValues1.has(item)))
-          expectEnum(
-            item,
-            path + "/status",
-            problems,
-            securityActionStatusValues1,
-            "SecurityAction.status",
-          );
-        break;
-      case 13:
-        if (item === null) break;
-        if (!(typeof item === "string")) expectString(item, path + "/user", problems);
-        break;
-      case 14:
-        if (item === null) break;
-        checkSecurityVendorInformation(item, path + "/vendorInformation", problems);
-        break;
-      default:
-        if (key.charCodeAt(0) !== 64) unknownProperty(problems, path, key);
-    }
-  }
+  walkObject(value, path, problems, tableOfSecurityAction);
 }
 
 /**
@@ -277,16 +189,16 @@ export function checkSecurityActionState(value: unknown, path: string, problems:
     switch (key) {
       case "status":
         if (item === null) break;
-        if (!(typeof item === "string")) expectString(item, path + "/status", problems);
+        if (!(typeof item === "string")) report(problems, path + "/status", STRING, item);
         break;
       case "updatedDateTime":
         if (item === null) break;
         if (!isDateTimeOffset(item))
-          expectDateTimeOffset(item, path + "/updatedDateTime", problems);
+          report(problems, path + "/updatedDateTime", DATE_TIME_OFFSET, item);
         break;
       case "user":
         if (item === null) break;
-        if (!(typeof item === "string")) expectString(item, path + "/user", problems);
+        if (!(typeof item === "string")) report(problems, path + "/user", STRING, item);
         break;
       default:
         if (key.charCodeAt(0) !== 64) unknownProperty(problems, path, key);
@@ -326,19 +238,19 @@ export function checkSecurityVendorInformation(
     switch (key) {
       case "provider":
         if (item === null) break;
-        if (!(typeof item === "string")) expectString(item, path + "/provider", problems);
+        if (!(typeof item === "string")) report(problems, path + "/provider", STRING, item);
         break;
       case "providerVersion":
         if (item === null) break;
-        if (!(typeof item === "string")) expectString(item, path + "/providerVersion", problems);
+        if (!(typeof item === "string")) report(problems, path + "/providerVersion", STRING, item);
         break;
       case "subProvider":
         if (item === null) break;
-        if (!(typeof item === "string")) expectString(item, path + "/subProvider", problems);
+        if (!(typeof item === "string")) report(problems, path + "/subProvider", STRING, item);
         break;
       case "vendor":
         if (item === null) break;
-        if (!(typeof item === "string")) expectString(item, path + "/vendor", problems);
+        if (!(typeof item === "string")) report(problems, path + "/vendor", STRING, item);
         break;
       default:
         if (key.charCodeAt(0) !== 64) unknownProperty(problems, path, key);

@@ -9,7 +9,9 @@ import { runtimeFiles } from "./runtime.js";
 
 export const emitIndex: Emitter = (ctx) => {
   const modules = [
-    ...runtimeFiles().map((f) => `./${f.path.replace(/\.ts$/, ".js")}`),
+    ...runtimeFiles()
+      .filter((f) => f.exported)
+      .map((f) => `./${f.path.replace(/\.ts$/, ".js")}`),
     ...(ctx.options.dates === "Date" ? ["./dates.js"] : []),
     "./enums.js",
     "./interfaces.js",

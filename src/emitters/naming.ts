@@ -67,6 +67,11 @@ const RESERVED_TYPE_NAMES = new Set([
   "RequestOptions", "GraphError", "Collection", "FetchLike", "QueryOptions",
   "Validator", "ValidateOptions", "Check", "Problems", "StandardSchemaV1", "StandardResult", "RetryOptions",
   "PropertyName", "ObjectQueryOptions", "ResponseCheck", "SendRequest", "CountQueryOptions", "Narrowed",
+  // runtime/walk.ts, imported by validators.ts next to the interfaces
+  "ObjectTable", "PropertyRule", "STRING", "BOOLEAN", "NUMBER", "SINGLE", "INT64", "BYTE", "SBYTE", "INT16",
+  "INT32", "DATE_TIME_OFFSET", "DATE", "TIME_OF_DAY", "DURATION", "GUID", "BINARY", "JSON_VALUE", "ENUM",
+  "OBJECT", "NOT_NULLABLE", "COLLECTION", "property", "enumProperty", "objectProperty", "objectTable",
+  "walkObject", "report", "isSingle", "isJson",
 ]);
 
 const RESERVED_WORDS = new Set([

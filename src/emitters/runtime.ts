@@ -8,12 +8,29 @@ import { GENERATED_HEADER } from "./ts-code.js";
 
 const TEMPLATE_DIR = new URL("../../templates/runtime/", import.meta.url);
 
-let cache: { path: string; content: string }[] | undefined;
+/**
+ * Runtime modules only the generated code imports: `index.ts` does not re-export them, so their
+ * helpers (the walkers' value kinds and property tables) do not become the package's API.
+ */
+const INTERNAL_MODULES: ReadonlySet<string> = new Set(["walk.ts"]);
 
-export function runtimeFiles(): { path: string; content: string }[] {
+export interface RuntimeFile {
+  path: string;
+  content: string;
+  /** Re-exported by the version's `index.ts`. */
+  exported: boolean;
+}
+
+let cache: RuntimeFile[] | undefined;
+
+export function runtimeFiles(): RuntimeFile[] {
   cache ??= readdirSync(TEMPLATE_DIR)
     .filter((name) => name.endsWith(".ts"))
     .sort()
-    .map((name) => ({ path: `runtime/${name}`, content: GENERATED_HEADER + readFileSync(new URL(name, TEMPLATE_DIR), "utf8") }));
+    .map((name) => ({
+      path: `runtime/${name}`,
+      content: GENERATED_HEADER + readFileSync(new URL(name, TEMPLATE_DIR), "utf8"),
+      exported: !INTERNAL_MODULES.has(name),
+    }));
   return cache;
 }

@@ -3,7 +3,7 @@
  * the `strict` option, and the Standard Schema v1 interface (at run time and for the type checker).
  */
 import { spawnSync } from "node:child_process";
-import { rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { StandardSchemaV1 } from "@standard-schema/spec";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -39,7 +39,19 @@ const model: ApiModel = {
 
 type Result = { valid: boolean; errors: { path: string; code: string; message: string }[]; warnings: { path: string; code: string }[] };
 type Validator = ((value: unknown, options?: { strict?: boolean }) => Result) & StandardSchemaV1;
+/**
+ * The same model with nine more (absent) properties on every object type: more than TABLE_FROM,
+ * so every walker is table-driven, where the model's own types are small enough for straight-line
+ * walkers. Every behaviour below is checked in both styles.
+ */
+const padded: ApiModel = {
+  ...model,
+  types: model.types.map((t) => (t.kind === "enum" ? t : { ...t, properties: [...t.properties, ...Array.from({ length: 9 }, (_, i) => prop(`pad${i}`, "String"))] })),
+};
+
 let dir = "";
+let paddedDir = "";
+const modules: Record<string, Record<string, unknown>> = {};
 let mod: Record<string, unknown> = {};
 
 function validator(name: string): Validator {
@@ -52,69 +64,89 @@ const paths = (result: Result) => result.errors.map((e) => `${e.path} ${e.code}`
 
 beforeAll(async () => {
   dir = await generateInto(model, "polymorphism");
-  mod = await importGenerated(dir, "beta");
+  paddedDir = await generateInto(padded, "polymorphism-tables");
+  modules["straight-line"] = await importGenerated(dir, "beta");
+  modules["table-driven"] = await importGenerated(paddedDir, "beta");
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-describe("base types", () => {
-  it("a derived type checks its inherited properties, the nearest declaration winning", () => {
-    const validate = validator("validateLargeFileAttachment");
-    expect(paths(validate({ id: 1, name: "n", contentBytes: "!!", chunks: null, size: 2 ** 40 }))).toEqual(["/id type", "/contentBytes format", "/chunks type"]);
-    // size is Int64 in fileAttachment (it redeclares attachment's Int32): 2^40 is fine.
-    expect(validate({ size: 2 ** 40 }).valid).toBe(true);
-    expect(validator("validateAttachment")({ size: 2 ** 40 }).errors.map((e) => e.code)).toEqual(["range"]);
-  });
-
-  it("a base-type cycle ends the chain instead of looping", () => {
-    expect(paths(validator("validateLoopA")({ a: 1, b: 2 }))).toEqual(["/a type", "/b type"]);
-  });
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(paddedDir, { recursive: true, force: true });
 });
 
-describe("@odata.type polymorphism", () => {
-  const validate = () => validator("validateMessage");
+describe.each(["straight-line", "table-driven"])("%s walkers", (style) => {
+  beforeAll(() => {
+    mod = modules[style] ?? {};
+  });
 
-  it("validates a value as the derived type its @odata.type names, at any depth", () => {
-    const result = validate()({
-      main: { "@odata.type": "#microsoft.graph.fileAttachment", name: "a", contentBytes: "not base64!" },
-      attachments: [
-        { "@odata.type": "#microsoft.graph.itemAttachment", item: { any: 1 }, size: "big" },
-        { "@odata.type": "#microsoft.graph.largeFileAttachment", chunks: null },
-        { name: "plain", contentBytes: "aGk=" },
-      ],
+  it("are the style they are named for", () => {
+    const source = readFileSync(path.join(style === "straight-line" ? dir : paddedDir, "beta/validators.ts"), "utf8");
+    expect(/walkObject\(value, path, problems, tableOfMessage\)/.test(source)).toBe(style === "table-driven");
+  });
+
+  describe("base types", () => {
+    it("a derived type checks its inherited properties, the nearest declaration winning", () => {
+      const validate = validator("validateLargeFileAttachment");
+      expect(paths(validate({ id: 1, name: "n", contentBytes: "!!", chunks: null, size: 2 ** 40 }))).toEqual(["/id type", "/contentBytes format", "/chunks type"]);
+      // size is Int64 in fileAttachment (it redeclares attachment's Int32): 2^40 is fine.
+      expect(validate({ size: 2 ** 40 }).valid).toBe(true);
+      expect(validator("validateAttachment")({ size: 2 ** 40 }).errors.map((e) => e.code)).toEqual(["range"]);
     });
-    expect(paths(result)).toEqual(["/main/contentBytes format", "/attachments/0/size type", "/attachments/1/chunks type"]);
-    // Without an annotation the base type is used: contentBytes is not one of its properties.
-    expect(result.warnings.map((w) => `${w.path} ${w.code}`)).toEqual(["/attachments/2/contentBytes unknown-property"]);
+
+    it("a base-type cycle ends the chain instead of looping", () => {
+      expect(paths(validator("validateLoopA")({ a: 1, b: 2 }))).toEqual(["/a type", "/b type"]);
+    });
   });
 
-  it("accepts its own type name and reports unrelated or malformed annotations", () => {
-    expect(validator("validateAttachment")({ "@odata.type": "#microsoft.graph.attachment", name: "x" }).valid).toBe(true);
-    const unrelated = validator("validateFileAttachment")({ "@odata.type": "#microsoft.graph.itemAttachment", item: 1 });
-    expect(unrelated.valid).toBe(true);
-    expect(unrelated.warnings.map((w) => `${w.path} ${w.code}`)).toEqual(["/@odata.type odata-type", "/item unknown-property"]);
-    expect(paths(validator("validateAttachment")({ "@odata.type": 7 }))).toEqual(["/@odata.type type"]);
-  });
-});
+  describe("@odata.type polymorphism", () => {
+    const validate = () => validator("validateMessage");
 
-describe("evolvable enums and strict mode", () => {
-  it("accepts members after unknownFutureValue, rejects others", () => {
-    const validate = validator("validateLevel");
-    for (const value of ["low", "unknownFutureValue", "critical"]) expect(validate(value).valid).toBe(true);
-    expect(paths(validate("medium"))).toEqual([" enum"]);
-    expect(validator("validateMessage")({ level: "critical" }).valid).toBe(true);
+    it("validates a value as the derived type its @odata.type names, at any depth", () => {
+      const result = validate()({
+        main: { "@odata.type": "#microsoft.graph.fileAttachment", name: "a", contentBytes: "not base64!" },
+        attachments: [
+          { "@odata.type": "#microsoft.graph.itemAttachment", item: { any: 1 }, size: "big" },
+          { "@odata.type": "#microsoft.graph.largeFileAttachment", chunks: null },
+          { name: "plain", contentBytes: "aGk=" },
+        ],
+      });
+      expect(paths(result)).toEqual(["/main/contentBytes format", "/attachments/0/size type", "/attachments/1/chunks type"]);
+      // Without an annotation the base type is used: contentBytes is not one of its properties.
+      expect(result.warnings.map((w) => `${w.path} ${w.code}`)).toEqual(["/attachments/2/contentBytes unknown-property"]);
+    });
+
+    it("accepts its own type name and reports unrelated or malformed annotations", () => {
+      expect(validator("validateAttachment")({ "@odata.type": "#microsoft.graph.attachment", name: "x" }).valid).toBe(true);
+      const unrelated = validator("validateFileAttachment")({ "@odata.type": "#microsoft.graph.itemAttachment", item: 1 });
+      expect(unrelated.valid).toBe(true);
+      expect(unrelated.warnings.map((w) => `${w.path} ${w.code}`)).toEqual(["/@odata.type odata-type", "/item unknown-property"]);
+      expect(paths(validator("validateAttachment")({ "@odata.type": 7 }))).toEqual(["/@odata.type type"]);
+    });
   });
 
-  it("strict makes unknown properties errors", () => {
-    const validate = validator("validateMessage");
-    expect(validate({ subject: "s", extra: 1 }).valid).toBe(true);
-    const strict = validate({ subject: "s", extra: 1, main: { nested: true } }, { strict: true });
-    expect(strict.valid).toBe(false);
-    expect(paths(strict)).toEqual(["/extra unknown-property", "/main/nested unknown-property"]);
-    expect(strict.warnings).toEqual([]);
+  describe("evolvable enums and strict mode", () => {
+    it("accepts members after unknownFutureValue, rejects others", () => {
+      const validate = validator("validateLevel");
+      for (const value of ["low", "unknownFutureValue", "critical"]) expect(validate(value).valid).toBe(true);
+      expect(paths(validate("medium"))).toEqual([" enum"]);
+      expect(validator("validateMessage")({ level: "critical" }).valid).toBe(true);
+    });
+
+    it("strict makes unknown properties errors", () => {
+      const validate = validator("validateMessage");
+      expect(validate({ subject: "s", extra: 1 }).valid).toBe(true);
+      const strict = validate({ subject: "s", extra: 1, main: { nested: true } }, { strict: true });
+      expect(strict.valid).toBe(false);
+      expect(paths(strict)).toEqual(["/extra unknown-property", "/main/nested unknown-property"]);
+      expect(strict.warnings).toEqual([]);
+    });
   });
 });
 
 describe("Standard Schema v1", () => {
+  beforeAll(() => {
+    mod = modules["straight-line"] ?? {};
+  });
+
   /** A consumer written against the Standard Schema interface only, like form or RPC libraries. */
   async function parseWith<T extends StandardSchemaV1>(schema: T, value: unknown): Promise<StandardSchemaV1.InferOutput<T>> {
     let result = schema["~standard"].validate(value);

@@ -15,39 +15,46 @@ const type = (name: string, kind: TypeModel["kind"], properties: PropertyModel[]
   ...(members ? { members } : {}),
 });
 
+const widgetProperties: PropertyModel[] = [
+  prop("id", "String"),
+  prop("count", "Int32"),
+  prop("small", "Byte"),
+  prop("big", "Int64"),
+  prop("ratio", "Double"),
+  prop("single", "Single"),
+  prop("money", "Decimal"),
+  prop("short", "Int16"),
+  prop("signed", "SByte"),
+  prop("content", "Stream"),
+  prop("flag", "Boolean"),
+  prop("when", "DateTimeOffset"),
+  prop("day", "Date"),
+  prop("time", "TimeOfDay"),
+  prop("span", "Duration"),
+  prop("guid", "Guid"),
+  prop("blob", "Binary"),
+  prop("any", "Json"),
+  prop("color", "color"),
+  prop("colors", "color", { collection: true }),
+  prop("state", "String", { enumValues: ["on", "off"] }),
+  prop("tags", "String", { collection: true }),
+  prop("child", "part"),
+  prop("parts", "part", { collection: true }),
+  prop("required", "String", { nullable: false }),
+  prop("odd/key~name", "String"),
+  prop("missing", "notDocumented"),
+];
+
+// widget has more properties than TABLE_FROM, so its walker is table-driven; each onlyPropertyN has
+// one of widget's properties, so its walker is straight-line code: the two styles must agree.
 const model: ApiModel = {
   types: [
     type("color", "enum", [], ["red", "green", "unknownFutureValue"]),
-    type("widget", "entity", [
-      prop("id", "String"),
-      prop("count", "Int32"),
-      prop("small", "Byte"),
-      prop("big", "Int64"),
-      prop("ratio", "Double"),
-      prop("single", "Single"),
-      prop("money", "Decimal"),
-      prop("short", "Int16"),
-      prop("signed", "SByte"),
-      prop("content", "Stream"),
-      prop("flag", "Boolean"),
-      prop("when", "DateTimeOffset"),
-      prop("day", "Date"),
-      prop("time", "TimeOfDay"),
-      prop("span", "Duration"),
-      prop("guid", "Guid"),
-      prop("blob", "Binary"),
-      prop("any", "Json"),
-      prop("color", "color"),
-      prop("colors", "color", { collection: true }),
-      prop("state", "String", { enumValues: ["on", "off"] }),
-      prop("tags", "String", { collection: true }),
-      prop("child", "part"),
-      prop("parts", "part", { collection: true }),
-      prop("required", "String", { nullable: false }),
-      prop("odd/key~name", "String"),
-      prop("missing", "notDocumented"),
-    ]),
+    type("widget", "entity", widgetProperties),
     type("part", "complex", [prop("label", "String"), prop("parent", "widget")]),
+    ...widgetProperties.map((property, i) => type(`onlyProperty${i}`, "complex", [property])),
+    // Named like exports of the walker runtime, which validators.ts imports next to the interfaces.
+    type("GUID", "complex", [prop("id", "Guid")]),
   ],
   operations: [],
   diagnostics: [],
@@ -57,10 +64,14 @@ type Validator = (value: unknown) => { valid: boolean; errors: { path: string; c
 let dir = "";
 let validateWidget: Validator;
 let validateColor: Validator;
+let validators: Record<string, unknown> = {};
+/** The straight-line validator of the one-property type holding `key`. */
+let onlyProperty: (key: string) => Validator;
 
 beforeAll(async () => {
   dir = await generateInto(model, "validators");
   const mod = await importGenerated(dir, "beta");
+  validators = mod;
   const pick = (name: string): Validator => {
     const fn = mod[name];
     if (typeof fn !== "function") throw new Error(`${name} not exported`);
@@ -68,6 +79,7 @@ beforeAll(async () => {
   };
   validateWidget = pick("validateWidget");
   validateColor = pick("validateColor");
+  onlyProperty = (key) => pick(`validateOnlyProperty${widgetProperties.findIndex((p) => p.name === key)}`);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -151,6 +163,22 @@ describe("generated validators", () => {
     expect(validateWidget(value).valid).toBe(false);
   });
 
+  it.each(cases)("straight-line walkers report exactly what the table walker reports: %s", (_name, value) => {
+    const each = Object.entries(value).map(([key, item]) => onlyProperty(key)({ [key]: item }));
+    // An inline enum's message names the type that has the property.
+    const errors = JSON.parse(JSON.stringify(each.flatMap((result) => result.errors)).replace(/OnlyProperty\d+\./g, "Widget."));
+    expect(errors).toEqual(validateWidget(value).errors);
+    expect(errors.length).toBeGreaterThan(0);
+  });
+
+  it("straight-line walkers accept what the table walker accepts, and warn alike", () => {
+    const value = { when: "2024-02-29T23:59:60.5+14:00", big: 2 ** 60, colors: ["red", null], child: { label: "c", extra: 1 } };
+    const each = Object.entries(value).map(([key, item]) => onlyProperty(key)({ [key]: item }));
+    expect(each.flatMap((result) => result.warnings)).toEqual(validateWidget(value).warnings);
+    expect(each.flatMap((result) => result.warnings.map((w) => `${w.path} ${w.code}`))).toEqual(["/big precision", "/child/extra unknown-property"]);
+    expect(each.every((result) => result.valid)).toBe(true);
+  });
+
   it("reject a non-object at the root with path \"\"", () => {
     expect(problems([])).toEqual([" type"]);
     expect(problems("widget")).toEqual([" type"]);
@@ -181,6 +209,12 @@ describe("generated validators", () => {
     expect(validateWidget({ count: "x" }).errors).toEqual([
       { path: "/count", code: "type", expected: "an integer (Int32)", received: 'string "x"', message: '/count: expected an integer (Int32), received string "x"' },
     ]);
+  });
+
+  it("types named like the walker runtime's exports get the suffix Type", () => {
+    const guid = onlyProperty("guid");
+    expect(guid({ guid: "x" }).errors.map((e) => `${e.path} ${e.code}`)).toEqual(["/guid format"]);
+    expect(typeof validators["validateGUIDType"]).toBe("function");
   });
 
   it("enum validators", () => {

@@ -44,6 +44,13 @@ describe("format scanners", () => {
       }), { numRuns: 3000 });
   });
 
+  it("isDateTimeOffset on the calendar's edges", () => {
+    const accepted = ["2024-02-29T00:00:00Z", "2000-02-29T12:00:00+14:00", "2024-04-30T23:59:60.123z", "2024-12-31t00:00:00-23:59"];
+    const rejected = ["2023-02-29T00:00:00Z", "1900-02-29T00:00:00Z", "2024-04-31T00:00:00Z", "2024-01-32T00:00:00Z", "2024-00-10T00:00:00Z", "2024-01-01T24:00:00Z", "2024-01-01T00:00:00+24:00", "2024-01-01T00:00:00.Z", "2024-01-01 00:00:00Z"];
+    expect(accepted.map(isDateTimeOffset)).toEqual(accepted.map(() => true));
+    expect(rejected.map(isDateTimeOffset)).toEqual(rejected.map(() => false));
+  });
+
   it("isDate agrees with calendar arithmetic", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), (year, month, day) => {
