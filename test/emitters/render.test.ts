@@ -1,13 +1,16 @@
 /**
- * The shortcut of rendering gives what the plain way gives: the structure printer the text of
- * ts-morph's `addStatements` into a source file, for the seed model and random hostile models
- * (names, descriptions and values full of quotes, comment and template syntax, unicode line breaks).
+ * The shortcuts of rendering give what the plain way gives: the structure printer the text of
+ * ts-morph's `addStatements` into a source file, and prettier's `babel-ts` parser the formatting
+ * of its `typescript` parser, for the seed model and random hostile models (names, descriptions
+ * and values full of quotes, comment and template syntax, unicode line breaks).
  */
 import fc from "fast-check";
+import { format } from "prettier";
 import { IndentationText, NewLineKind, Project, QuoteKind } from "ts-morph";
 import { describe, expect, it } from "vitest";
 import type { EmitOptions, Statement } from "../../src/emitters/context.js";
 import { EMITTERS, planChunks } from "../../src/emitters/emit-file.js";
+import { PRETTIER_OPTIONS } from "../../src/emitters/format.js";
 import { printStatements } from "../../src/emitters/render.js";
 import { buildModel } from "../../src/model/merge.js";
 import type { ApiModel } from "../../src/model/types.js";
@@ -45,7 +48,7 @@ const cases: Array<[string, Statement[][]]> = [
   ...hostileModels.map((model, i): [string, Statement[][]] => [`hostile model ${i}`, statementLists(model, i % 2 === 0 ? {} : HOSTILE_OPTIONS)]),
 ];
 
-describe("rendering shortcut", () => {
+describe("rendering shortcuts", () => {
   it("has statements of every kind to compare", () => {
     const kinds = new Set(cases.flatMap(([, lists]) => lists.flat().map((s) => (typeof s === "string" ? "string" : String(s.kind)))));
     expect([...kinds].sort()).toEqual(["11", "13", "16", "19", "38", "41", "string"].sort());
@@ -56,6 +59,13 @@ describe("rendering shortcut", () => {
       for (const statements of lists) {
         expect(printStatements(statements)).toBe(addToSourceFile(statements));
         for (const statement of statements.slice(0, 20)) expect(printStatements([statement])).toBe(addToSourceFile([statement]));
+      }
+    });
+
+    it(`${label}: babel-ts formats the printed code exactly as the typescript parser`, async () => {
+      for (const statements of lists) {
+        const source = printStatements(statements);
+        expect(await format(source, PRETTIER_OPTIONS)).toBe(await format(source, { ...PRETTIER_OPTIONS, parser: "typescript" }));
       }
     });
   }
