@@ -29,9 +29,14 @@ export class PageStore {
     return isPageModel(page) ? page : null;
   }
 
+  /** Whether `update` rewrites the store when `missing` of `pages` pages were not in it (then none of them needs an entry of its own). */
+  static rewrites(missing: number, pages: number): boolean {
+    return missing > REWRITE_AFTER + pages / 64;
+  }
+
   /** Rewrites the store with this run's pages when `missing` of them were not in it and that is many. */
   update(pages: ReadonlyArray<readonly [string, PageModel]>, missing: number): void {
-    if (missing <= REWRITE_AFTER + pages.length / 64) return;
+    if (!PageStore.rewrites(missing, pages.length)) return;
     this.cache.writeJson("pages", this.key, Object.fromEntries(pages));
   }
 }
