@@ -261,7 +261,7 @@ async function parsePages(documents: Document[], pool: WorkerPool, options: Pipe
   const misses = documents.filter((doc, i) => found[i] === null && doc.problem === null).length;
   const run = (task: Task): Promise<TaskResult> => (misses <= INLINE_TASKS ? pool.runHere(task) : pool.run(task));
   // Pages the rewritten store will hold need no entries of their own (a cold run would write one per page besides).
-  const ownEntries = store !== null && !PageStore.rewrites(notInStore, documents.filter((doc) => doc.problem === null).length);
+  const rewrite = store !== null && PageStore.rewrites(notInStore, documents.filter((doc) => doc.problem === null).length);
   const pages = await Promise.all(
     documents.map(async (doc, i): Promise<PageModel> => {
       const page = found[i];
@@ -274,7 +274,8 @@ async function parsePages(documents: Document[], pool: WorkerPool, options: Pipe
         progress.tick();
         return unreadablePage(doc.file, doc.problem ?? "cannot be read", doc.code);
       }
-      const parsed = await parseWith(run, doc.file, doc.text, ownEntries ? (cache?.entryPath("page", doc.key) ?? null) : null);
+      const parsed = await parseWith(run, doc.file, doc.text, rewrite ? null : (cache?.entryPath("page", doc.key) ?? null));
+      if (rewrite) store?.prepare(doc.key, parsed);
       progress.tick();
       return parsed;
     }),
