@@ -6,12 +6,15 @@
  * page entries, so an edit costs no rewrite of the store.
  */
 import type { PageModel } from "../model/page.js";
-import type { Cache } from "./cache.js";
+import { asciiJson, type Cache } from "./cache.js";
 
 /** Rewrite the store when more pages than this (plus 1 in 64 of the pages) were not in it. */
 const REWRITE_AFTER = 16;
 
 export class PageStore {
+  /** JSON texts of pages made ahead of `update` (see `prepare`), by page key. */
+  private readonly texts = new Map<string, string>();
+
   private constructor(
     private readonly cache: Cache,
     private readonly key: string,
@@ -29,10 +32,27 @@ export class PageStore {
     return isPageModel(page) ? page : null;
   }
 
+  /** Whether `update` rewrites the store when `missing` of `pages` pages were not in it (then none of them needs an entry of its own). */
+  static rewrites(missing: number, pages: number): boolean {
+    return missing > REWRITE_AFTER + pages / 64;
+  }
+
+  /**
+   * Makes a page's JSON text for the rewrite now: the pipeline calls it as each parsed page arrives,
+   * while this thread waits for the workers anyway, so that `update` (with the workers idle until
+   * the model is merged) only joins the texts.
+   */
+  prepare(pageKey: string, page: PageModel): void {
+    this.texts.set(pageKey, asciiJson(page));
+  }
+
   /** Rewrites the store with this run's pages when `missing` of them were not in it and that is many. */
   update(pages: ReadonlyArray<readonly [string, PageModel]>, missing: number): void {
-    if (missing <= REWRITE_AFTER + pages.length / 64) return;
-    this.cache.writeJson("pages", this.key, Object.fromEntries(pages));
+    if (!PageStore.rewrites(missing, pages.length)) return;
+    // The object `writeJson` would write, its members' texts made ahead where they were.
+    const members = pages.map(([key, page]) => `${JSON.stringify(key)}:${this.texts.get(key) ?? asciiJson(page)}`);
+    this.texts.clear();
+    this.cache.write("pages", this.key, `{${members.join(",")}}`);
   }
 }
 

@@ -83,11 +83,10 @@ export async function generate(inputs: readonly string[], options: GenerateOptio
     if (cached !== null) return cached;
   }
   const pool = new WorkerPool(poolSize(options.jobs, documents.length));
-  // One worker loads ts-morph and prettier while this thread merges and plans: after an edit, the
-  // few changed chunks are rendered there without waiting for the loading.
-  const warm = pool.size > 1 ? pool.run({ kind: "warm" }).catch(() => null) : null;
   try {
-    const parsed = buildModel(await parsePages(documents, pool, { ...options, progress }));
+    const parsing = parsePages(documents, pool, { ...options, progress });
+    const warm = warmRenderers(pool);
+    const parsed = buildModel(await parsing);
     const model = selectVersions(parsed, options.versions);
     // Loaded here, not at start-up: only gen needs the emitters (which load neither ts-morph nor prettier to plan).
     const { emitModel } = await import("../emitters/emit.js");
@@ -106,6 +105,19 @@ export async function generate(inputs: readonly string[], options: GenerateOptio
     progress.stop();
     await pool.close();
   }
+}
+
+/**
+ * Has workers load ts-morph and prettier while this thread merges and plans, so that rendering does
+ * not wait for the loading. Called once the pages to parse are queued: when the workers parse
+ * (a cold run), each loads after its last page, while the page store is written and the model
+ * merged; otherwise (after an edit) one worker loads at once, and the few changed chunks go to it
+ * (a second worker would load ts-morph again).
+ */
+function warmRenderers(pool: WorkerPool): Promise<unknown> | null {
+  if (pool.size <= 1) return null;
+  const workers = pool.queued > 0 ? pool.size : 1;
+  return Promise.all(Array.from({ length: workers }, () => pool.run({ kind: "warm" }).catch(() => null)));
 }
 
 /**
@@ -248,6 +260,8 @@ async function parsePages(documents: Document[], pool: WorkerPool, options: Pipe
   });
   const misses = documents.filter((doc, i) => found[i] === null && doc.problem === null).length;
   const run = (task: Task): Promise<TaskResult> => (misses <= INLINE_TASKS ? pool.runHere(task) : pool.run(task));
+  // Pages the rewritten store will hold need no entries of their own (a cold run would write one per page besides).
+  const rewrite = store !== null && PageStore.rewrites(notInStore, documents.filter((doc) => doc.problem === null).length);
   const pages = await Promise.all(
     documents.map(async (doc, i): Promise<PageModel> => {
       const page = found[i];
@@ -260,7 +274,8 @@ async function parsePages(documents: Document[], pool: WorkerPool, options: Pipe
         progress.tick();
         return unreadablePage(doc.file, doc.problem ?? "cannot be read", doc.code);
       }
-      const parsed = await parseWith(run, doc.file, doc.text, cache?.entryPath("page", doc.key) ?? null);
+      const parsed = await parseWith(run, doc.file, doc.text, rewrite ? null : (cache?.entryPath("page", doc.key) ?? null));
+      if (rewrite) store?.prepare(doc.key, parsed);
       progress.tick();
       return parsed;
     }),

@@ -5,7 +5,7 @@
  * added, one deleted, one renamed. Each step also checks that the run was incremental (only the
  * changed files read) and that the change reached the output.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { readTree, ROOT, runCli, SEED_DIR } from "../helpers.js";
@@ -83,5 +83,32 @@ describe("incremental gen", () => {
     // The fixture's own pages (no version in their routes) and the seeds (beta) were both emitted.
     expect(previous["unversioned/validators.ts"]).toContain("validateWidget");
     expect(previous["beta/validators.ts"]).toContain("validateRemoteActionAudit");
+  }, 600_000);
+
+  it("keeps the pages of a cold run in the page store only, and an edited page in an entry of its own", async () => {
+    const many = path.join(tmp, "many");
+    const manyCache = path.join(tmp, "many-cache");
+    mkdirSync(many);
+    writeFileSync(config, "{}\n");
+    for (let i = 0; i < 24; i++) writeFileSync(path.join(many, `thing${i}.md`), resource(`thing${i}`, `Thing ${i}.`, ["| id | String | Identifier. Read-only. |", `| label${i} | String | The label. |`]));
+    const entries = (kind: string): number => (existsSync(path.join(manyCache, kind)) ? readdirSync(path.join(manyCache, kind), { recursive: true }).filter((name) => String(name).length > 2).length : 0);
+    const run = (out: string, cache: string[]) => {
+      const result = runCli(["gen", "--config", config, "--input", many, "--out", path.join(tmp, out), "--jobs", "2", "--stats", ...cache]);
+      expect(result.status, result.stderr).toBe(0);
+      return { stderr: result.stderr, tree: readTree(path.join(tmp, out)) };
+    };
+    // As above: files written within the timestamp granularity of a run are read again by the next.
+    const settle = (): Promise<unknown> => new Promise((resolve) => setTimeout(resolve, 2100));
+    await settle();
+    run("many-incremental", ["--cache-dir", manyCache]);
+    expect({ store: entries("pages"), pages: entries("page") }).toEqual({ store: 1, pages: 0 });
+    const file = path.join(many, "thing7.md");
+    writeFileSync(file, readFileSync(file, "utf8").replace("| label7 | String | The label. |", "| label7 | String | The label. |\n| size | Int32 | The size. |"));
+    await settle();
+    const incremental = run("many-incremental", ["--cache-dir", manyCache]);
+    expect(incremental.stderr).toContain("input files read 1; cache hits page 23,");
+    expect({ store: entries("pages"), pages: entries("page") }).toEqual({ store: 1, pages: 1 });
+    expect(incremental.tree).toEqual(run("many-cold", ["--no-cache"]).tree);
+    expect(incremental.tree["unversioned/interfaces.ts"]).toContain("size?: number");
   }, 600_000);
 });

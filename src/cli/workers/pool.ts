@@ -131,6 +131,11 @@ export class WorkerPool {
     this.heapMb = workerHeapMb(this.size);
   }
 
+  /** Tasks waiting for a worker. */
+  get queued(): number {
+    return this.queue.length;
+  }
+
   run(task: Task): Promise<TaskResult> {
     if (isLargePage(task)) {
       const result = this.isolated.then(() => runIsolated(task, this.heapMb));
