@@ -15,15 +15,20 @@ import { buildModel } from "../model/merge.js";
 import type { PageModel } from "../model/page.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
 import type { EmitOptions } from "../emitters/context.js";
-import type { GeneratedFile } from "../emitters/emit.js";
+import type { ChunkRenderer, GeneratedFile } from "../emitters/emit.js";
 import { versionFolder } from "../emitters/naming.js";
-import { parseDocument } from "../parser/index.js";
-import type { PlannedChunk } from "../emitters/emit-file.js";
 import { sha256, type Cache } from "./cache.js";
 import { FileIndex, statFile } from "./file-index.js";
 import { isPageModel, PageStore } from "./page-store.js";
 import { UserError } from "./errors.js";
-import { decodeRun, encodeRun } from "./run-entry.js";
+import { decodeOutput, encodeOutput, isRunSummary, type OutputEntry } from "./run-entry.js";
+import { PageMeta, pageHashes, type PageHashes } from "./page-meta.js";
+import { OutputKeys, runSettings } from "./output-keys.js";
+import { readModel, writeModel } from "./model-store.js";
+import { sweepCache } from "./cache-sweep.js";
+import { patchDescriptions, touchedBy } from "../model/patch-descriptions.js";
+import { compareText } from "../model/diagnostics.js";
+import { runtimeFiles } from "../emitters/runtime.js";
 import { displayPath, findInputFiles, readInput, type InputFile } from "./inputs.js";
 import { createProgress, type Progress } from "./progress.js";
 import { defaultJobs, TaskOutOfMemory, WorkerPool } from "./workers/pool.js";
@@ -75,38 +80,156 @@ export async function generate(inputs: readonly string[], options: GenerateOptio
   const cache = options.cache ?? null;
   const progress = options.progress ?? createProgress(false);
   const documents = await readDocuments(inputs, cache, options.ignore ?? []);
-  const settings = JSON.stringify({ emit: options.emit ?? {}, versions: options.versions ?? null });
-  const runKey = (): string | null => cache?.key("run", settings, ...documents.map((d) => `${d.file}\0${d.key}`)) ?? null;
-  const cachedRun = runKey();
-  if (cache !== null && cachedRun !== null) {
-    const cached = cache.readDecoded("run", cachedRun, decodeRun);
-    if (cached !== null) return cached;
-  }
   const pool = new WorkerPool(poolSize(options.jobs, documents.length));
   // One worker loads ts-morph and prettier while this thread merges and plans: after an edit, the
   // few changed chunks are rendered there without waiting for the loading.
-  const warm = pool.size > 1 ? pool.run({ kind: "warm" }).catch(() => null) : null;
+  let warmed: Promise<unknown> | null | undefined;
+  const warm = (): Promise<unknown> | null => (warmed ??= pool.size > 1 ? pool.run({ kind: "warm" }).catch(() => null) : null);
   try {
-    const parsed = buildModel(await parsePages(documents, pool, { ...options, progress }));
-    const model = selectVersions(parsed, options.versions);
-    // Loaded here, not at start-up: only gen needs the emitters (which load neither ts-morph nor prettier to plan).
-    const { emitModel } = await import("../emitters/emit.js");
-    const generation: Generation = {
-      files: await emitModel(model, { ...options.emit, render: chunkRenderer(pool, warm, cache, progress), format: (source) => formatCached(source, cache) }),
-      types: model.types.length,
-      operations: model.operations.length,
-      diagnostics: model.diagnostics,
-    };
-    progress.stop();
-    // Keyed by the documents as finally read (a file changed during the run has its new key).
-    const key = runKey();
-    if (cache !== null && key !== null) cache.write("run", key, encodeRun(generation));
-    return generation;
+    const run: Run = { documents, pool, warm, options: { ...options, progress }, progress };
+    return cache !== null ? await generateCached(run, cache) : await generateAll(run);
   } finally {
     progress.stop();
     await pool.close();
   }
 }
+
+/** What one gen run works with. */
+interface Run {
+  documents: Document[];
+  pool: WorkerPool;
+  /** Starts warming a worker for rendering (once); null without workers. */
+  warm: () => Promise<unknown> | null;
+  options: GenerateOptions;
+  progress: Progress;
+}
+
+/** Without a cache: every page parsed and merged, every file emitted. */
+async function generateAll(run: Run): Promise<Generation> {
+  run.warm();
+  const model = selectVersions(buildModel(await parsePages(run.documents, run.pool, run.options)), run.options.versions);
+  const files = await emitFiles(run, model, null, () => false, new Map());
+  return { files, types: model.types.length, operations: model.operations.length, diagnostics: model.diagnostics };
+}
+
+/** Emits the files `skip` does not name; the format entries each file's text came from go to `formats`. */
+async function emitFiles(run: Run, model: ApiModel, cache: Cache | null, skip: (path: string) => boolean, formats: Map<string, string[]>): Promise<GeneratedFile[]> {
+  // Loaded here, not at start-up: only gen needs the emitters (which load neither ts-morph nor prettier to plan).
+  const { emitModel } = await import("../emitters/emit.js");
+  const files = await emitModel(model, {
+    ...run.options.emit,
+    skip,
+    render: chunkRenderer(run.pool, run.warm(), cache, run.progress, formats),
+    format: (source) => formatCached(source, cache),
+  });
+  run.progress.stop();
+  return files;
+}
+
+/**
+ * With a cache (see the file header): the keys of the run's summary and files come from the pages'
+ * hashes; files whose entries exist are taken from the cache; for the others the model is the
+ * stored one with its descriptions patched when only descriptions changed, else every page merged.
+ */
+async function generateCached(run: Run, cache: Cache): Promise<Generation> {
+  const { documents } = run;
+  // Something changed since the last run: the renderer will most likely be needed.
+  if (documents.some((doc) => doc.text !== null)) run.warm();
+  const meta = PageMeta.load(cache);
+  const known = new Map<Document, PageModel>();
+  const hashes = await hashesOf(run, cache, meta, known);
+  const keys = new OutputKeys(cache, runSettings(run.options.emit ?? {}, run.options.versions), documents.map((doc, i) => ({ file: doc.file, hashes: hashes[i] ?? EMPTY_HASHES })));
+  const summary = cache.readJson("run", keys.summary, isRunSummary);
+  const reused = new Map<string, OutputEntry>();
+  for (const path of summary?.files ?? []) {
+    const entry = cache.readDecoded("output", keys.file(path), decodeOutput);
+    if (entry !== null) reused.set(path, entry);
+  }
+  const unusedPages = meta.unused();
+  meta.save();
+  if (summary !== null && reused.size === summary.files.length) {
+    cache.stats.model = "none";
+    sweepCache(cache, {}, { page: unusedPages });
+    return { ...summary, files: summary.files.map((path) => ({ path, content: reused.get(path)?.content ?? "" })) };
+  }
+  const patched = summary !== null ? await patchedModel(run, cache, keys.summary, known) : null;
+  const model = patched !== null && summary !== null ? { ...patched, diagnostics: summary.diagnostics } : await mergedModel(run, cache, keys.summary, known);
+  const formats = new Map<string, string[]>();
+  const emitted = await emitFiles(run, model, cache, (path) => reused.has(path), formats);
+  for (const file of emitted) cache.write("output", keys.file(file.path), encodeOutput({ content: file.content, formats: formatsOf(cache, file.path, formats) }));
+  const files = [...emitted, ...[...reused].map(([path, entry]) => ({ path, content: entry.content }))].sort((a, b) => compareText(a.path, b.path));
+  const generation: Generation = { files, types: model.types.length, operations: model.operations.length, diagnostics: model.diagnostics };
+  if (summary === null) cache.writeJson("run", keys.summary, { types: generation.types, operations: generation.operations, diagnostics: generation.diagnostics, files: files.map((f) => f.path) });
+  sweepCache(cache, {
+    files: [cache.key("files")],
+    pages: [cache.key("pages")],
+    meta: [cache.key("meta")],
+    run: [keys.summary],
+    model: [keys.summary],
+    output: files.map((f) => keys.file(f.path)),
+    format: [...emitted.flatMap((f) => formatsOf(cache, f.path, formats)), ...[...reused.values()].flatMap((entry) => entry.formats)],
+  }, { page: unusedPages });
+  return generation;
+}
+
+const EMPTY_HASHES: PageHashes = { version: "", structure: "", typeDocs: "", propertyDocs: "", operationDocs: "" };
+
+/** A runtime helper's format entry is keyed by its source; an emitted file's by its chunks (recorded while rendering). */
+function formatsOf(cache: Cache, path: string, formats: ReadonlyMap<string, string[]>): string[] {
+  const runtime = runtimeFiles().find((file) => path.endsWith(`/${file.path}`));
+  return runtime !== undefined ? [cache.key("format", "source", runtime.content)] : (formats.get(path) ?? []);
+}
+
+/** Above this many pages without known hashes (a cold run, a large change), all pages are loaded at once (the page store). */
+const FEW_PAGES = 64;
+
+/** Every document's page hashes: known ones from the meta entry, the others from their pages (kept in `known`). */
+async function hashesOf(run: Run, cache: Cache, meta: PageMeta, known: Map<Document, PageModel>): Promise<PageHashes[]> {
+  const hashes = run.documents.map((doc) => (doc.problem !== null ? pageHashes(unreadablePage(doc.file, doc.problem, doc.code)) : meta.get(doc.key)));
+  const missing = run.documents.filter((_, i) => hashes[i] === null);
+  if (missing.length === 0) return hashes.map((h) => h ?? EMPTY_HASHES);
+  const all = missing.length > FEW_PAGES;
+  const docs = all ? run.documents : missing;
+  const pages = await parsePages(docs, run.pool, run.options, all);
+  docs.forEach((doc, i) => {
+    const page = pages[i];
+    if (page !== undefined) known.set(doc, page);
+  });
+  return run.documents.map((doc, i) => {
+    const found = hashes[i];
+    if (found !== null && found !== undefined) return found;
+    const page = known.get(doc);
+    const computed = page !== undefined ? pageHashes(page) : EMPTY_HASHES;
+    meta.set(doc.key, computed);
+    return computed;
+  });
+}
+
+/** Every page merged; the model is stored under the summary key for later runs to patch. */
+async function mergedModel(run: Run, cache: Cache, key: string, known: ReadonlyMap<Document, PageModel>): Promise<ApiModel> {
+  const pages = await parsePages(run.documents, run.pool, run.options, known.size < run.documents.length, known);
+  const model = selectVersions(buildModel(pages), run.options.versions);
+  writeModel(cache, key, run.documents.map((doc) => [doc.file, doc.key] as const), model);
+  cache.stats.model = "merged";
+  return model;
+}
+
+/** The stored model with the descriptions of the changed pages patched in, or null when that cannot be done (see patch-descriptions.ts). */
+async function patchedModel(run: Run, cache: Cache, key: string, known: ReadonlyMap<Document, PageModel>): Promise<ApiModel | null> {
+  const stored = readModel(cache, key);
+  if (stored === null || Object.keys(stored.pages).length !== run.documents.length) return null;
+  if (run.documents.some((doc) => !Object.hasOwn(stored.pages, doc.file))) return null;
+  const changed = new Set(run.documents.filter((doc) => stored.pages[doc.file] !== doc.key).map((doc) => doc.file));
+  const touched = touchedBy(stored.model, changed);
+  if (touched.files.size > PATCH_PAGES) return null;
+  const pages = await parsePages(run.documents.filter((doc) => touched.files.has(doc.file)), run.pool, run.options, false, known);
+  const model = patchDescriptions(stored.model, touched, pages);
+  if (model !== null) cache.stats.model = "patched";
+  return model;
+}
+
+/** Above this many pages to merge again for a patch, merging every page is not much slower. */
+const PATCH_PAGES = 1024;
 
 /**
  * Up to this many parse or render tasks run on the main thread, which has the parser and the
@@ -121,7 +244,7 @@ const INLINE_TASKS = 4;
  * warmed worker (a second worker would load ts-morph again), or to this thread when there are no
  * workers.
  */
-function chunkRenderer(pool: WorkerPool, warm: Promise<unknown> | null, cache: Cache | null, progress: Progress): (chunks: readonly PlannedChunk[]) => Promise<string[]> {
+function chunkRenderer(pool: WorkerPool, warm: Promise<unknown> | null, cache: Cache | null, progress: Progress, formats: Map<string, string[]>): ChunkRenderer {
   let queue: Promise<unknown> = warm ?? Promise.resolve();
   const inWarmWorker = (task: Task): Promise<TaskResult> => {
     const result = queue.then(() => pool.run(task));
@@ -129,11 +252,12 @@ function chunkRenderer(pool: WorkerPool, warm: Promise<unknown> | null, cache: C
     return result;
   };
   let started = false;
-  return (chunks) => {
+  return (chunks, path) => {
     if (started) progress.grow(chunks.length);
     else progress.phase("emit", chunks.length);
     started = true;
     const keys = chunks.map((chunk) => cache?.key("format", chunk.id) ?? null);
+    formats.set(path, keys.filter((key) => key !== null));
     // Stored as JSON strings, so that a truncated or damaged entry fails to parse and is a miss.
     const cached = keys.map((key) => (cache !== null && key !== null ? cache.readJson("format", key, isString) : null));
     const misses = cached.filter((text) => text === null).length;
@@ -230,11 +354,15 @@ function pageKey(cache: Cache | null, file: string, hash: string): string {
   return cache?.key("page", file, hash) ?? sha256(file, hash);
 }
 
-async function parsePages(documents: Document[], pool: WorkerPool, options: PipelineOptions): Promise<PageModel[]> {
+/**
+ * The documents' pages: from the page store (when `useStore`: every page of the run is asked for),
+ * from `known` (pages this run has already), from their page entries, or parsed.
+ */
+async function parsePages(documents: Document[], pool: WorkerPool, options: PipelineOptions, useStore = true, known?: ReadonlyMap<Document, PageModel>): Promise<PageModel[]> {
   const cache = options.cache ?? null;
   const progress = options.progress ?? createProgress(false);
   progress.phase("parse", documents.length);
-  const store = cache !== null ? PageStore.load(cache) : null;
+  const store = cache !== null && useStore ? PageStore.load(cache) : null;
   let notInStore = 0;
   const found = documents.map((doc): PageModel | null => {
     if (doc.problem !== null || cache === null) return null;
@@ -244,7 +372,7 @@ async function parsePages(documents: Document[], pool: WorkerPool, options: Pipe
       return stored;
     }
     notInStore++;
-    return cache.readJson("page", doc.key, isPageModel);
+    return known?.get(doc) ?? cache.readJson("page", doc.key, isPageModel);
   });
   const misses = documents.filter((doc, i) => found[i] === null && doc.problem === null).length;
   const run = (task: Task): Promise<TaskResult> => (misses <= INLINE_TASKS ? pool.runHere(task) : pool.run(task));

@@ -4,7 +4,6 @@
  */
 import type { Chunk } from "../../emitters/emit-file.js";
 import type { PageModel } from "../../model/page.js";
-import { parseDocument } from "../../parser/index.js";
 import { writeEntry } from "../cache.js";
 
 export type Task =
@@ -20,6 +19,8 @@ export type TaskResult = { kind: "parse"; page: PageModel } | { kind: "chunk"; c
 export async function runTask(task: Task): Promise<TaskResult> {
   switch (task.kind) {
     case "parse": {
+      // Loaded on first use: a run that parses nothing (nothing changed) or a worker that only renders never needs it.
+      const { parseDocument } = await import("../../parser/index.js");
       const page = parseDocument(task.file, task.text);
       if (task.cacheFile !== null) writeEntry(task.cacheFile, JSON.stringify(page));
       return { kind: "parse", page };
