@@ -15,11 +15,12 @@ import { fileURLToPath } from "node:url";
 /**
  * page: one parsed page; pages: every page of a run (page-store.ts); files: what inputs looked like
  * (file-index.ts); meta: every page's hashes (page-meta.ts); format: a formatted chunk or file;
- * output: one generated file, run: a run's summary (run-entry.ts); model: a merged model (model-store.ts).
+ * output: one generated file, run: a run's summary (run-entry.ts); model: a merged model (model-store.ts);
+ * code: V8's compiled code of the modules a rendering worker loads (workers/code-cache.ts).
  */
-export type CacheKind = "page" | "pages" | "files" | "meta" | "format" | "output" | "run" | "model";
+export type CacheKind = "page" | "pages" | "files" | "meta" | "format" | "output" | "run" | "model" | "code";
 
-export const CACHE_KINDS: readonly CacheKind[] = ["page", "pages", "files", "meta", "format", "output", "run", "model"];
+export const CACHE_KINDS: readonly CacheKind[] = ["page", "pages", "files", "meta", "format", "output", "run", "model", "code"];
 
 export function sha256(...parts: readonly string[]): string {
   const hash = createHash("sha256");
@@ -79,7 +80,7 @@ export interface CacheStats {
 }
 
 function perKind(): Record<CacheKind, number> {
-  return { page: 0, pages: 0, files: 0, meta: 0, format: 0, output: 0, run: 0, model: 0 };
+  return { page: 0, pages: 0, files: 0, meta: 0, format: 0, output: 0, run: 0, model: 0, code: 0 };
 }
 
 export class Cache {
@@ -159,7 +160,7 @@ export function asciiJson(value: unknown): string {
 }
 
 /** Writes a cache entry atomically; a cache that cannot be written is silently not used. */
-export function writeEntry(target: string, content: string): void {
+export function writeEntry(target: string, content: string | Uint8Array): void {
   try {
     mkdirSync(path.dirname(target), { recursive: true });
     const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;

@@ -54,8 +54,7 @@ export class OutputKeys {
 
   /** The key of a generated file's entry (kind "output"). */
   file(path: string): string {
-    const folder = path.slice(0, path.indexOf("/"));
-    const version = folder === "unversioned" ? "" : folder;
+    const version = versionOfPath(path);
     const parts = partsOf(path).filter((part) => part !== "structure");
     return this.cache.key("output", this.settings, this.structure, path, ...parts.map((part) => `${part}\0${this.digest(version, part)}`));
   }
@@ -69,6 +68,12 @@ export class OutputKeys {
     }
     return digest;
   }
+}
+
+/** The API version ("" for none) of a generated file, from its version folder (`versionFolder`). */
+export function versionOfPath(path: string): string {
+  const folder = path.slice(0, path.indexOf("/"));
+  return folder === "unversioned" ? "" : folder;
 }
 
 /** What shapes the output besides the pages: emit options, versions, and the runtime helpers copied into it. */

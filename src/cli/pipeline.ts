@@ -10,6 +10,7 @@
  * the emitters run again, and only chunks of generated files whose statements changed are rendered
  * (the others by content id from the cache; see `emitters/emit-file.ts`).
  */
+import path from "node:path";
 import { makeDiagnostic, type DiagnosticCode } from "../model/diagnostics.js";
 import { buildModel } from "../model/merge.js";
 import type { PageModel } from "../model/page.js";
@@ -23,8 +24,8 @@ import { isPageModel, PageStore } from "./page-store.js";
 import { UserError } from "./errors.js";
 import { decodeOutput, encodeOutput, isRunSummary, type OutputEntry } from "./run-entry.js";
 import { PageMeta, pageHashes, type PageHashes } from "./page-meta.js";
-import { OutputKeys, runSettings } from "./output-keys.js";
-import { readModel, writeModel } from "./model-store.js";
+import { OutputKeys, runSettings, versionOfPath } from "./output-keys.js";
+import { modelKey, readModel, writeModel } from "./model-store.js";
 import { sweepCache } from "./cache-sweep.js";
 import { patchDescriptions, touchedBy } from "../model/patch-descriptions.js";
 import { compareText } from "../model/diagnostics.js";
@@ -59,7 +60,8 @@ function poolSize(jobs: number | undefined, documents: number): number {
 }
 
 export async function loadModel(inputs: readonly string[], options: PipelineOptions = {}): Promise<ApiModel> {
-  const documents = await readDocuments(inputs, options.cache ?? null, options.ignore ?? []);
+  const files = await findInputFiles(inputs, process.cwd(), options.ignore ?? []);
+  const documents = readDocuments(files, options.cache ?? null);
   const pool = new WorkerPool(poolSize(options.jobs, documents.length));
   try {
     return buildModel(await parsePages(documents, pool, options));
@@ -79,13 +81,17 @@ export interface Generation {
 export async function generate(inputs: readonly string[], options: GenerateOptions = {}): Promise<Generation> {
   const cache = options.cache ?? null;
   const progress = options.progress ?? createProgress(false);
-  const documents = await readDocuments(inputs, cache, options.ignore ?? []);
-  const pool = new WorkerPool(poolSize(options.jobs, documents.length));
-  // One worker loads ts-morph and prettier while this thread merges and plans: after an edit, the
-  // few changed chunks are rendered there without waiting for the loading.
+  const files = await findInputFiles(inputs, process.cwd(), options.ignore ?? []);
+  const pool = new WorkerPool(poolSize(options.jobs, files.length));
+  // One worker loads ts-morph and prettier while this thread reads, merges and plans: after an
+  // edit, the few changed chunks are rendered there without waiting for the loading. Started
+  // before the inputs are even looked at (a run with nothing changed ends it unused).
   let warmed: Promise<unknown> | null | undefined;
-  const warm = (): Promise<unknown> | null => (warmed ??= pool.size > 1 ? pool.run({ kind: "warm" }).catch(() => null) : null);
+  const codeCache = cache !== null ? path.join(cache.root, "code") : null;
+  const warm = (): Promise<unknown> | null => (warmed ??= pool.size > 1 ? pool.run({ kind: "warm", codeCache }).catch(() => null) : null);
+  warm();
   try {
+    const documents = readDocuments(files, cache);
     const run: Run = { documents, pool, warm, options: { ...options, progress }, progress };
     return cache !== null ? await generateCached(run, cache) : await generateAll(run);
   } finally {
@@ -106,7 +112,6 @@ interface Run {
 
 /** Without a cache: every page parsed and merged, every file emitted. */
 async function generateAll(run: Run): Promise<Generation> {
-  run.warm();
   const model = selectVersions(buildModel(await parsePages(run.documents, run.pool, run.options)), run.options.versions);
   const files = await emitFiles(run, model, null, () => false, new Map());
   return { files, types: model.types.length, operations: model.operations.length, diagnostics: model.diagnostics };
@@ -133,8 +138,6 @@ async function emitFiles(run: Run, model: ApiModel, cache: Cache | null, skip: (
  */
 async function generateCached(run: Run, cache: Cache): Promise<Generation> {
   const { documents } = run;
-  // Something changed since the last run: the renderer will most likely be needed.
-  if (documents.some((doc) => doc.text !== null)) run.warm();
   const meta = PageMeta.load(cache);
   const known = new Map<Document, PageModel>();
   const hashes = await hashesOf(run, cache, meta, known);
@@ -152,20 +155,23 @@ async function generateCached(run: Run, cache: Cache): Promise<Generation> {
     sweepCache(cache, {}, { page: unusedPages });
     return { ...summary, files: summary.files.map((path) => ({ path, content: reused.get(path)?.content ?? "" })) };
   }
-  const patched = summary !== null ? await patchedModel(run, cache, keys.summary, known) : null;
-  const model = patched !== null && summary !== null ? { ...patched, diagnostics: summary.diagnostics } : await mergedModel(run, cache, keys.summary, known);
+  const versions = hashes.map((h) => h.version);
+  const needed = [...new Set((summary?.files ?? []).filter((path) => !reused.has(path)).map(versionOfPath))];
+  const patched = summary !== null ? await patchedModel(run, cache, keys.summary, known, versions, needed) : null;
+  const model = patched !== null && summary !== null ? { ...patched, diagnostics: summary.diagnostics } : await mergedModel(run, cache, keys.summary, known, versions);
   const formats = new Map<string, string[]>();
   const emitted = await emitFiles(run, model, cache, (path) => reused.has(path), formats);
   for (const file of emitted) cache.write("output", keys.file(file.path), encodeOutput({ content: file.content, formats: formatsOf(cache, file.path, formats) }));
   const files = [...emitted, ...[...reused].map(([path, entry]) => ({ path, content: entry.content }))].sort((a, b) => compareText(a.path, b.path));
-  const generation: Generation = { files, types: model.types.length, operations: model.operations.length, diagnostics: model.diagnostics };
+  // A patched model holds only the versions with files to generate: the counts are the summary's.
+  const generation: Generation = { files, types: summary?.types ?? model.types.length, operations: summary?.operations ?? model.operations.length, diagnostics: model.diagnostics };
   if (summary === null) cache.writeJson("run", keys.summary, { types: generation.types, operations: generation.operations, diagnostics: generation.diagnostics, files: files.map((f) => f.path) });
   sweepCache(cache, {
     files: [cache.key("files")],
     pages: [cache.key("pages")],
     meta: [cache.key("meta")],
     run: [keys.summary],
-    model: [keys.summary],
+    model: [...new Set(versions)].map((version) => modelKey(cache, keys.summary, version)),
     output: files.map((f) => keys.file(f.path)),
     format: [...emitted.flatMap((f) => formatsOf(cache, f.path, formats)), ...[...reused.values()].flatMap((entry) => entry.formats)],
   }, { page: unusedPages });
@@ -205,21 +211,25 @@ async function hashesOf(run: Run, cache: Cache, meta: PageMeta, known: Map<Docum
   });
 }
 
-/** Every page merged; the model is stored under the summary key for later runs to patch. */
-async function mergedModel(run: Run, cache: Cache, key: string, known: ReadonlyMap<Document, PageModel>): Promise<ApiModel> {
+/** Every page merged; the model is stored under the summary key for later runs to patch. `versions`: each document's page's. */
+async function mergedModel(run: Run, cache: Cache, key: string, known: ReadonlyMap<Document, PageModel>, versions: readonly string[]): Promise<ApiModel> {
   const pages = await parsePages(run.documents, run.pool, run.options, known.size < run.documents.length, known);
   const model = selectVersions(buildModel(pages), run.options.versions);
-  writeModel(cache, key, run.documents.map((doc) => [doc.file, doc.key] as const), model);
+  writeModel(cache, key, run.documents.map((doc, i) => ({ file: doc.file, key: doc.key, version: versions[i] ?? "" })), model);
   cache.stats.model = "merged";
   return model;
 }
 
-/** The stored model with the descriptions of the changed pages patched in, or null when that cannot be done (see patch-descriptions.ts). */
-async function patchedModel(run: Run, cache: Cache, key: string, known: ReadonlyMap<Document, PageModel>): Promise<ApiModel | null> {
-  const stored = readModel(cache, key);
-  if (stored === null || Object.keys(stored.pages).length !== run.documents.length) return null;
-  if (run.documents.some((doc) => !Object.hasOwn(stored.pages, doc.file))) return null;
-  const changed = new Set(run.documents.filter((doc) => stored.pages[doc.file] !== doc.key).map((doc) => doc.file));
+/**
+ * The stored model of the versions `needed` (those with files to generate) with the descriptions of
+ * the changed pages patched in, or null when that cannot be done (see patch-descriptions.ts).
+ */
+async function patchedModel(run: Run, cache: Cache, key: string, known: ReadonlyMap<Document, PageModel>, versions: readonly string[], needed: readonly string[]): Promise<ApiModel | null> {
+  const stored = readModel(cache, key, needed);
+  const documents = run.documents.filter((_, i) => needed.includes(versions[i] ?? ""));
+  if (stored === null || Object.keys(stored.pages).length !== documents.length) return null;
+  if (documents.some((doc) => !Object.hasOwn(stored.pages, doc.file))) return null;
+  const changed = new Set(documents.filter((doc) => stored.pages[doc.file] !== doc.key).map((doc) => doc.file));
   const touched = touchedBy(stored.model, changed);
   if (touched.files.size > PATCH_PAGES) return null;
   const pages = await parsePages(run.documents.filter((doc) => touched.files.has(doc.file)), run.pool, run.options, false, known);
@@ -309,8 +319,7 @@ interface Document {
  * The input documents and their keys. With a cache, a file whose `stat` is what the file index
  * recorded is not read (its text's hash is the recorded one); see `file-index.ts`.
  */
-async function readDocuments(inputs: readonly string[], cache: Cache | null, ignore: readonly string[]): Promise<Document[]> {
-  const files = await findInputFiles(inputs, process.cwd(), ignore);
+function readDocuments(files: readonly InputFile[], cache: Cache | null): Document[] {
   const index = cache !== null ? FileIndex.load(cache) : null;
   const documents = files.map(({ absolute, explicit, symlink }): Document => {
     if (symlink !== undefined) {

@@ -131,12 +131,14 @@ describe("incremental gen", () => {
     for (const file of cacheFiles(cacheDir)) writeFileSync(file, readFileSync(file).subarray(0, Math.floor(statSync(file).size / 2)));
     expect(gen(path.join(tmp, "incremental"), ["--cache-dir", cacheDir]).tree, "cut entries").toEqual(previous);
 
-    // One run's entries are kept: one summary and one model, an entry per generated file, one build's folder.
+    // One run's entries are kept: one summary, one model per API version, an entry per generated file, one build's folder.
     const [build, ...others] = readdirSync(cacheDir);
     expect(others).toEqual([]);
     const count = (kind: string): number => cacheFiles(path.join(cacheDir, build ?? "", kind)).length;
     expect(count("run")).toBe(1);
-    expect(count("model")).toBe(1);
+    const versions = new Set(Object.keys(previous).filter((file) => file.includes("/")).map((file) => file.split("/")[0]));
+    expect([...versions].sort()).toEqual(["beta", "unversioned"]);
+    expect(count("model")).toBe(versions.size);
     expect(count("output")).toBe(Object.keys(previous).length - 1);
     expect(count("page")).toBe(readdirSync(docs).length);
     // The fixture's own pages (no version in their routes) and the seeds (beta) were both emitted.
