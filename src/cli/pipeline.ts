@@ -2,13 +2,15 @@
  * The one-way pipeline the commands share: documents → pages → model (→ files, in gen).
  *
  * Pages are parsed in worker threads (`--jobs`, default: the available cores) and collected in
- * input order, so the model never depends on scheduling. With a cache (gen), each page is keyed by
- * docgen's fingerprint, its displayed path and its text's hash; a whole run by the list of page
- * keys, so a rerun with nothing changed reads its files from one cache entry and parses nothing.
- * After an edit: files whose `stat` is unchanged are not read (`file-index.ts`), pages come from
- * one store entry (`page-store.ts`) and only changed ones are parsed, the model is merged again and
- * the emitters run again, and only chunks of generated files whose statements changed are rendered
- * (the others by content id from the cache; see `emitters/emit-file.ts`).
+ * input order, so the model never depends on scheduling. With a cache (gen; BENCHMARKS.md
+ * "Content-hash cache"): files whose `stat` is unchanged are not read (`file-index.ts`); each page's
+ * hashes (`page-meta.ts`) give the keys of the run's summary and of every generated file
+ * (`output-keys.ts`), so only changed pages are parsed and only files whose key is new are
+ * generated. Their model is the stored one patched when only descriptions changed
+ * (`model-store.ts`, `model/patch-descriptions.ts`), else every page merged again (pages from one
+ * store entry, `page-store.ts`); in them only chunks whose statements changed are rendered (the
+ * others by content id from the cache; see `emitters/emit-file.ts`). Then the cache is pruned to
+ * what the run refers to (`cache-sweep.ts`).
  */
 import path from "node:path";
 import { makeDiagnostic, type DiagnosticCode } from "../model/diagnostics.js";
@@ -22,7 +24,7 @@ import { sha256, type Cache } from "./cache.js";
 import { FileIndex, statFile } from "./file-index.js";
 import { isPageModel, PageStore } from "./page-store.js";
 import { UserError } from "./errors.js";
-import { decodeOutput, encodeOutput, isRunSummary, type OutputEntry } from "./run-entry.js";
+import { decodeOutput, encodeOutput, isRunSummary, type OutputEntry, type RunSummary } from "./run-entry.js";
 import { PageMeta, pageHashes, type PageHashes } from "./page-meta.js";
 import { OutputKeys, runSettings, versionOfPath } from "./output-keys.js";
 import { modelKey, readModel, writeModel } from "./model-store.js";
@@ -137,17 +139,12 @@ async function emitFiles(run: Run, model: ApiModel, cache: Cache | null, skip: (
  * stored one with its descriptions patched when only descriptions changed, else every page merged.
  */
 async function generateCached(run: Run, cache: Cache): Promise<Generation> {
-  const { documents } = run;
   const meta = PageMeta.load(cache);
   const known = new Map<Document, PageModel>();
-  const hashes = await hashesOf(run, cache, meta, known);
-  const keys = new OutputKeys(cache, runSettings(run.options.emit ?? {}, run.options.versions), documents.map((doc, i) => ({ file: doc.file, hashes: hashes[i] ?? EMPTY_HASHES })));
+  const hashes = await hashesOf(run, meta, known);
+  const keys = new OutputKeys(cache, runSettings(run.options.emit ?? {}, run.options.versions), run.documents.map((doc, i) => ({ file: doc.file, hashes: hashes[i] ?? EMPTY_HASHES })));
   const summary = cache.readJson("run", keys.summary, isRunSummary);
-  const reused = new Map<string, OutputEntry>();
-  for (const path of summary?.files ?? []) {
-    const entry = cache.readDecoded("output", keys.file(path), decodeOutput);
-    if (entry !== null) reused.set(path, entry);
-  }
+  const reused = cachedFiles(cache, keys, summary);
   const unusedPages = meta.unused();
   meta.save();
   if (summary !== null && reused.size === summary.files.length) {
@@ -161,21 +158,47 @@ async function generateCached(run: Run, cache: Cache): Promise<Generation> {
   const model = patched !== null && summary !== null ? { ...patched, diagnostics: summary.diagnostics } : await mergedModel(run, cache, keys.summary, known, versions);
   const formats = new Map<string, string[]>();
   const emitted = await emitFiles(run, model, cache, (path) => reused.has(path), formats);
-  for (const file of emitted) cache.write("output", keys.file(file.path), encodeOutput({ content: file.content, formats: formatsOf(cache, file.path, formats) }));
   const files = [...emitted, ...[...reused].map(([path, entry]) => ({ path, content: entry.content }))].sort((a, b) => compareText(a.path, b.path));
   // A patched model holds only the versions with files to generate: the counts are the summary's.
   const generation: Generation = { files, types: summary?.types ?? model.types.length, operations: summary?.operations ?? model.operations.length, diagnostics: model.diagnostics };
-  if (summary === null) cache.writeJson("run", keys.summary, { types: generation.types, operations: generation.operations, diagnostics: generation.diagnostics, files: files.map((f) => f.path) });
+  const written = emitted.map((file) => ({ path: file.path, entry: { content: file.content, formats: formatsOf(cache, file.path, formats) } }));
+  storeRun(cache, keys, summary === null ? generation : null, written, reused, { versions: [...new Set(versions)], unusedPages });
+  return generation;
+}
+
+/** The generated files of the summary whose entries are in the cache, by path. */
+function cachedFiles(cache: Cache, keys: OutputKeys, summary: RunSummary | null): Map<string, OutputEntry> {
+  const reused = new Map<string, OutputEntry>();
+  for (const path of summary?.files ?? []) {
+    const entry = cache.readDecoded("output", keys.file(path), decodeOutput);
+    if (entry !== null) reused.set(path, entry);
+  }
+  return reused;
+}
+
+/** What the sweep after a run needs besides the run's files: its pages' API versions, and page keys known but not used. */
+interface RunPages {
+  versions: readonly string[];
+  unusedPages: readonly string[];
+}
+
+/**
+ * Writes the files generated now and, when it was not cached, the summary; then prunes every entry
+ * of the kinds the run writes that it does not refer to, and the page entries it did not use.
+ */
+function storeRun(cache: Cache, keys: OutputKeys, summary: Generation | null, written: ReadonlyArray<{ path: string; entry: OutputEntry }>, reused: ReadonlyMap<string, OutputEntry>, pages: RunPages): void {
+  for (const { path, entry } of written) cache.write("output", keys.file(path), encodeOutput(entry));
+  if (summary !== null) cache.writeJson("run", keys.summary, { types: summary.types, operations: summary.operations, diagnostics: summary.diagnostics, files: summary.files.map((f) => f.path) });
+  const entries = [...written.map((file) => file.entry), ...reused.values()];
   sweepCache(cache, {
     files: [cache.key("files")],
     pages: [cache.key("pages")],
     meta: [cache.key("meta")],
     run: [keys.summary],
-    model: [...new Set(versions)].map((version) => modelKey(cache, keys.summary, version)),
-    output: files.map((f) => keys.file(f.path)),
-    format: [...emitted.flatMap((f) => formatsOf(cache, f.path, formats)), ...[...reused.values()].flatMap((entry) => entry.formats)],
-  }, { page: unusedPages });
-  return generation;
+    model: pages.versions.map((version) => modelKey(cache, keys.summary, version)),
+    output: [...written.map((file) => file.path), ...reused.keys()].map((path) => keys.file(path)),
+    format: entries.flatMap((entry) => entry.formats),
+  }, { page: pages.unusedPages });
 }
 
 const EMPTY_HASHES: PageHashes = { version: "", structure: "", typeDocs: "", propertyDocs: "", operationDocs: "" };
@@ -190,13 +213,15 @@ function formatsOf(cache: Cache, path: string, formats: ReadonlyMap<string, stri
 const FEW_PAGES = 64;
 
 /** Every document's page hashes: known ones from the meta entry, the others from their pages (kept in `known`). */
-async function hashesOf(run: Run, cache: Cache, meta: PageMeta, known: Map<Document, PageModel>): Promise<PageHashes[]> {
+async function hashesOf(run: Run, meta: PageMeta, known: Map<Document, PageModel>): Promise<PageHashes[]> {
   const hashes = run.documents.map((doc) => (doc.problem !== null ? pageHashes(unreadablePage(doc.file, doc.problem, doc.code)) : meta.get(doc.key)));
   const missing = run.documents.filter((_, i) => hashes[i] === null);
   if (missing.length === 0) return hashes.map((h) => h ?? EMPTY_HASHES);
   const all = missing.length > FEW_PAGES;
   const docs = all ? run.documents : missing;
-  const pages = await parsePages(docs, run.pool, run.options, all);
+  // Pages parsed now are hashed as they arrive, while workers parse the others (a cold run).
+  const parsed = new Map<Document, PageHashes>();
+  const pages = await parsePages(docs, run.pool, run.options, { useStore: all, onParsed: (doc, page) => parsed.set(doc, pageHashes(page)) });
   docs.forEach((doc, i) => {
     const page = pages[i];
     if (page !== undefined) known.set(doc, page);
@@ -205,7 +230,7 @@ async function hashesOf(run: Run, cache: Cache, meta: PageMeta, known: Map<Docum
     const found = hashes[i];
     if (found !== null && found !== undefined) return found;
     const page = known.get(doc);
-    const computed = page !== undefined ? pageHashes(page) : EMPTY_HASHES;
+    const computed = parsed.get(doc) ?? (page !== undefined ? pageHashes(page) : EMPTY_HASHES);
     meta.set(doc.key, computed);
     return computed;
   });
@@ -213,7 +238,7 @@ async function hashesOf(run: Run, cache: Cache, meta: PageMeta, known: Map<Docum
 
 /** Every page merged; the model is stored under the summary key for later runs to patch. `versions`: each document's page's. */
 async function mergedModel(run: Run, cache: Cache, key: string, known: ReadonlyMap<Document, PageModel>, versions: readonly string[]): Promise<ApiModel> {
-  const pages = await parsePages(run.documents, run.pool, run.options, known.size < run.documents.length, known);
+  const pages = await parsePages(run.documents, run.pool, run.options, { useStore: known.size < run.documents.length, known });
   const model = selectVersions(buildModel(pages), run.options.versions);
   writeModel(cache, key, run.documents.map((doc, i) => ({ file: doc.file, key: doc.key, version: versions[i] ?? "" })), model);
   cache.stats.model = "merged";
@@ -232,7 +257,7 @@ async function patchedModel(run: Run, cache: Cache, key: string, known: Readonly
   const changed = new Set(documents.filter((doc) => stored.pages[doc.file] !== doc.key).map((doc) => doc.file));
   const touched = touchedBy(stored.model, changed);
   if (touched.files.size > PATCH_PAGES) return null;
-  const pages = await parsePages(run.documents.filter((doc) => touched.files.has(doc.file)), run.pool, run.options, false, known);
+  const pages = await parsePages(run.documents.filter((doc) => touched.files.has(doc.file)), run.pool, run.options, { useStore: false, known });
   const model = patchDescriptions(stored.model, touched, pages);
   if (model !== null) cache.stats.model = "patched";
   return model;
@@ -363,11 +388,19 @@ function pageKey(cache: Cache | null, file: string, hash: string): string {
   return cache?.key("page", file, hash) ?? sha256(file, hash);
 }
 
-/**
- * The documents' pages: from the page store (when `useStore`: every page of the run is asked for),
- * from `known` (pages this run has already), from their page entries, or parsed.
- */
-async function parsePages(documents: Document[], pool: WorkerPool, options: PipelineOptions, useStore = true, known?: ReadonlyMap<Document, PageModel>): Promise<PageModel[]> {
+/** Where parsePages may take pages from besides parsing them, and who hears of each page parsed. */
+interface PageSources {
+  /** Load the page store (only when every page of the run is asked for); default true. */
+  useStore?: boolean;
+  /** Pages this run has already. */
+  known?: ReadonlyMap<Document, PageModel>;
+  /** Called with each page as soon as it is parsed (while other pages are still being parsed in workers). */
+  onParsed?: (doc: Document, page: PageModel) => void;
+}
+
+/** The documents' pages: from the page store, from `known`, from their page entries, or parsed. */
+async function parsePages(documents: Document[], pool: WorkerPool, options: PipelineOptions, from: PageSources = {}): Promise<PageModel[]> {
+  const { useStore = true, known, onParsed } = from;
   const cache = options.cache ?? null;
   const progress = options.progress ?? createProgress(false);
   progress.phase("parse", documents.length);
@@ -399,6 +432,7 @@ async function parsePages(documents: Document[], pool: WorkerPool, options: Pipe
       }
       const parsed = await parseWith(run, doc.file, doc.text, cache?.entryPath("page", doc.key) ?? null);
       progress.tick();
+      onParsed?.(doc, parsed);
       return parsed;
     }),
   );
