@@ -12,8 +12,15 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** page: one parsed page; pages: every page of a run (page-store.ts); files: what inputs looked like (file-index.ts); format: a formatted chunk or file; run: a whole run. */
-export type CacheKind = "page" | "pages" | "files" | "format" | "run";
+/**
+ * page: one parsed page; pages: every page of a run (page-store.ts); files: what inputs looked like
+ * (file-index.ts); meta: every page's hashes (page-meta.ts); format: a formatted chunk or file;
+ * output: one generated file, run: a run's summary (run-entry.ts); model: a merged model (model-store.ts);
+ * code: V8's compiled code of the modules a rendering worker loads (workers/code-cache.ts).
+ */
+export type CacheKind = "page" | "pages" | "files" | "meta" | "format" | "output" | "run" | "model" | "code";
+
+export const CACHE_KINDS: readonly CacheKind[] = ["page", "pages", "files", "meta", "format", "output", "run", "model", "code"];
 
 export function sha256(...parts: readonly string[]): string {
   const hash = createHash("sha256");
@@ -68,16 +75,26 @@ export interface CacheStats {
   misses: Record<CacheKind, number>;
   /** Input files read (new, changed, or not known unchanged from their stat). */
   read: number;
+  /** How the run got its model: none needed (every file cached), the stored one patched, or every page merged. */
+  model: "none" | "patched" | "merged";
+}
+
+function perKind(): Record<CacheKind, number> {
+  return { page: 0, pages: 0, files: 0, meta: 0, format: 0, output: 0, run: 0, model: 0, code: 0 };
 }
 
 export class Cache {
   readonly dir: string;
-  readonly stats: CacheStats = { hits: { page: 0, pages: 0, files: 0, format: 0, run: 0 }, misses: { page: 0, pages: 0, files: 0, format: 0, run: 0 }, read: 0 };
+  readonly stats: CacheStats = { hits: perKind(), misses: perKind(), read: 0, model: "merged" };
   private readonly version: string;
+
+  /** The folder of this docgen build's entries (`<dir>/<hash of the fingerprint>`): the sweep prunes other builds' folders whole. */
+  readonly root: string;
 
   constructor(dir: string, version = docgenFingerprint()) {
     this.dir = path.resolve(dir);
     this.version = version;
+    this.root = path.join(this.dir, sha256(version).slice(0, 16));
   }
 
   /** The key of an entry: docgen's fingerprint, the kind, and the parts that determine its value. */
@@ -87,7 +104,7 @@ export class Cache {
 
   /** Where the entry for `key` lives (two-level fan-out keeps folders small). */
   entryPath(kind: CacheKind, key: string): string {
-    return path.join(this.dir, kind, key.slice(0, 2), key.slice(2));
+    return path.join(this.root, kind, key.slice(0, 2), key.slice(2));
   }
 
   read(kind: CacheKind, key: string): string | null {
@@ -143,7 +160,7 @@ export function asciiJson(value: unknown): string {
 }
 
 /** Writes a cache entry atomically; a cache that cannot be written is silently not used. */
-export function writeEntry(target: string, content: string): void {
+export function writeEntry(target: string, content: string | Uint8Array): void {
   try {
     mkdirSync(path.dirname(target), { recursive: true });
     const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;

@@ -2,28 +2,36 @@
  * The one-way pipeline the commands share: documents → pages → model (→ files, in gen).
  *
  * Pages are parsed in worker threads (`--jobs`, default: the available cores) and collected in
- * input order, so the model never depends on scheduling. With a cache (gen), each page is keyed by
- * docgen's fingerprint, its displayed path and its text's hash; a whole run by the list of page
- * keys, so a rerun with nothing changed reads its files from one cache entry and parses nothing.
- * After an edit: files whose `stat` is unchanged are not read (`file-index.ts`), pages come from
- * one store entry (`page-store.ts`) and only changed ones are parsed, the model is merged again and
- * the emitters run again, and only chunks of generated files whose statements changed are rendered
- * (the others by content id from the cache; see `emitters/emit-file.ts`).
+ * input order, so the model never depends on scheduling. With a cache (gen; BENCHMARKS.md
+ * "Content-hash cache"): files whose `stat` is unchanged are not read (`file-index.ts`); each page's
+ * hashes (`page-meta.ts`) give the keys of the run's summary and of every generated file
+ * (`output-keys.ts`), so only changed pages are parsed and only files whose key is new are
+ * generated. Their model is the stored one patched when only descriptions changed
+ * (`model-store.ts`, `model/patch-descriptions.ts`), else every page merged again (pages from one
+ * store entry, `page-store.ts`); in them only chunks whose statements changed are rendered (the
+ * others by content id from the cache; see `emitters/emit-file.ts`). Then the cache is pruned to
+ * what the run refers to (`cache-sweep.ts`).
  */
+import path from "node:path";
 import { makeDiagnostic, type DiagnosticCode } from "../model/diagnostics.js";
 import { buildModel } from "../model/merge.js";
 import type { PageModel } from "../model/page.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
 import type { EmitOptions } from "../emitters/context.js";
-import type { GeneratedFile } from "../emitters/emit.js";
+import type { ChunkRenderer, GeneratedFile } from "../emitters/emit.js";
 import { versionFolder } from "../emitters/naming.js";
-import { parseDocument } from "../parser/index.js";
-import type { PlannedChunk } from "../emitters/emit-file.js";
 import { sha256, type Cache } from "./cache.js";
 import { FileIndex, statFile } from "./file-index.js";
 import { isPageModel, PageStore } from "./page-store.js";
 import { UserError } from "./errors.js";
-import { decodeRun, encodeRun } from "./run-entry.js";
+import { decodeOutput, encodeOutput, isRunSummary, type OutputEntry, type RunSummary } from "./run-entry.js";
+import { PageMeta, pageHashes, type PageHashes } from "./page-meta.js";
+import { OutputKeys, runSettings, versionOfPath } from "./output-keys.js";
+import { modelKey, readModel, writeModel } from "./model-store.js";
+import { sweepCache } from "./cache-sweep.js";
+import { patchDescriptions, touchedBy } from "../model/patch-descriptions.js";
+import { compareText } from "../model/diagnostics.js";
+import { runtimeFiles } from "../emitters/runtime.js";
 import { displayPath, findInputFiles, readInput, type InputFile } from "./inputs.js";
 import { createProgress, type Progress } from "./progress.js";
 import { defaultJobs, TaskOutOfMemory, WorkerPool } from "./workers/pool.js";
@@ -54,7 +62,8 @@ function poolSize(jobs: number | undefined, documents: number): number {
 }
 
 export async function loadModel(inputs: readonly string[], options: PipelineOptions = {}): Promise<ApiModel> {
-  const documents = await readDocuments(inputs, options.cache ?? null, options.ignore ?? []);
+  const files = await findInputFiles(inputs, process.cwd(), options.ignore ?? []);
+  const documents = readDocuments(files, options.cache ?? null);
   const pool = new WorkerPool(poolSize(options.jobs, documents.length));
   try {
     return buildModel(await parsePages(documents, pool, options));
@@ -74,38 +83,188 @@ export interface Generation {
 export async function generate(inputs: readonly string[], options: GenerateOptions = {}): Promise<Generation> {
   const cache = options.cache ?? null;
   const progress = options.progress ?? createProgress(false);
-  const documents = await readDocuments(inputs, cache, options.ignore ?? []);
-  const settings = JSON.stringify({ emit: options.emit ?? {}, versions: options.versions ?? null });
-  const runKey = (): string | null => cache?.key("run", settings, ...documents.map((d) => `${d.file}\0${d.key}`)) ?? null;
-  const cachedRun = runKey();
-  if (cache !== null && cachedRun !== null) {
-    const cached = cache.readDecoded("run", cachedRun, decodeRun);
-    if (cached !== null) return cached;
-  }
-  const pool = new WorkerPool(poolSize(options.jobs, documents.length));
+  const files = await findInputFiles(inputs, process.cwd(), options.ignore ?? []);
+  const pool = new WorkerPool(poolSize(options.jobs, files.length));
+  // Workers load ts-morph and prettier while this thread merges and plans (see warmRenderers);
+  // started once, as soon as the run knows how much it parses. A run with nothing to emit never starts it.
+  let warmed: Promise<unknown> | null | undefined;
+  const codeCache = cache !== null ? path.join(cache.root, "code") : null;
+  const warm = (): Promise<unknown> | null => (warmed ??= warmRenderers(pool, codeCache));
   try {
-    const parsing = parsePages(documents, pool, { ...options, progress });
-    const warm = warmRenderers(pool);
-    const parsed = buildModel(await parsing);
-    const model = selectVersions(parsed, options.versions);
-    // Loaded here, not at start-up: only gen needs the emitters (which load neither ts-morph nor prettier to plan).
-    const { emitModel } = await import("../emitters/emit.js");
-    const generation: Generation = {
-      files: await emitModel(model, { ...options.emit, render: chunkRenderer(pool, warm, cache, progress), format: (source) => formatCached(source, cache) }),
-      types: model.types.length,
-      operations: model.operations.length,
-      diagnostics: model.diagnostics,
-    };
-    progress.stop();
-    // Keyed by the documents as finally read (a file changed during the run has its new key).
-    const key = runKey();
-    if (cache !== null && key !== null) cache.write("run", key, encodeRun(generation));
-    return generation;
+    const documents = readDocuments(files, cache);
+    const run: Run = { documents, pool, warm, options: { ...options, progress }, progress };
+    return cache !== null ? await generateCached(run, cache) : await generateAll(run);
   } finally {
     progress.stop();
     await pool.close();
   }
 }
+
+/** What one gen run works with. */
+interface Run {
+  documents: Document[];
+  pool: WorkerPool;
+  /** Starts warming workers for rendering (the first call decides how many; see warmRenderers); null without workers. */
+  warm: () => Promise<unknown> | null;
+  options: GenerateOptions;
+  progress: Progress;
+}
+
+/** Without a cache: every page parsed and merged, every file emitted. */
+async function generateAll(run: Run): Promise<Generation> {
+  const model = selectVersions(buildModel(await parsePages(run.documents, run.pool, run.options, { onQueued: run.warm })), run.options.versions);
+  const files = await emitFiles(run, model, null, () => false, new Map());
+  return { files, types: model.types.length, operations: model.operations.length, diagnostics: model.diagnostics };
+}
+
+/** Emits the files `skip` does not name; the format entries each file's text came from go to `formats`. */
+async function emitFiles(run: Run, model: ApiModel, cache: Cache | null, skip: (path: string) => boolean, formats: Map<string, string[]>): Promise<GeneratedFile[]> {
+  // Loaded here, not at start-up: only gen needs the emitters (which load neither ts-morph nor prettier to plan).
+  const { emitModel } = await import("../emitters/emit.js");
+  const files = await emitModel(model, {
+    ...run.options.emit,
+    skip,
+    render: chunkRenderer(run.pool, run.warm(), cache, run.progress, formats),
+    format: (source) => formatCached(source, cache),
+  });
+  run.progress.stop();
+  return files;
+}
+
+/**
+ * With a cache (see the file header): the keys of the run's summary and files come from the pages'
+ * hashes; files whose entries exist are taken from the cache; for the others the model is the
+ * stored one with its descriptions patched when only descriptions changed, else every page merged.
+ */
+async function generateCached(run: Run, cache: Cache): Promise<Generation> {
+  const meta = PageMeta.load(cache);
+  const known = new Map<Document, PageModel>();
+  const hashes = await hashesOf(run, meta, known);
+  const keys = new OutputKeys(cache, runSettings(run.options.emit ?? {}, run.options.versions), run.documents.map((doc, i) => ({ file: doc.file, hashes: hashes[i] ?? EMPTY_HASHES })));
+  const summary = cache.readJson("run", keys.summary, isRunSummary);
+  const reused = cachedFiles(cache, keys, summary);
+  const unusedPages = meta.unused();
+  meta.save();
+  if (summary !== null && reused.size === summary.files.length) {
+    cache.stats.model = "none";
+    sweepCache(cache, {}, { page: unusedPages });
+    return { ...summary, files: summary.files.map((path) => ({ path, content: reused.get(path)?.content ?? "" })) };
+  }
+  const versions = hashes.map((h) => h.version);
+  const needed = [...new Set((summary?.files ?? []).filter((path) => !reused.has(path)).map(versionOfPath))];
+  const patched = summary !== null ? await patchedModel(run, cache, keys.summary, known, versions, needed) : null;
+  const model = patched !== null && summary !== null ? { ...patched, diagnostics: summary.diagnostics } : await mergedModel(run, cache, keys.summary, known, versions);
+  const formats = new Map<string, string[]>();
+  const emitted = await emitFiles(run, model, cache, (path) => reused.has(path), formats);
+  const files = [...emitted, ...[...reused].map(([path, entry]) => ({ path, content: entry.content }))].sort((a, b) => compareText(a.path, b.path));
+  // A patched model holds only the versions with files to generate: the counts are the summary's.
+  const generation: Generation = { files, types: summary?.types ?? model.types.length, operations: summary?.operations ?? model.operations.length, diagnostics: model.diagnostics };
+  const written = emitted.map((file) => ({ path: file.path, entry: { content: file.content, formats: formatsOf(cache, file.path, formats) } }));
+  storeRun(cache, keys, summary === null ? generation : null, written, reused, { versions: [...new Set(versions)], unusedPages });
+  return generation;
+}
+
+/** The generated files of the summary whose entries are in the cache, by path. */
+function cachedFiles(cache: Cache, keys: OutputKeys, summary: RunSummary | null): Map<string, OutputEntry> {
+  const reused = new Map<string, OutputEntry>();
+  for (const path of summary?.files ?? []) {
+    const entry = cache.readDecoded("output", keys.file(path), decodeOutput);
+    if (entry !== null) reused.set(path, entry);
+  }
+  return reused;
+}
+
+/** What the sweep after a run needs besides the run's files: its pages' API versions, and page keys known but not used. */
+interface RunPages {
+  versions: readonly string[];
+  unusedPages: readonly string[];
+}
+
+/**
+ * Writes the files generated now and, when it was not cached, the summary; then prunes every entry
+ * of the kinds the run writes that it does not refer to, and the page entries it did not use.
+ */
+function storeRun(cache: Cache, keys: OutputKeys, summary: Generation | null, written: ReadonlyArray<{ path: string; entry: OutputEntry }>, reused: ReadonlyMap<string, OutputEntry>, pages: RunPages): void {
+  for (const { path, entry } of written) cache.write("output", keys.file(path), encodeOutput(entry));
+  if (summary !== null) cache.writeJson("run", keys.summary, { types: summary.types, operations: summary.operations, diagnostics: summary.diagnostics, files: summary.files.map((f) => f.path) });
+  const entries = [...written.map((file) => file.entry), ...reused.values()];
+  sweepCache(cache, {
+    files: [cache.key("files")],
+    pages: [cache.key("pages")],
+    meta: [cache.key("meta")],
+    run: [keys.summary],
+    model: pages.versions.map((version) => modelKey(cache, keys.summary, version)),
+    output: [...written.map((file) => file.path), ...reused.keys()].map((path) => keys.file(path)),
+    format: entries.flatMap((entry) => entry.formats),
+  }, { page: pages.unusedPages });
+}
+
+const EMPTY_HASHES: PageHashes = { version: "", structure: "", typeDocs: "", propertyDocs: "", operationDocs: "" };
+
+/** A runtime helper's format entry is keyed by its source; an emitted file's by its chunks (recorded while rendering). */
+function formatsOf(cache: Cache, path: string, formats: ReadonlyMap<string, string[]>): string[] {
+  const runtime = runtimeFiles().find((file) => path.endsWith(`/${file.path}`));
+  return runtime !== undefined ? [cache.key("format", "source", runtime.content)] : (formats.get(path) ?? []);
+}
+
+/** Above this many pages without known hashes (a cold run, a large change), all pages are loaded at once (the page store). */
+const FEW_PAGES = 64;
+
+/** Every document's page hashes: known ones from the meta entry, the others from their pages (kept in `known`). */
+async function hashesOf(run: Run, meta: PageMeta, known: Map<Document, PageModel>): Promise<PageHashes[]> {
+  const hashes = run.documents.map((doc) => (doc.problem !== null ? pageHashes(unreadablePage(doc.file, doc.problem, doc.code)) : meta.get(doc.key)));
+  const missing = run.documents.filter((_, i) => hashes[i] === null);
+  if (missing.length === 0) return hashes.map((h) => h ?? EMPTY_HASHES);
+  const all = missing.length > FEW_PAGES;
+  const docs = all ? run.documents : missing;
+  // After an edit one worker starts loading the renderers now, before the few pages are parsed.
+  if (!all) run.warm();
+  // Pages parsed now are hashed as they arrive, while workers parse the others (a cold run).
+  const parsed = new Map<Document, PageHashes>();
+  const pages = await parsePages(docs, run.pool, run.options, { useStore: all, onQueued: run.warm, onParsed: (doc, page) => parsed.set(doc, pageHashes(page)) });
+  docs.forEach((doc, i) => {
+    const page = pages[i];
+    if (page !== undefined) known.set(doc, page);
+  });
+  return run.documents.map((doc, i) => {
+    const found = hashes[i];
+    if (found !== null && found !== undefined) return found;
+    const page = known.get(doc);
+    const computed = parsed.get(doc) ?? (page !== undefined ? pageHashes(page) : EMPTY_HASHES);
+    meta.set(doc.key, computed);
+    return computed;
+  });
+}
+
+/** Every page merged; the model is stored under the summary key for later runs to patch. `versions`: each document's page's. */
+async function mergedModel(run: Run, cache: Cache, key: string, known: ReadonlyMap<Document, PageModel>, versions: readonly string[]): Promise<ApiModel> {
+  const pages = await parsePages(run.documents, run.pool, run.options, { useStore: known.size < run.documents.length, known });
+  const model = selectVersions(buildModel(pages), run.options.versions);
+  writeModel(cache, key, run.documents.map((doc, i) => ({ file: doc.file, key: doc.key, version: versions[i] ?? "" })), model);
+  cache.stats.model = "merged";
+  return model;
+}
+
+/**
+ * The stored model of the versions `needed` (those with files to generate) with the descriptions of
+ * the changed pages patched in, or null when that cannot be done (see patch-descriptions.ts).
+ */
+async function patchedModel(run: Run, cache: Cache, key: string, known: ReadonlyMap<Document, PageModel>, versions: readonly string[], needed: readonly string[]): Promise<ApiModel | null> {
+  const stored = readModel(cache, key, needed);
+  const documents = run.documents.filter((_, i) => needed.includes(versions[i] ?? ""));
+  if (stored === null || Object.keys(stored.pages).length !== documents.length) return null;
+  if (documents.some((doc) => !Object.hasOwn(stored.pages, doc.file))) return null;
+  const changed = new Set(documents.filter((doc) => stored.pages[doc.file] !== doc.key).map((doc) => doc.file));
+  const touched = touchedBy(stored.model, changed);
+  if (touched.files.size > PATCH_PAGES) return null;
+  const pages = await parsePages(run.documents.filter((doc) => touched.files.has(doc.file)), run.pool, run.options, { useStore: false, known });
+  const model = patchDescriptions(stored.model, touched, pages);
+  if (model !== null) cache.stats.model = "patched";
+  return model;
+}
+
+/** Above this many pages to merge again for a patch, merging every page is not much slower. */
+const PATCH_PAGES = 1024;
 
 /**
  * Has workers load ts-morph and prettier while this thread merges and plans, so that rendering does
@@ -114,10 +273,10 @@ export async function generate(inputs: readonly string[], options: GenerateOptio
  * merged; otherwise (after an edit) one worker loads at once, and the few changed chunks go to it
  * (a second worker would load ts-morph again).
  */
-function warmRenderers(pool: WorkerPool): Promise<unknown> | null {
+function warmRenderers(pool: WorkerPool, codeCache: string | null): Promise<unknown> | null {
   if (pool.size <= 1) return null;
   const workers = pool.queued > 0 ? pool.size : 1;
-  return Promise.all(Array.from({ length: workers }, () => pool.run({ kind: "warm" }).catch(() => null)));
+  return Promise.all(Array.from({ length: workers }, () => pool.run({ kind: "warm", codeCache }).catch(() => null)));
 }
 
 /**
@@ -133,7 +292,7 @@ const INLINE_TASKS = 4;
  * warmed worker (a second worker would load ts-morph again), or to this thread when there are no
  * workers.
  */
-function chunkRenderer(pool: WorkerPool, warm: Promise<unknown> | null, cache: Cache | null, progress: Progress): (chunks: readonly PlannedChunk[]) => Promise<string[]> {
+function chunkRenderer(pool: WorkerPool, warm: Promise<unknown> | null, cache: Cache | null, progress: Progress, formats: Map<string, string[]>): ChunkRenderer {
   let queue: Promise<unknown> = warm ?? Promise.resolve();
   const inWarmWorker = (task: Task): Promise<TaskResult> => {
     const result = queue.then(() => pool.run(task));
@@ -141,11 +300,12 @@ function chunkRenderer(pool: WorkerPool, warm: Promise<unknown> | null, cache: C
     return result;
   };
   let started = false;
-  return (chunks) => {
+  return (chunks, path) => {
     if (started) progress.grow(chunks.length);
     else progress.phase("emit", chunks.length);
     started = true;
     const keys = chunks.map((chunk) => cache?.key("format", chunk.id) ?? null);
+    formats.set(path, keys.filter((key) => key !== null));
     // Stored as JSON strings, so that a truncated or damaged entry fails to parse and is a miss.
     const cached = keys.map((key) => (cache !== null && key !== null ? cache.readJson("format", key, isString) : null));
     const misses = cached.filter((text) => text === null).length;
@@ -197,8 +357,7 @@ interface Document {
  * The input documents and their keys. With a cache, a file whose `stat` is what the file index
  * recorded is not read (its text's hash is the recorded one); see `file-index.ts`.
  */
-async function readDocuments(inputs: readonly string[], cache: Cache | null, ignore: readonly string[]): Promise<Document[]> {
-  const files = await findInputFiles(inputs, process.cwd(), ignore);
+function readDocuments(files: readonly InputFile[], cache: Cache | null): Document[] {
   const index = cache !== null ? FileIndex.load(cache) : null;
   const documents = files.map(({ absolute, explicit, symlink }): Document => {
     if (symlink !== undefined) {
@@ -242,11 +401,25 @@ function pageKey(cache: Cache | null, file: string, hash: string): string {
   return cache?.key("page", file, hash) ?? sha256(file, hash);
 }
 
-async function parsePages(documents: Document[], pool: WorkerPool, options: PipelineOptions): Promise<PageModel[]> {
+/** Where parsePages may take pages from besides parsing them, and who hears of each page parsed. */
+interface PageSources {
+  /** Load the page store (only when every page of the run is asked for); default true. */
+  useStore?: boolean;
+  /** Pages this run has already. */
+  known?: ReadonlyMap<Document, PageModel>;
+  /** Called once the pages to parse are queued (before any is parsed). */
+  onQueued?: () => void;
+  /** Called with each page as soon as it is parsed (while other pages are still being parsed in workers). */
+  onParsed?: (doc: Document, page: PageModel) => void;
+}
+
+/** The documents' pages: from the page store, from `known`, from their page entries, or parsed. */
+async function parsePages(documents: Document[], pool: WorkerPool, options: PipelineOptions, from: PageSources = {}): Promise<PageModel[]> {
+  const { useStore = true, known, onQueued, onParsed } = from;
   const cache = options.cache ?? null;
   const progress = options.progress ?? createProgress(false);
   progress.phase("parse", documents.length);
-  const store = cache !== null ? PageStore.load(cache) : null;
+  const store = cache !== null && useStore ? PageStore.load(cache) : null;
   let notInStore = 0;
   const found = documents.map((doc): PageModel | null => {
     if (doc.problem !== null || cache === null) return null;
@@ -256,13 +429,13 @@ async function parsePages(documents: Document[], pool: WorkerPool, options: Pipe
       return stored;
     }
     notInStore++;
-    return cache.readJson("page", doc.key, isPageModel);
+    return known?.get(doc) ?? cache.readJson("page", doc.key, isPageModel);
   });
   const misses = documents.filter((doc, i) => found[i] === null && doc.problem === null).length;
   const run = (task: Task): Promise<TaskResult> => (misses <= INLINE_TASKS ? pool.runHere(task) : pool.run(task));
   // Pages the rewritten store will hold need no entries of their own (a cold run would write one per page besides).
   const rewrite = store !== null && PageStore.rewrites(notInStore, documents.filter((doc) => doc.problem === null).length);
-  const pages = await Promise.all(
+  const parsing = Promise.all(
     documents.map(async (doc, i): Promise<PageModel> => {
       const page = found[i];
       if (page !== null && page !== undefined) {
@@ -277,9 +450,12 @@ async function parsePages(documents: Document[], pool: WorkerPool, options: Pipe
       const parsed = await parseWith(run, doc.file, doc.text, rewrite ? null : (cache?.entryPath("page", doc.key) ?? null));
       if (rewrite) store?.prepare(doc.key, parsed);
       progress.tick();
+      onParsed?.(doc, parsed);
       return parsed;
     }),
   );
+  onQueued?.();
+  const pages = await parsing;
   progress.stop();
   const entries: Array<readonly [string, PageModel]> = [];
   documents.forEach((doc, i) => {

@@ -1,54 +1,57 @@
 /**
- * A whole run's result as one cache entry (kind "run"): one line of JSON (counts, diagnostics, and
- * each generated file's path and length), then the files' texts as they are, then an end mark.
- * Writing the 20 MB of generated code as JSON strings (escaping every quote and line break) and
- * parsing it back was most of what this entry cost a rerun; plain texts are copied, not escaped.
- * A truncated entry (no end mark, or lengths that do not add up) does not decode: a miss.
+ * The result of a gen run in the cache, in two kinds of entries (their keys: `output-keys.ts`):
+ * - "run", the summary: the counts, the diagnostics and the generated files' paths (ASCII JSON);
+ * - "output", one generated file: one line of JSON (the format entries its chunks came from, which
+ *   the cache sweep keeps, and the text's length), then the text as it is, then an end mark.
+ * A file's entry is shared by every run whose pages give it the same key, so a rerun after an edit
+ * writes only the files the edit changed. A truncated or damaged entry does not decode: a miss.
  */
-import type { GeneratedFile } from "../emitters/emit.js";
 import type { Diagnostic } from "../model/types.js";
-import type { Generation } from "./pipeline.js";
 
-const END = "\n\0docgen run entry end\n";
+const END = "\n\0docgen output entry end\n";
 
-export function encodeRun(run: Generation): string {
-  const header: Header = { types: run.types, operations: run.operations, diagnostics: run.diagnostics, files: run.files.map((f) => [f.path, f.content.length]) };
-  return [JSON.stringify(header), "\n", ...run.files.map((f) => f.content), END].join("");
-}
-
-/** The run an entry holds, or null when it is not a whole entry of this shape. */
-export function decodeRun(text: string): Generation | null {
-  const newline = text.indexOf("\n");
-  if (newline < 0 || !text.endsWith(END)) return null;
-  const header: unknown = JSON.parse(text.slice(0, newline));
-  if (!isHeader(header)) return null;
-  let at = newline + 1;
-  const files: GeneratedFile[] = [];
-  for (const [path, length] of header.files) {
-    files.push({ path, content: text.slice(at, at + length) });
-    at += length;
-  }
-  if (at + END.length !== text.length) return null;
-  return { files, types: header.types, operations: header.operations, diagnostics: header.diagnostics };
-}
-
-interface Header {
+export interface RunSummary {
   types: number;
   operations: number;
   diagnostics: Diagnostic[];
-  files: Array<[string, number]>;
+  /** Every generated file's path, in output order. */
+  files: string[];
 }
 
-// Written by this docgen build only (the key includes its fingerprint): the check guards against
+export interface OutputEntry {
+  content: string;
+  /** Keys of the format entries (rendered chunks, formatted runtime helpers) the text was joined from. */
+  formats: string[];
+}
+
+export function encodeOutput(entry: OutputEntry): string {
+  return [JSON.stringify({ formats: entry.formats, length: entry.content.length }), "\n", entry.content, END].join("");
+}
+
+/** The file an entry holds, or null when it is not a whole entry of this shape. */
+export function decodeOutput(text: string): OutputEntry | null {
+  const newline = text.indexOf("\n");
+  if (newline < 0 || !text.endsWith(END)) return null;
+  const header: unknown = JSON.parse(text.slice(0, newline));
+  if (!isHeader(header) || newline + 1 + header.length + END.length !== text.length) return null;
+  return { content: text.slice(newline + 1, newline + 1 + header.length), formats: header.formats };
+}
+
+interface Header {
+  formats: string[];
+  length: number;
+}
+
+// Written by this docgen build only (the key includes its fingerprint): the checks guard against
 // damaged files, not against other shapes.
 function isHeader(value: unknown): value is Header {
+  if (typeof value !== "object" || value === null || !("formats" in value && "length" in value)) return false;
+  const { formats, length } = value;
+  return Array.isArray(formats) && formats.every((f: unknown) => typeof f === "string") && typeof length === "number" && Number.isInteger(length) && length >= 0;
+}
+
+export function isRunSummary(value: unknown): value is RunSummary {
   if (typeof value !== "object" || value === null || !("types" in value && "operations" in value && "diagnostics" in value && "files" in value)) return false;
   const { types, operations, diagnostics, files } = value;
-  return (
-    typeof types === "number" &&
-    typeof operations === "number" &&
-    Array.isArray(diagnostics) &&
-    Array.isArray(files) &&
-    files.every((f: unknown) => Array.isArray(f) && f.length === 2 && typeof f[0] === "string" && typeof f[1] === "number" && Number.isInteger(f[1]) && f[1] >= 0)
-  );
+  return typeof types === "number" && typeof operations === "number" && Array.isArray(diagnostics) && Array.isArray(files) && files.every((f: unknown) => typeof f === "string");
 }

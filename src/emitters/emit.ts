@@ -23,7 +23,7 @@ export interface GeneratedFile {
  * the CLI serves unchanged chunks from its cache and renders the others in worker threads). Called
  * for each file as soon as it is planned, so rendering overlaps the planning of the next files.
  */
-export type ChunkRenderer = (chunks: readonly PlannedChunk[]) => Promise<string[]>;
+export type ChunkRenderer = (chunks: readonly PlannedChunk[], path: string) => Promise<string[]>;
 
 // Loaded on first use, as is prettier below: planning needs neither (see kinds.ts).
 const renderEach: ChunkRenderer = async (chunks) => {
@@ -41,17 +41,23 @@ export interface EmitModelOptions extends EmitOptions {
   render?: ChunkRenderer;
   /** Formats a runtime helper file (`formatTypeScript` by default; the CLI caches the result). */
   format?: (source: string) => Promise<string>;
+  /** Files (by output path) not to generate: the CLI has them from its cache. They are left out of the result. */
+  skip?: (path: string) => boolean;
 }
 
 export async function emitModel(model: ApiModel, options: EmitModelOptions = {}): Promise<GeneratedFile[]> {
-  const { render: renderHook, format: formatHook, ...emitOptions } = options;
+  const { render: renderHook, format: formatHook, skip = () => false, ...emitOptions } = options;
   const render = renderHook ?? renderEach;
-  const format = formatHook ?? formatEach;
+  const formatted = new Map<string, Promise<string>>();
+  // Once per helper: they are the same in every version.
+  const format = (source: string): Promise<string> => {
+    let text = formatted.get(source);
+    if (text === undefined) formatted.set(source, (text = (formatHook ?? formatEach)(source)));
+    return text;
+  };
   const versions = new Set<ApiVersion | null>([...model.types.map((t) => t.apiVersion), ...model.operations.map((o) => o.apiVersion)]);
   const ordered = [...versions].sort((a, b) => compareText(versionFolder(a), versionFolder(b)));
   const files: GeneratedFile[] = [];
-  // The runtime helpers go through the same formatter as emitted code; they are the same in every version.
-  const runtime = await Promise.all(runtimeFiles().map(async (file) => ({ path: file.path, content: await format(file.content) })));
   const jobs: Array<{ path: string; rendered: Promise<string[]> }> = [];
   for (const apiVersion of ordered) {
     const slice: VersionSlice = {
@@ -60,12 +66,18 @@ export async function emitModel(model: ApiModel, options: EmitModelOptions = {})
       operations: model.operations.filter((o) => o.apiVersion === apiVersion),
     };
     const folder = versionFolder(apiVersion);
-    for (const file of runtime) files.push({ path: `${folder}/${file.path}`, content: file.content });
+    // The runtime helpers go through the same formatter as emitted code.
+    for (const file of runtimeFiles()) {
+      const path = `${folder}/${file.path}`;
+      if (!skip(path)) files.push({ path, content: await format(file.content) });
+    }
     for (const name of emittedFiles(emitOptions)) {
-      const rendered = render(planChunks(slice, name, emitOptions));
+      const path = `${folder}/${name}`;
+      if (skip(path)) continue;
+      const rendered = render(planChunks(slice, name, emitOptions), path);
       // Awaited below, after the other files are planned; until then a failure must not count as unhandled.
       rendered.catch(() => undefined);
-      jobs.push({ path: `${folder}/${name}`, rendered });
+      jobs.push({ path, rendered });
       // Planning is synchronous: without this pause, worker messages (the renderer's worker is
       // ready, a chunk is done) and the renderer's queued sends would wait until every file is planned.
       await new Promise((resolve) => setImmediate(resolve));

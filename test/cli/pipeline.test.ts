@@ -80,18 +80,32 @@ describe("gen cache", () => {
     expect(second.stats.hits.page + second.stats.misses.page).toBe(0);
     expect(warm).toEqual(cold);
 
+    // A description edited: the stored model is patched, and only the file that prints it is emitted again.
     writeFileSync(path.join(docs, "beta.md"), PAGE("beta", " Changed."));
     const third = new Cache(cacheDir, "test-version");
     const changed = await generate([docs], { jobs: 1, cache: third });
-    expect(third.stats.misses.run).toBe(1);
-    expect(third.stats.hits.page).toBe(2);
+    expect(third.stats.model).toBe("patched");
+    expect(third.stats.hits.run).toBe(1);
     expect(third.stats.misses.page).toBe(1);
-    // Chunks of generated files the edit did not touch come from the cache; the changed ones are rendered.
-    expect(third.stats.hits.format).toBeGreaterThan(0);
-    expect(third.stats.misses.format).toBeGreaterThan(0);
-    const uncached = await generate([docs], { jobs: 1, cache: null });
-    expect(changed).toEqual(uncached);
+    expect(third.stats.hits.page).toBe(0);
+    expect(third.stats.misses.output).toBe(1);
+    expect(third.stats.hits.output).toBe(cold.files.length - 1);
+    expect(third.stats.misses.format).toBe(1);
+    expect(changed).toEqual(await generate([docs], { jobs: 1, cache: null }));
     expect(JSON.stringify(changed.files)).toContain("Changed.");
+
+    // A property added: every page merged again; chunks of generated files it did not touch come from the cache.
+    writeFileSync(path.join(docs, "gamma.md"), PAGE("gamma").replace("| displayName |", "| size | Int32 | The size. |\n| displayName |"));
+    const fourth = new Cache(cacheDir, "test-version");
+    const added = await generate([docs], { jobs: 1, cache: fourth });
+    expect(fourth.stats.model).toBe("merged");
+    expect(fourth.stats.misses.run).toBe(1);
+    expect(fourth.stats.hits.page).toBe(2);
+    expect(fourth.stats.misses.page).toBe(1);
+    expect(fourth.stats.hits.format).toBeGreaterThan(0);
+    expect(fourth.stats.misses.format).toBeGreaterThan(0);
+    expect(added).toEqual(await generate([docs], { jobs: 1, cache: null }));
+    expect(JSON.stringify(added.files)).toContain("size?: number");
   });
 
   it("keys entries by docgen's version: another version misses", async () => {

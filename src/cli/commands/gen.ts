@@ -71,8 +71,8 @@ export function registerGen(program: Command): void {
       const report = (): void => {
         if (generation.diagnostics.length > 0) process.stderr.write(`docgen: diagnostics by code: ${codeSummary(generation.diagnostics)}\n`);
         if (!options.stats) return;
-        const { hits: h, misses: m, read } = cache?.stats ?? { hits: null, misses: null, read: 0 };
-        const hits = h && m ? `; input files read ${read}; cache hits page ${h.page}, chunk ${h.format}, run ${h.run}; misses page ${m.page}, chunk ${m.format}, run ${m.run}` : "";
+        const { hits: h, misses: m, read, model } = cache?.stats ?? { hits: null, misses: null, read: 0, model: "merged" };
+        const hits = h && m ? `; input files read ${read}; cache hits page ${h.page}, chunk ${h.format}, file ${h.output}, run ${h.run}; misses page ${m.page}, chunk ${m.format}, file ${m.output}, run ${m.run}; model ${model}` : "";
         process.stderr.write(`docgen: stats: maxRSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB, jobs ${options.jobs ?? "default"}${hits}\n`);
       };
       const files = withPackageAndManifest(generation.files, generateOptions);

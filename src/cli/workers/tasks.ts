@@ -4,22 +4,27 @@
  */
 import type { Chunk } from "../../emitters/emit-file.js";
 import type { PageModel } from "../../model/page.js";
-import { parseDocument } from "../../parser/index.js";
 import { writeEntry } from "../cache.js";
+import { saveCodeCache, useCodeCache } from "./code-cache.js";
 
 export type Task =
   /** Parse one document; when `cacheFile` is set, also store the page there. */
   | { kind: "parse"; file: string; text: string; cacheFile: string | null }
   /** Print and format one chunk of a generated file (see `emitters/emit-file.ts`). */
   | { kind: "chunk"; chunk: Chunk }
-  /** Load what rendering chunks needs (ts-morph, prettier and its TypeScript parser) ahead of the chunks. */
-  | { kind: "warm" };
+  /**
+   * Load what rendering chunks needs (ts-morph, prettier and its TypeScript parser) ahead of the
+   * chunks; with `codeCache`, through V8's cached code in that folder (written there when missing).
+   */
+  | { kind: "warm"; codeCache: string | null };
 
 export type TaskResult = { kind: "parse"; page: PageModel } | { kind: "chunk"; content: string } | { kind: "warm" };
 
 export async function runTask(task: Task): Promise<TaskResult> {
   switch (task.kind) {
     case "parse": {
+      // Loaded on first use: a run that parses nothing (nothing changed) or a worker that only renders never needs it.
+      const { parseDocument } = await import("../../parser/index.js");
       const page = parseDocument(task.file, task.text);
       if (task.cacheFile !== null) writeEntry(task.cacheFile, JSON.stringify(page));
       return { kind: "parse", page };
@@ -30,8 +35,10 @@ export async function runTask(task: Task): Promise<TaskResult> {
       return { kind: "chunk", content: await renderChunk(task.chunk) };
     }
     case "warm": {
+      if (task.codeCache !== null) useCodeCache(task.codeCache);
       const { renderChunk } = await import("../../emitters/render.js");
       await renderChunk({ context: null, statements: ["export {};"] });
+      saveCodeCache();
       return { kind: "warm" };
     }
   }

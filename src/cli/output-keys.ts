@@ -1,0 +1,82 @@
+/**
+ * The cache keys of a gen run's result, from the pages' hashes (`page-meta.ts`) alone:
+ * - the summary key: the settings and every page's file and structure. Equal keys mean equal
+ *   models but for descriptions, so equal counts, diagnostics and file list;
+ * - one key per generated file: the summary's inputs plus the descriptions that file prints
+ *   (`FILE_PARTS`), of the pages of its API version only (the merge never mixes versions). An edit
+ *   of a property's description changes the key of one version's `interfaces.ts` only.
+ * The settings include the emit options, the versions and the runtime helpers' text.
+ */
+import { runtimeFiles } from "../emitters/runtime.js";
+import { sha256, type Cache } from "./cache.js";
+import type { PageHashes, PagePart } from "./page-meta.js";
+
+const ALL_PARTS: readonly PagePart[] = ["structure", "typeDocs", "propertyDocs", "operationDocs"];
+
+/**
+ * The page parts each generated file reads (by its path within a version folder); any other file
+ * reads them all. Runtime helpers read none (they are copied), so their key is the settings'.
+ */
+const FILE_PARTS: Readonly<Record<string, readonly PagePart[]>> = {
+  "enums.ts": ["structure", "typeDocs"],
+  "interfaces.ts": ["structure", "typeDocs", "propertyDocs"],
+  "validators.ts": ["structure"],
+  "requests.ts": ["structure", "operationDocs"],
+  "index.ts": ["structure"],
+  "dates.ts": ["structure"],
+};
+
+export function partsOf(path: string): readonly PagePart[] {
+  const name = path.slice(path.indexOf("/") + 1);
+  if (name.startsWith("runtime/")) return [];
+  return FILE_PARTS[name] ?? ALL_PARTS;
+}
+
+export interface PageOfRun {
+  file: string;
+  hashes: PageHashes;
+}
+
+export class OutputKeys {
+  readonly summary: string;
+  private readonly structure: string;
+  /** Per API version ("" for none) and description part, a digest of those pages' hashes. */
+  private readonly descriptions = new Map<string, string>();
+
+  constructor(
+    private readonly cache: Cache,
+    private readonly settings: string,
+    private readonly pages: readonly PageOfRun[],
+  ) {
+    this.structure = sha256(...pages.map((page) => `${page.file}\0${page.hashes.structure}`));
+    this.summary = cache.key("run", settings, this.structure);
+  }
+
+  /** The key of a generated file's entry (kind "output"). */
+  file(path: string): string {
+    const version = versionOfPath(path);
+    const parts = partsOf(path).filter((part) => part !== "structure");
+    return this.cache.key("output", this.settings, this.structure, path, ...parts.map((part) => `${part}\0${this.digest(version, part)}`));
+  }
+
+  private digest(version: string, part: PagePart): string {
+    const key = `${version}\0${part}`;
+    let digest = this.descriptions.get(key);
+    if (digest === undefined) {
+      const pages = this.pages.filter((page) => page.hashes.version === version);
+      this.descriptions.set(key, (digest = sha256(...pages.map((page) => `${page.file}\0${page.hashes[part]}`))));
+    }
+    return digest;
+  }
+}
+
+/** The API version ("" for none) of a generated file, from its version folder (`versionFolder`). */
+export function versionOfPath(path: string): string {
+  const folder = path.slice(0, path.indexOf("/"));
+  return folder === "unversioned" ? "" : folder;
+}
+
+/** What shapes the output besides the pages: emit options, versions, and the runtime helpers copied into it. */
+export function runSettings(emit: unknown, versions: readonly string[] | undefined): string {
+  return JSON.stringify({ emit, versions: versions ?? null, runtime: sha256(...runtimeFiles().flatMap((f) => [f.path, f.content])) });
+}

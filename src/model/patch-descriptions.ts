@@ -1,0 +1,74 @@
+/**
+ * A merged model brought up to date after some pages changed only in their descriptions (all else
+ * of every page — names, types, routes, examples, positions, diagnostics — is as when the model
+ * was merged). A description reaches nothing but its own slot: the first non-empty description, in
+ * merge order, of one type, property, operation or function parameter (merge-types.ts,
+ * merge-operations.ts). So the types and operations the changed files contribute to are merged
+ * again from all the pages that contribute to them (their sources), and their descriptions are
+ * copied into the model. When those pages do not merge into the very sources and members the model
+ * records, the result is null and the caller merges every page.
+ */
+import { buildModel } from "./merge.js";
+import { typeKey } from "./merge-types.js";
+import type { PageModel } from "./page.js";
+import type { ApiModel, OperationModel, PropertyModel, SourcePosition, TypeModel } from "./types.js";
+
+/** The types and operations whose descriptions may change with the changed files, and every file contributing to them. */
+export interface Touched {
+  types: TypeModel[];
+  operations: OperationModel[];
+  files: Set<string>;
+}
+
+export function touchedBy(model: ApiModel, changed: ReadonlySet<string>): Touched {
+  const touches = (sources: readonly SourcePosition[]): boolean => sources.some((source) => changed.has(source.file));
+  // An inferred type's descriptions are docgen's own, from no page.
+  const types = model.types.filter((type) => type.inferred !== true && touches(type.sources));
+  const operations = model.operations.filter((op) => touches(op.sources));
+  const files = new Set<string>();
+  for (const { sources } of [...types, ...operations]) for (const source of sources) files.add(source.file);
+  return { types, operations, files };
+}
+
+/**
+ * Copies into `model` (in place) the descriptions of the touched types and operations as `pages`
+ * (every page of `touched.files`, as they are now) merge them; null when they do not line up.
+ */
+export function patchDescriptions(model: ApiModel, touched: Touched, pages: readonly PageModel[]): ApiModel | null {
+  const fresh = buildModel(pages);
+  const types = new Map(fresh.types.map((type) => [typeKey(type.apiVersion, type.name), type]));
+  for (const type of touched.types) {
+    const merged = types.get(typeKey(type.apiVersion, type.name));
+    if (!merged || !sameSources(type.sources, merged.sources) || !copyProperties(type.properties, merged.properties)) return null;
+    setDescription(type, merged.description);
+  }
+  const operations = new Map(fresh.operations.map((op) => [operationKey(op), op]));
+  for (const op of touched.operations) {
+    const merged = operations.get(operationKey(op));
+    if (!merged || !sameSources(op.sources, merged.sources) || !copyProperties(op.functionParameters ?? [], merged.functionParameters ?? [])) return null;
+    setDescription(op, merged.description);
+  }
+  return model;
+}
+
+function operationKey(op: OperationModel): string {
+  return JSON.stringify([op.apiVersion, op.method, op.paths]);
+}
+
+function sameSources(a: readonly SourcePosition[], b: readonly SourcePosition[]): boolean {
+  return a.length === b.length && a.every((source, i) => source.file === b[i]?.file && source.line === b[i]?.line && source.column === b[i]?.column);
+}
+
+/** Copies each property's description when both lists name the same properties in the same order. */
+function copyProperties(target: PropertyModel[], from: readonly PropertyModel[]): boolean {
+  if (target.length !== from.length || target.some((p, i) => p.name !== from[i]?.name)) return false;
+  target.forEach((property, i) => {
+    property.description = from[i]?.description ?? "";
+  });
+  return true;
+}
+
+function setDescription(target: { description?: string }, description: string | undefined): void {
+  if (description === undefined) delete target.description;
+  else target.description = description;
+}
