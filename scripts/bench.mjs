@@ -6,9 +6,10 @@
  *       nothing else;
  *   (b) a cold `docgen gen` of the whole corpus (spawned CLI, empty cache), its wall time and peak RSS;
  *   (c) the same gen again with nothing changed;
- *   (d) the same gen after one page changed.
+ *   (d) the same gen after one property description in one page was edited;
+ *   (e) the same gen after a property was added to that page instead (a structural edit).
  *
- * The corpus is read in place for (a); (b)–(d) run on a copy in the system temp folder, so that (d)
+ * The corpus is read in place for (a); (b)–(e) run on a copy in the system temp folder, so that (d)
  * can edit a page without touching the corpus. Options: --corpus <dir> (default
  * ../shared/corpus/graph-docs-2021/beta), --jobs <n> (passed to gen), --extensions (also time the
  * parse with GFM tables only and with no GFM at all).
@@ -122,6 +123,13 @@ try {
   const d = runGen(args);
   console.log(`(d) rerun, one page changed (${path.basename(page)}): ${d.seconds.toFixed(1)} s (target <= 1 s + ${share.toFixed(3)} s share), peak RSS ${d.rssMiB.toFixed(0)} MiB`);
   console.log(`    ${d.summary.replaceAll(work, "$TMP")}`);
+
+  // The same page with a property added instead: a structural edit (the model is merged again).
+  const row = /^\|.*Read-only\..*$/m.exec(original);
+  writeFileSync(page, row ? original.replace(row[0], `${row[0]}\n| benchmarkAdded | String | Added by the benchmark. |`) : original + "\n| benchmarkAdded | String | Added by the benchmark. |\n");
+  const e = runGen(args);
+  console.log(`(e) rerun, one property added to the same page: ${e.seconds.toFixed(1)} s (same target), peak RSS ${e.rssMiB.toFixed(0)} MiB`);
+  console.log(`    ${e.summary.replaceAll(work, "$TMP")}`);
   console.log(`diagnostics by code: ${b.byCode}`);
 } finally {
   rmSync(work, { recursive: true, force: true });
