@@ -58,16 +58,14 @@ export class FileIndex {
 
   private constructor(
     private readonly cache: Cache,
-    private readonly key: string,
     records: Map<string, FileRecord>,
   ) {
     this.records = records;
   }
 
   static load(cache: Cache): FileIndex {
-    const key = cache.key("files");
-    const data = cache.readJson("files", key, isRecordMap);
-    return new FileIndex(cache, key, new Map(data === null ? [] : Object.entries(data)));
+    const data = cache.readJson("files", cache.key("files"), isRecordMap);
+    return new FileIndex(cache, new Map(data === null ? [] : Object.entries(data)));
   }
 
   /** The record of a file whose `stat` is the one recorded (and not racy); null when it must be read. */
@@ -92,7 +90,7 @@ export class FileIndex {
   /** Writes the index of this run's files, when it differs from the one loaded. */
   save(): void {
     if (!this.changed && this.next.size === this.records.size) return;
-    this.cache.writeJson("files", this.key, Object.fromEntries(this.next));
+    this.cache.writeJson("files", this.cache.key("files"), Object.fromEntries(this.next));
   }
 }
 

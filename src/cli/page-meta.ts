@@ -56,14 +56,12 @@ export class PageMeta {
 
   private constructor(
     private readonly cache: Cache,
-    private readonly key: string,
     private readonly known: Map<string, PageHashes>,
   ) {}
 
   static load(cache: Cache): PageMeta {
-    const key = cache.key("meta");
-    const data = cache.readJson("meta", key, isHashMap);
-    return new PageMeta(cache, key, new Map(data === null ? [] : Object.entries(data)));
+    const data = cache.readJson("meta", cache.key("meta"), isHashMap);
+    return new PageMeta(cache, new Map(data === null ? [] : Object.entries(data)));
   }
 
   /** The hashes of a page of this run, when known. */
@@ -85,7 +83,7 @@ export class PageMeta {
 
   save(): void {
     if (!this.changed && this.next.size === this.known.size) return;
-    this.cache.writeJson("meta", this.key, Object.fromEntries(this.next));
+    this.cache.writeJson("meta", this.cache.key("meta"), Object.fromEntries(this.next));
   }
 }
 

@@ -17,14 +17,12 @@ export class PageStore {
 
   private constructor(
     private readonly cache: Cache,
-    private readonly key: string,
     private readonly pages: Record<string, unknown>,
   ) {}
 
   static load(cache: Cache): PageStore {
-    const key = cache.key("pages");
-    const data = cache.readJson("pages", key, isObject);
-    return new PageStore(cache, key, data ?? {});
+    const data = cache.readJson("pages", cache.key("pages"), isObject);
+    return new PageStore(cache, data ?? {});
   }
 
   get(pageKey: string): PageModel | null {
@@ -52,7 +50,7 @@ export class PageStore {
     // The object `writeJson` would write, its members' texts made ahead where they were.
     const members = pages.map(([key, page]) => `${JSON.stringify(key)}:${this.texts.get(key) ?? asciiJson(page)}`);
     this.texts.clear();
-    this.cache.write("pages", this.key, `{${members.join(",")}}`);
+    this.cache.write("pages", this.cache.key("pages"), `{${members.join(",")}}`);
   }
 }
 

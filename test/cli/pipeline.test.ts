@@ -84,13 +84,7 @@ describe("gen cache", () => {
     writeFileSync(path.join(docs, "beta.md"), PAGE("beta", " Changed."));
     const third = new Cache(cacheDir, "test-version");
     const changed = await generate([docs], { jobs: 1, cache: third });
-    expect(third.stats.model).toBe("patched");
-    expect(third.stats.hits.run).toBe(1);
-    expect(third.stats.misses.page).toBe(1);
-    expect(third.stats.hits.page).toBe(0);
-    expect(third.stats.misses.output).toBe(1);
-    expect(third.stats.hits.output).toBe(cold.files.length - 1);
-    expect(third.stats.misses.format).toBe(1);
+    expect(third.stats).toMatchObject({ model: "patched", hits: { run: 1, page: 0, output: cold.files.length - 1 }, misses: { page: 1, output: 1, format: 1 } });
     expect(changed).toEqual(await generate([docs], { jobs: 1, cache: null }));
     expect(JSON.stringify(changed.files)).toContain("Changed.");
 
@@ -98,10 +92,7 @@ describe("gen cache", () => {
     writeFileSync(path.join(docs, "gamma.md"), PAGE("gamma").replace("| displayName |", "| size | Int32 | The size. |\n| displayName |"));
     const fourth = new Cache(cacheDir, "test-version");
     const added = await generate([docs], { jobs: 1, cache: fourth });
-    expect(fourth.stats.model).toBe("merged");
-    expect(fourth.stats.misses.run).toBe(1);
-    expect(fourth.stats.hits.page).toBe(2);
-    expect(fourth.stats.misses.page).toBe(1);
+    expect(fourth.stats).toMatchObject({ model: "merged", hits: { page: 2 }, misses: { run: 1, page: 1 } });
     expect(fourth.stats.hits.format).toBeGreaterThan(0);
     expect(fourth.stats.misses.format).toBeGreaterThan(0);
     expect(added).toEqual(await generate([docs], { jobs: 1, cache: null }));

@@ -13,7 +13,7 @@ export type Task =
   /** Print and format one chunk of a generated file (see `emitters/emit-file.ts`). */
   | { kind: "chunk"; chunk: Chunk }
   /**
-   * Load what rendering chunks needs (ts-morph, prettier and its TypeScript parser) ahead of the
+   * Load what rendering chunks needs (ts-morph, prettier and its babel-ts parser) ahead of the
    * chunks; with `codeCache`, through V8's cached code in that folder (written there when missing).
    */
   | { kind: "warm"; codeCache: string | null };
