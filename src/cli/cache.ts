@@ -7,7 +7,7 @@
  * is a miss. The cache only ever saves time: output is the same with or without it.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -119,19 +119,42 @@ export class Cache {
   }
 
   readJson<T>(kind: CacheKind, key: string, isValid: (value: unknown) => value is T): T | null {
-    return this.readDecoded(kind, key, (text) => {
-      const value: unknown = JSON.parse(text);
-      return isValid(value) ? value : null;
-    });
+    return this.readDecoded(
+      kind,
+      key,
+      (text) => {
+        const value: unknown = JSON.parse(text);
+        return isValid(value) ? value : null;
+      },
+      isValid,
+    );
   }
 
-  /** An entry decoded by `decode`; an entry it rejects (null) or that makes it throw is damaged: a miss. */
-  readDecoded<T>(kind: CacheKind, key: string, decode: (text: string) => T | null): T | null {
+  /**
+   * An entry decoded by `decode`; an entry it rejects (null) or that makes it throw is damaged: a
+   * miss. `decoder` names the decoding for the memo (see keepDecodedEntries): `decode` itself when
+   * not given.
+   */
+  readDecoded<T>(kind: CacheKind, key: string, decode: (text: string) => T | null, decoder: object = decode): T | null {
+    const file = this.entryPath(kind, key);
+    const memo = decodedMemo?.kinds.has(kind) === true ? decodedMemo : null;
+    const stamp = memo !== null ? stampOf(file) : null;
+    if (memo !== null && stamp !== null) {
+      const kept = memo.get(file, stamp, decoder);
+      if (kept !== undefined) {
+        this.stats.hits[kind]++;
+        // The memo holds what this decoder returned for this very file (same stamp): a T.
+        return kept as T;
+      }
+    }
     const text = this.read(kind, key);
     if (text === null) return null;
     try {
       const value = decode(text);
-      if (value !== null) return value;
+      if (value !== null) {
+        if (memo !== null && stamp !== null) memo.set(file, stamp, decoder, value);
+        return value;
+      }
     } catch {
       // A damaged entry is a miss; it is overwritten below by the caller's write.
     }
@@ -147,6 +170,77 @@ export class Cache {
   /** Writes `value` as JSON for `readJson`, in ASCII (see asciiJson). */
   writeJson(kind: CacheKind, key: string, value: unknown): void {
     this.write(kind, key, asciiJson(value));
+  }
+
+  /**
+   * Writes `value` as `writeJson` does and, when decoded entries of its kind are kept, keeps it as
+   * what `readJson(kind, key, isValid)` will return. Only for values made of JSON's own types
+   * (strings, numbers, booleans, null, arrays, plain objects; no undefined), which JSON gives back
+   * equal.
+   */
+  writeDecoded<T>(kind: CacheKind, key: string, value: T, isValid: (value: unknown) => value is T): void {
+    this.writeJson(kind, key, value);
+    if (decodedMemo?.kinds.has(kind) !== true) return;
+    const file = this.entryPath(kind, key);
+    const stamp = stampOf(file);
+    if (stamp !== null) decodedMemo.set(file, stamp, isValid, value);
+  }
+}
+
+/**
+ * Decoded entries kept in memory by a long-lived process (the background process, see
+ * daemon/server.ts), so that a run after a small edit does not read and decode again the entries
+ * every run reads. An entry is used only while its file has the same modification time, size and
+ * inode as when it was kept (another docgen process may have rewritten it) and for the same decoder.
+ * Values are shared between runs: the kinds kept are those whose values no caller changes.
+ */
+class DecodedMemo {
+  private readonly entries = new Map<string, { stamp: string; decoder: object; value: unknown; run: number }>();
+  private run = 0;
+
+  constructor(readonly kinds: ReadonlySet<CacheKind>) {}
+
+  get(file: string, stamp: string, decoder: object): unknown {
+    const entry = this.entries.get(file);
+    if (entry === undefined || entry.stamp !== stamp || entry.decoder !== decoder) return undefined;
+    entry.run = this.run;
+    return entry.value;
+  }
+
+  set(file: string, stamp: string, decoder: object, value: unknown): void {
+    this.entries.set(file, { stamp, decoder, value, run: this.run });
+  }
+
+  /** Forgets the entries the run that ends now did not use (the sweep may have removed them), and starts the next run. */
+  endRun(): void {
+    for (const [file, entry] of this.entries) if (entry.run !== this.run) this.entries.delete(file);
+    this.run++;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+let decodedMemo: DecodedMemo | null = null;
+
+/** Keeps decoded entries of these kinds in memory from now on (a long-lived process; see DecodedMemo); none: keeps nothing. */
+export function keepDecodedEntries(kinds: readonly CacheKind[]): void {
+  decodedMemo = kinds.length > 0 ? new DecodedMemo(new Set(kinds)) : null;
+}
+
+/** Ends a run for the memo of decoded entries: those the run did not use are forgotten. Returns how many are kept. */
+export function endRunOfDecodedEntries(): number {
+  decodedMemo?.endRun();
+  return decodedMemo?.size ?? 0;
+}
+
+function stampOf(file: string): string | null {
+  try {
+    const stat = statSync(file, { bigint: true });
+    return `${stat.mtimeNs}:${stat.size}:${stat.ino}`;
+  } catch {
+    return null;
   }
 }
 

@@ -90,7 +90,7 @@ export class FileIndex {
   /** Writes the index of this run's files, when it differs from the one loaded. */
   save(): void {
     if (!this.changed && this.next.size === this.records.size) return;
-    this.cache.writeJson("files", this.cache.key("files"), Object.fromEntries(this.next));
+    this.cache.writeDecoded("files", this.cache.key("files"), Object.fromEntries(this.next), isRecordMap);
   }
 }
 

@@ -1,41 +1,15 @@
 /**
- * The `docgen` command line: a registry of the commands in ./commands. Bad input ends with one
- * line on stderr and exit code 2; an internal error with exit code 3. Each command documents its
- * own exit 1 (errors found, stale output, breaking changes).
+ * The `docgen` executable. `gen` runs in the background process when one can serve it (see
+ * daemon/fast-path.ts: the run's output is the same, the time after an edit is shorter); every
+ * other command, and `gen` when the background process is off or cannot be reached, runs here.
+ * Only what the fast path needs is loaded before it has decided.
  */
-import { Command, CommanderError } from "commander";
-import { registerCheck } from "./commands/check.js";
-import { registerDiff } from "./commands/diff.js";
-import { registerExports } from "./commands/exports.js";
-import { registerGen } from "./commands/gen.js";
-import { registerModel } from "./commands/model.js";
-import { UserError } from "./errors.js";
+import { serveThroughDaemon } from "./daemon/fast-path.js";
 
-const program = new Command()
-  .name("docgen")
-  .description("Generate TypeScript types, validators and request functions from Graph-style API reference docs.")
-  .showHelpAfterError("(run docgen --help for usage)")
-  .exitOverride();
-
-registerGen(program);
-registerModel(program);
-registerCheck(program);
-registerDiff(program);
-registerExports(program);
-
-try {
-  await program.parseAsync(process.argv);
-} catch (error) {
-  if (error instanceof CommanderError) {
-    process.exitCode = error.exitCode === 0 ? 0 : 2;
-  } else if (error instanceof UserError) {
-    // One line per problem (a config file can have several bad fields).
-    for (const line of error.message.split("\n")) process.stderr.write(`docgen: error: ${line}\n`);
-    process.exitCode = error.exitCode;
-  } else {
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`docgen: internal error: ${message} (please report this with the input that caused it)\n`);
-    if (process.env["DOCGEN_DEBUG"] && error instanceof Error) process.stderr.write(`${error.stack ?? ""}\n`);
-    process.exitCode = 3;
-  }
+const served = await serveThroughDaemon(process.argv);
+if (served !== null) {
+  process.exitCode = served;
+} else {
+  const { runCli } = await import("./program.js");
+  await runCli(process.argv);
 }

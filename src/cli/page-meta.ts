@@ -83,7 +83,7 @@ export class PageMeta {
 
   save(): void {
     if (!this.changed && this.next.size === this.known.size) return;
-    this.cache.writeJson("meta", this.cache.key("meta"), Object.fromEntries(this.next));
+    this.cache.writeDecoded("meta", this.cache.key("meta"), Object.fromEntries(this.next), isHashMap);
   }
 }
 

@@ -80,11 +80,28 @@ export interface Generation {
   diagnostics: Diagnostic[];
 }
 
+let residentPool: WorkerPool | null = null;
+
+/**
+ * The worker pool of a long-lived process (the background process): gen runs without `--jobs` use
+ * it and leave it open, so its workers keep what they loaded (the parser, ts-morph, prettier) for
+ * the next run. null: each run starts and closes a pool of its own.
+ */
+export function useResidentWorkers(pool: WorkerPool | null): void {
+  residentPool = pool;
+}
+
+/** Whether this process is a long-lived one serving runs (it has resident workers). */
+export function inBackgroundProcess(): boolean {
+  return residentPool !== null;
+}
+
 export async function generate(inputs: readonly string[], options: GenerateOptions = {}): Promise<Generation> {
   const cache = options.cache ?? null;
   const progress = options.progress ?? createProgress(false);
   const files = await findInputFiles(inputs, process.cwd(), options.ignore ?? []);
-  const pool = new WorkerPool(poolSize(options.jobs, files.length));
+  const resident = options.jobs === undefined ? residentPool : null;
+  const pool = resident ?? new WorkerPool(poolSize(options.jobs, files.length));
   // Workers load ts-morph and prettier while this thread merges and plans (see warmRenderers);
   // started once, as soon as the run knows how much it parses. A run with nothing to emit never starts it.
   let warmed: Promise<unknown> | null | undefined;
@@ -96,7 +113,7 @@ export async function generate(inputs: readonly string[], options: GenerateOptio
     return cache !== null ? await generateCached(run, cache) : await generateAll(run);
   } finally {
     progress.stop();
-    await pool.close();
+    if (pool !== resident) await pool.close();
   }
 }
 

@@ -19,8 +19,26 @@ export interface Progress {
 
 const SILENT: Progress = { phase: () => {}, grow: () => {}, tick: () => {}, stop: () => {} };
 
-export function createProgress(enabled = process.stderr.isTTY === true): Progress {
-  if (!enabled) return SILENT;
+/** A progress call as data, for the background process to send to the terminal of the run's client. */
+export type ProgressEvent = ["phase", string, number] | ["grow", number] | ["tick", number] | ["stop"];
+
+let forwardTo: ((event: ProgressEvent) => void) | null = null;
+
+/**
+ * Sends the progress of runs that ask for the default (`createProgress()`) to `to` instead of
+ * drawing it here (the background process: its client draws the bar); null draws here again.
+ */
+export function forwardProgress(to: ((event: ProgressEvent) => void) | null): void {
+  forwardTo = to;
+}
+
+/** A bar when `enabled` (default: stderr is a terminal, or progress is forwarded to a client's). */
+export function createProgress(enabled?: boolean): Progress {
+  const forward = forwardTo;
+  if (enabled === undefined && forward !== null) {
+    return { phase: (label, total) => forward(["phase", label, total]), grow: (steps) => forward(["grow", steps]), tick: (steps = 1) => forward(["tick", steps]), stop: () => forward(["stop"]) };
+  }
+  if (!(enabled ?? process.stderr.isTTY === true)) return SILENT;
   // require() is untyped; the type is that of the package's own declarations.
   const cliProgress: typeof CliProgress = require("cli-progress");
   const bar = new cliProgress.SingleBar(

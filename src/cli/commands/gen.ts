@@ -8,7 +8,7 @@ import { UserError } from "../errors.js";
 import { Cache, defaultCacheDir } from "../cache.js";
 import { withPackageAndManifest } from "../generate.js";
 import { assertSafeOutDir, diffOutput, writeOutput } from "../output.js";
-import { generate } from "../pipeline.js";
+import { generate, inBackgroundProcess } from "../pipeline.js";
 import { createProgress } from "../progress.js";
 import { codeSummary, formatDiagnosticLine, modelSummary, severitySummary } from "../report.js";
 import { resolveInputs, withInputs, type CommonOptions } from "./shared.js";
@@ -23,6 +23,7 @@ interface GenOptions extends CommonOptions {
   cache: boolean;
   cacheDir: string;
   stats?: boolean;
+  daemon: boolean;
   dates?: DateStyle;
 }
 
@@ -38,6 +39,7 @@ export function registerGen(program: Command): void {
     .option("--cache-dir <dir>", "cache of parsed pages and emitted files", defaultCacheDir())
     .option("--no-cache", "neither read nor write the cache")
     .option("--stats", "print peak memory and cache hits on stderr")
+    .option("--no-daemon", "run in this process, not in the background process (which keeps what every run loads; off in CI and with DOCGEN_DAEMON=0)")
     .action(async (options: GenOptions) => {
       const started = performance.now();
       const config = await loadConfig(options.config);
@@ -73,7 +75,8 @@ export function registerGen(program: Command): void {
         if (!options.stats) return;
         const { hits: h, misses: m, read, model } = cache?.stats ?? { hits: null, misses: null, read: 0, model: "merged" };
         const hits = h && m ? `; input files read ${read}; cache hits page ${h.page}, chunk ${h.format}, file ${h.output}, run ${h.run}; misses page ${m.page}, chunk ${m.format}, file ${m.output}, run ${m.run}; model ${model}` : "";
-        process.stderr.write(`docgen: stats: maxRSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB, jobs ${options.jobs ?? "default"}${hits}\n`);
+        const where = inBackgroundProcess() ? ` (background process ${process.pid}, since it started)` : "";
+        process.stderr.write(`docgen: stats: maxRSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB${where}, jobs ${options.jobs ?? "default"}${hits}\n`);
       };
       const files = withPackageAndManifest(generation.files, generateOptions);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -7,12 +7,27 @@ export interface Request {
   task: Task;
 }
 
+/**
+ * After this long without a task, a worker collects its garbage when the process exposes `gc`
+ * (the background process does): a resident worker then holds what it loaded, not the last run's
+ * pages and chunks, between runs.
+ */
+const IDLE_GC_MS = 1000;
+
 const port = parentPort;
 if (port === null) throw new Error("worker.ts must run in a worker thread");
+const gc: unknown = Reflect.get(globalThis, "gc");
+let idle: NodeJS.Timeout | null = null;
 // Messages come only from pool.ts, which posts Requests.
 port.on("message", (request: Request) => {
+  if (idle !== null) clearTimeout(idle);
   runTask(request.task).then(
     (result) => port.postMessage({ id: request.id, result }),
     (error: unknown) => port.postMessage({ id: request.id, error: errorText(error) }),
-  );
+  ).finally(() => {
+    if (typeof gc !== "function") return;
+    if (idle !== null) clearTimeout(idle);
+    idle = setTimeout(() => gc(), IDLE_GC_MS);
+    idle.unref();
+  });
 });
