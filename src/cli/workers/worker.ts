@@ -18,15 +18,21 @@ const port = parentPort;
 if (port === null) throw new Error("worker.ts must run in a worker thread");
 const gc: unknown = Reflect.get(globalThis, "gc");
 let idle: NodeJS.Timeout | null = null;
+let pending = 0;
+/** Tasks run one after the other, in the order sent: the pool sends the next before this one ends, and expects answers in order. */
+let chain: Promise<unknown> = Promise.resolve();
 // Messages come only from pool.ts, which posts Requests.
 port.on("message", (request: Request) => {
   if (idle !== null) clearTimeout(idle);
-  runTask(request.task).then(
-    (result) => port.postMessage({ id: request.id, result }),
-    (error: unknown) => port.postMessage({ id: request.id, error: errorText(error) }),
+  pending++;
+  chain = chain.then(() =>
+    runTask(request.task).then(
+      (result) => port.postMessage({ id: request.id, result }),
+      (error: unknown) => port.postMessage({ id: request.id, error: errorText(error) }),
+    ),
   ).finally(() => {
-    if (typeof gc !== "function") return;
-    if (idle !== null) clearTimeout(idle);
+    pending--;
+    if (typeof gc !== "function" || pending > 0) return;
     idle = setTimeout(() => gc(), IDLE_GC_MS);
     idle.unref();
   });
