@@ -35,13 +35,6 @@ export class TaskOutOfMemory extends Error {
 
 const MB = 1024 * 1024;
 
-/**
- * Each worker's young generation (V8's nursery, where parsing's short-lived objects live), in MB:
- * larger than V8's default so that fewer of them survive a scavenge and get copied. Measured on
- * cold runs of the corpus (BENCHMARKS.md): less time collecting garbage while parsing, for about
- * 200 MB more peak memory.
- */
-const YOUNG_GENERATION_MB = 128;
 
 /**
  * The old-generation heap limit of each worker, in MB: the lesser of half the machine's memory and
@@ -214,7 +207,7 @@ export class WorkerPool {
 
   private spawn(): Worker | null {
     if (this.workers.length >= this.size) return null;
-    const worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+    const worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
     this.sent.set(worker, []);
     // Messages come only from worker.ts, which posts Replies, in the order of the tasks sent.
     worker.on("message", (reply: Reply) => {
