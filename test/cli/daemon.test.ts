@@ -117,6 +117,20 @@ describe.skipIf(process.platform === "win32")("gen served by the background proc
     expect(next).not.toBe(pid);
   });
 
+  it("keeps serving after the folder of the run that started it is removed", () => {
+    runCli(["daemon", "stop", "--cache-dir", "cache"], tmp, env);
+    waitUntil(() => /no background process/.test(status().stdout));
+    const gone = path.join(tmp, "gone");
+    mkdirSync(gone);
+    const first = runCli(["gen", "--input", docs, "--out", path.join(tmp, "a"), "--cache-dir", cacheDir], gone, env);
+    expect(first.status, first.stderr).toBe(0);
+    const pid = pidOf(status().stdout);
+    rmSync(gone, { recursive: true });
+    const next = served("--out", "a");
+    expect(next.status, next.stderr).toBe(0);
+    expect(pidOf(status().stdout)).toBe(pid);
+  });
+
   it("hands over to a process of other settings for the same cache folder", () => {
     const pid = pidOf(status().stdout);
     const other = runCli(["gen", "--input", "docs", "--out", "a", "--cache-dir", "cache"], tmp, { ...env, DOCGEN_TEST_RUN: "other" });

@@ -5,6 +5,7 @@
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import { connect, type Socket } from "node:net";
+import { tmpdir } from "node:os";
 import { createProgress, type Progress } from "../progress.js";
 import { daemonAddress, MAIN_JS } from "./address.js";
 import { isReply, readMessages, send, type DaemonStatus, type ProgressEvent, type Request } from "./protocol.js";
@@ -29,7 +30,8 @@ function connectTo(address: string): Promise<Socket | null> {
 
 /** Starts a background process for `cacheDir`, detached from this one, and waits until it listens (null: it did not, in time). */
 async function start(address: string, cacheDir: string): Promise<Socket | null> {
-  const child = spawn(process.execPath, ["--expose-gc", MAIN_JS, "daemon", "serve", "--cache-dir", cacheDir], { detached: true, stdio: "ignore", env: process.env });
+  // Started in the temporary folder, so that it never keeps a project folder busy (each run changes to its client's folder).
+  const child = spawn(process.execPath, ["--expose-gc", MAIN_JS, "daemon", "serve", "--cache-dir", cacheDir], { detached: true, stdio: "ignore", env: process.env, cwd: tmpdir() });
   child.on("error", () => {});
   child.unref();
   const deadline = Date.now() + START_TIMEOUT_MS;

@@ -67,10 +67,18 @@ export async function serve(cacheDir: string): Promise<void> {
         queue = queue.then(stop);
       } else {
         if (idleTimer !== null) clearTimeout(idleTimer);
-        queue = queue.then(() => serveRun(socket, message)).then(() => {
-          runs++;
-          armIdle();
-        });
+        queue = queue
+          .then(() => serveRun(socket, message))
+          .catch((error: unknown) => {
+            // runCli reports every error of a run; this is the process failing around it. The client hears of it, the next run still runs.
+            send(socket, { kind: "stderr", text: `docgen: internal error in the background process: ${error instanceof Error ? error.message : String(error)} (run again with --no-daemon)\n` });
+            send(socket, { kind: "exit", code: 3 });
+            socket.end();
+          })
+          .then(() => {
+            runs++;
+            armIdle();
+          });
       }
     });
   });
@@ -93,9 +101,9 @@ export async function serve(cacheDir: string): Promise<void> {
 async function serveRun(socket: Socket, request: Extract<Request, { kind: "run" }>): Promise<void> {
   const restore = [capture(process.stdout, (text) => send(socket, { kind: "stdout", text })), capture(process.stderr, (text) => send(socket, { kind: "stderr", text }))];
   forwardProgress(request.tty ? (event) => send(socket, { kind: "progress", event }) : null);
-  const home = process.cwd();
   process.exitCode = 0;
   try {
+    // Each run in its client's folder (the process itself was started in the temporary folder, see client.ts).
     process.chdir(request.cwd);
     await runCli(request.argv);
   } catch (error) {
@@ -105,7 +113,6 @@ async function serveRun(socket: Socket, request: Extract<Request, { kind: "run" 
   } finally {
     for (const undo of restore) undo();
     forwardProgress(null);
-    process.chdir(home);
   }
   const code = typeof process.exitCode === "number" ? process.exitCode : 0;
   process.exitCode = 0;
