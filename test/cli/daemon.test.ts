@@ -131,6 +131,14 @@ describe.skipIf(process.platform === "win32")("gen served by the background proc
     expect(pidOf(status().stdout)).toBe(pid);
   });
 
+  it("runs in its own process when the background process cannot listen", () => {
+    const result = runCli(["gen", "--input", "docs", "--out", "c", "--cache-dir", "cache-2", "--stats"], tmp, { ...env, TMPDIR: path.join(tmp, "no-such-folder") });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/maxRSS \d+ MiB, jobs/);
+    expect(result.stderr).not.toMatch(/background process/);
+    expect(readTree(path.join(tmp, "c"))).toEqual(readTree(path.join(tmp, "b")));
+  });
+
   it("hands over to a process of other settings for the same cache folder", () => {
     const pid = pidOf(status().stdout);
     const other = runCli(["gen", "--input", "docs", "--out", "a", "--cache-dir", "cache"], tmp, { ...env, DOCGEN_TEST_RUN: "other" });

@@ -32,13 +32,18 @@ function connectTo(address: string): Promise<Socket | null> {
 async function start(address: string, cacheDir: string): Promise<Socket | null> {
   // Started in the temporary folder, so that it never keeps a project folder busy (each run changes to its client's folder).
   const child = spawn(process.execPath, ["--expose-gc", MAIN_JS, "daemon", "serve", "--cache-dir", cacheDir], { detached: true, stdio: "ignore", env: process.env, cwd: tmpdir() });
-  child.on("error", () => {});
+  // A process that ends before it listens (it cannot write its socket, say) is not waited for.
+  let ended = false;
+  child.on("error", () => (ended = true));
+  child.on("exit", () => (ended = true));
   child.unref();
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 20));
     const socket = await connectTo(address);
     if (socket !== null) return socket;
+    // Ended without listening (another client's process may have won the address: asked once more above).
+    if (ended) return null;
   }
   return null;
 }
