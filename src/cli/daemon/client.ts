@@ -3,7 +3,7 @@
  * the process when none listens. Only node: built-ins and the progress bar are loaded here.
  */
 import { spawn } from "node:child_process";
-import { rmSync } from "node:fs";
+import { lstatSync, rmSync } from "node:fs";
 import { connect, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { createProgress, type Progress } from "../progress.js";
@@ -13,7 +13,18 @@ import { isReply, readMessages, send, type DaemonStatus, type ProgressEvent, typ
 /** How long a client waits for a process it started to listen. */
 const START_TIMEOUT_MS = 5000;
 
+/** Whether the socket at `address` is another user's (the temporary folder is shared): never talked to, never removed. */
+function foreign(address: string): boolean {
+  if (process.platform === "win32" || typeof process.getuid !== "function") return false;
+  try {
+    return lstatSync(address).uid !== process.getuid();
+  } catch {
+    return false;
+  }
+}
+
 function connectTo(address: string): Promise<Socket | null> {
+  if (foreign(address)) return Promise.resolve(null);
   return new Promise((resolve) => {
     const socket = connect(address);
     socket.once("connect", () => {

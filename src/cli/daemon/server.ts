@@ -175,7 +175,11 @@ function answers(address: string): Promise<boolean> {
 }
 
 function removeSocket(address: string): void {
-  if (process.platform !== "win32") rmSync(address, { force: true });
+  try {
+    if (process.platform !== "win32") rmSync(address, { force: true });
+  } catch {
+    // Not ours to remove (another user's file in the shared temporary folder): listening then fails, and this process ends.
+  }
 }
 
 /**
