@@ -77,7 +77,8 @@ function runGen(args, served) {
   const summary = result.stdout.trim().split("\n").at(-1) ?? "";
   const cliSeconds = Number(/\((\d+\.\d)s\)$/.exec(summary)?.[1] ?? NaN);
   const byCode = /^docgen: diagnostics by code: (.*)$/m.exec(result.stderr)?.[1] ?? "";
-  return { seconds, cliSeconds, rssMiB, summary, byCode, command: command.slice(time.length).map((a) => (a === process.execPath ? "node" : a.startsWith(ROOT) ? path.relative(ROOT, a) || "." : a)).join(" ") };
+  const phases = /^docgen: stats: .*; seconds (.*)$/m.exec(result.stderr)?.[1] ?? "";
+  return { seconds, cliSeconds, rssMiB, summary, byCode, phases, command: command.slice(time.length).map((a) => (a === process.execPath ? "node" : a.startsWith(ROOT) ? path.relative(ROOT, a) || "." : a)).join(" ") };
 }
 
 const files = listPages(corpus);
@@ -125,6 +126,7 @@ try {
     console.log(`(b) cold gen: ${b.seconds.toFixed(1)} s, peak RSS ${b.rssMiB.toFixed(0)} MiB${served ? " (the background process's)" : ""}; (b)/(a) = ${(b.seconds / a.seconds).toFixed(2)} (target <= 1.0)`);
     console.log(`    command: ${b.command.replaceAll(work, "$TMP")}`);
     console.log(`    ${b.summary.replaceAll(work, "$TMP")}`);
+    console.log(`    seconds by phase: ${b.phases}`);
     const c = runGen(args, served);
     console.log(`(c) rerun, nothing changed: ${c.seconds.toFixed(2)} s = ${((100 * c.seconds) / b.seconds).toFixed(1)}% of (b) (target <= 3%), peak RSS ${c.rssMiB.toFixed(0)} MiB`);
 
@@ -133,6 +135,7 @@ try {
     const d = runGen(args, served);
     console.log(`(d) rerun, one page changed (${path.basename(page)}): ${d.seconds.toFixed(2)} s (CLI's own timer ${d.cliSeconds} s; target <= 1 s + ${share.toFixed(3)} s share), peak RSS ${d.rssMiB.toFixed(0)} MiB`);
     console.log(`    ${d.summary.replaceAll(work, "$TMP")}`);
+    console.log(`    seconds by phase: ${d.phases}`);
 
     // The same page with a property added instead: a structural edit (the model is merged again).
     const row = /^\|.*Read-only\..*$/m.exec(original);

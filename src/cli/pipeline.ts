@@ -52,6 +52,8 @@ export interface GenerateOptions extends PipelineOptions {
   /** API version folders to emit (the config file's `versions`); all when absent. */
   versions?: readonly string[] | undefined;
   emit?: EmitOptions;
+  /** Filled with the wall-clock seconds of each phase of the run, in order (`--stats`). */
+  timings?: PhaseTiming[];
 }
 
 /** Below this many pages per thread, starting worker threads costs more than it saves. */
@@ -78,6 +80,25 @@ export interface Generation {
   types: number;
   operations: number;
   diagnostics: Diagnostic[];
+}
+
+export interface PhaseTiming {
+  /** inputs: finding and reading (or `stat`-ing) them; parse: pages parsed or hashes known; model: merged or patched; emit: planned and rendered; cache: entries written and pruned. */
+  phase: string;
+  seconds: number;
+}
+
+/** Records how long each phase took into `list`: `end(phase)` closes the phase that began when the previous one ended. */
+class Phases {
+  private last = performance.now();
+
+  constructor(private readonly list: PhaseTiming[]) {}
+
+  end(phase: "inputs" | "parse" | "model" | "emit" | "cache"): void {
+    const now = performance.now();
+    this.list.push({ phase, seconds: (now - this.last) / 1000 });
+    this.last = now;
+  }
 }
 
 let residentPool: WorkerPool | null = null;
@@ -108,8 +129,10 @@ export async function generate(inputs: readonly string[], options: GenerateOptio
   const codeCache = cache !== null ? path.join(cache.root, "code") : null;
   const warm = (): Promise<unknown> | null => (warmed ??= warmRenderers(pool, codeCache));
   try {
+    const phases = new Phases(options.timings ?? []);
     const documents = readDocuments(files, cache);
-    const run: Run = { documents, pool, warm, options: { ...options, progress }, progress };
+    phases.end("inputs");
+    const run: Run = { documents, pool, warm, options: { ...options, progress }, progress, phases };
     return cache !== null ? await generateCached(run, cache) : await generateAll(run);
   } finally {
     progress.stop();
@@ -125,12 +148,17 @@ interface Run {
   warm: () => Promise<unknown> | null;
   options: GenerateOptions;
   progress: Progress;
+  phases: Phases;
 }
 
 /** Without a cache: every page parsed and merged, every file emitted. */
 async function generateAll(run: Run): Promise<Generation> {
-  const model = selectVersions(buildModel(await parsePages(run.documents, run.pool, run.options, { onQueued: run.warm })), run.options.versions);
+  const pages = await parsePages(run.documents, run.pool, run.options, { onQueued: run.warm });
+  run.phases.end("parse");
+  const model = selectVersions(buildModel(pages), run.options.versions);
+  run.phases.end("model");
   const files = await emitFiles(run, model, null, () => false, new Map());
+  run.phases.end("emit");
   return { files, types: model.types.length, operations: model.operations.length, diagnostics: model.diagnostics };
 }
 
@@ -157,6 +185,7 @@ async function generateCached(run: Run, cache: Cache): Promise<Generation> {
   const meta = PageMeta.load(cache);
   const known = new Map<Document, PageModel>();
   const hashes = await hashesOf(run, meta, known);
+  run.phases.end("parse");
   const keys = new OutputKeys(cache, runSettings(run.options.emit ?? {}, run.options.versions), run.documents.map((doc, i) => ({ file: doc.file, hashes: hashes[i] ?? EMPTY_HASHES })));
   const summary = cache.readJson("run", keys.summary, isRunSummary);
   const reused = cachedFiles(cache, keys, summary);
@@ -165,19 +194,23 @@ async function generateCached(run: Run, cache: Cache): Promise<Generation> {
   if (summary !== null && reused.size === summary.files.length) {
     cache.stats.model = "none";
     sweepCache(cache, {}, { page: unusedPages });
+    run.phases.end("cache");
     return { ...summary, files: summary.files.map((path) => ({ path, content: reused.get(path)?.content ?? "" })) };
   }
   const versions = hashes.map((h) => h.version);
   const needed = [...new Set((summary?.files ?? []).filter((path) => !reused.has(path)).map(versionOfPath))];
   const patched = summary !== null ? await patchedModel(run, cache, keys.summary, known, versions, needed) : null;
   const model = patched !== null && summary !== null ? { ...patched, diagnostics: summary.diagnostics } : await mergedModel(run, cache, keys.summary, known, versions);
+  run.phases.end("model");
   const formats = new Map<string, string[]>();
   const emitted = await emitFiles(run, model, cache, (path) => reused.has(path), formats);
+  run.phases.end("emit");
   const files = [...emitted, ...[...reused].map(([path, entry]) => ({ path, content: entry.content }))].sort((a, b) => compareText(a.path, b.path));
   // A patched model holds only the versions with files to generate: the counts are the summary's.
   const generation: Generation = { files, types: summary?.types ?? model.types.length, operations: summary?.operations ?? model.operations.length, diagnostics: model.diagnostics };
   const written = emitted.map((file) => ({ path: file.path, entry: { content: file.content, formats: formatsOf(cache, file.path, formats) } }));
   storeRun(cache, keys, summary === null ? generation : null, written, reused, { versions: [...new Set(versions)], unusedPages });
+  run.phases.end("cache");
   return generation;
 }
 

@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } fr
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { Cache } from "../../src/cli/cache.js";
-import { generate, loadModel } from "../../src/cli/pipeline.js";
+import { generate, loadModel, type PhaseTiming } from "../../src/cli/pipeline.js";
 import { readTree, ROOT, runCli, SEED_DIR } from "../helpers.js";
 
 const tmpRoot = path.join(ROOT, "test/.tmp");
@@ -69,13 +69,19 @@ describe("gen cache", () => {
     const cacheDir = path.join(tmp, "cache");
 
     const first = new Cache(cacheDir, "test-version");
-    const cold = await generate([docs], { jobs: 1, cache: first });
+    const coldTimings: PhaseTiming[] = [];
+    const cold = await generate([docs], { jobs: 1, cache: first, timings: coldTimings });
+    expect(coldTimings.map((t) => t.phase)).toEqual(["inputs", "parse", "model", "emit", "cache"]);
+    expect(coldTimings.every((t) => t.seconds >= 0)).toBe(true);
     expect(first.stats.misses.page).toBe(3);
     expect(first.stats.hits.page).toBe(0);
     expect(first.stats.misses.run).toBe(1);
 
     const second = new Cache(cacheDir, "test-version");
-    const warm = await generate([docs], { jobs: 1, cache: second });
+    const warmTimings: PhaseTiming[] = [];
+    const warm = await generate([docs], { jobs: 1, cache: second, timings: warmTimings });
+    // Nothing to merge or emit: the files come from the cache.
+    expect(warmTimings.map((t) => t.phase)).toEqual(["inputs", "parse", "cache"]);
     expect(second.stats.hits.run).toBe(1);
     expect(second.stats.hits.page + second.stats.misses.page).toBe(0);
     expect(warm).toEqual(cold);

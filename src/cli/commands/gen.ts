@@ -8,7 +8,7 @@ import { UserError } from "../errors.js";
 import { Cache, defaultCacheDir } from "../cache.js";
 import { withPackageAndManifest } from "../generate.js";
 import { assertSafeOutDir, diffOutput, writeOutput } from "../output.js";
-import { generate, inBackgroundProcess } from "../pipeline.js";
+import { generate, inBackgroundProcess, type PhaseTiming } from "../pipeline.js";
 import { createProgress } from "../progress.js";
 import { codeSummary, formatDiagnosticLine, modelSummary, severitySummary } from "../report.js";
 import { resolveInputs, withInputs, type CommonOptions } from "./shared.js";
@@ -60,7 +60,9 @@ export function registerGen(program: Command): void {
       // Refuse a bad --out before any work, so that nothing is parsed for a run that cannot write.
       if (!options.check) assertSafeOutDir(out, inputs, options.force ?? false);
       const cache = options.cache ? new Cache(options.cacheDir) : null;
+      const timings: PhaseTiming[] = [];
       const generation = await generate(inputs, {
+        timings,
         cache,
         progress: createProgress(),
         ignore: config.ignore ?? [],
@@ -69,6 +71,8 @@ export function registerGen(program: Command): void {
         ...(options.jobs ? { jobs: options.jobs } : {}),
       });
       if (options.verbose) for (const d of generation.diagnostics) process.stderr.write(formatDiagnosticLine(d) + "\n");
+      /** Seconds writing the output took (not with --check). */
+      let written: number | null = null;
       // After the output is settled, so that a refused --out still ends with its one error line.
       const report = (): void => {
         if (generation.diagnostics.length > 0) process.stderr.write(`docgen: diagnostics by code: ${codeSummary(generation.diagnostics)}\n`);
@@ -76,7 +80,9 @@ export function registerGen(program: Command): void {
         const { hits: h, misses: m, read, model } = cache?.stats ?? { hits: null, misses: null, read: 0, model: "merged" };
         const hits = h && m ? `; input files read ${read}; cache hits page ${h.page}, chunk ${h.format}, file ${h.output}, run ${h.run}; misses page ${m.page}, chunk ${m.format}, file ${m.output}, run ${m.run}; model ${model}` : "";
         const where = inBackgroundProcess() ? ` (background process ${process.pid}, since it started)` : "";
-        process.stderr.write(`docgen: stats: maxRSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB${where}, jobs ${options.jobs ?? "default"}${hits}\n`);
+        if (written !== null) timings.push({ phase: "write", seconds: written });
+        const phases = `; seconds ${timings.map((t) => `${t.phase} ${t.seconds.toFixed(2)}`).join(", ")}`;
+        process.stderr.write(`docgen: stats: maxRSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB${where}, jobs ${options.jobs ?? "default"}${hits}${phases}\n`);
       };
       const files = withPackageAndManifest(generation.files, generateOptions);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -93,7 +99,9 @@ export function registerGen(program: Command): void {
         process.stdout.write(`docgen: ${out} is up to date (${files.length} files, ${seconds}s)\n`);
         return;
       }
+      const writing = performance.now();
       writeOutput(out, files);
+      written = (performance.now() - writing) / 1000;
       report();
       process.stdout.write(`docgen: wrote ${files.length} files to ${out}: ${modelSummary(generation)}; ${severitySummary(generation.diagnostics)} (${seconds}s)\n`);
     });
