@@ -162,7 +162,7 @@ function alive(pid: number): boolean {
   }
 }
 
-function waitUntil(condition: () => boolean, ms = 5000): void {
+function waitUntil(condition: () => boolean, ms = 15_000): void {
   const end = Date.now() + ms;
   while (!condition() && Date.now() < end) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
 }

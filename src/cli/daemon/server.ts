@@ -38,8 +38,10 @@ export async function serve(cacheDir: string): Promise<void> {
   let stopped!: () => void;
   const done = new Promise<void>((resolve) => (stopped = resolve));
   const server = createServer();
+  let stopping = false;
 
   const stop = (): void => {
+    stopping = true;
     if (idleTimer !== null) clearTimeout(idleTimer);
     server.close();
     removeSocket(address);
@@ -67,8 +69,9 @@ export async function serve(cacheDir: string): Promise<void> {
         queue = queue.then(stop);
       } else {
         if (idleTimer !== null) clearTimeout(idleTimer);
+        // A run that comes after a stop is not served: closing the connection unanswered makes its client run it itself.
         queue = queue
-          .then(() => serveRun(socket, message))
+          .then(() => (stopping ? void socket.destroy() : serveRun(socket, message)))
           .catch((error: unknown) => {
             // runCli reports every error of a run; this is the process failing around it. The client hears of it, the next run still runs.
             send(socket, { kind: "stderr", text: `docgen: internal error in the background process: ${error instanceof Error ? error.message : String(error)} (run again with --no-daemon)\n` });
