@@ -122,9 +122,11 @@ describe.skipIf(process.platform === "win32")("gen served by the background proc
     waitUntil(() => /no background process/.test(status().stdout));
     const gone = path.join(tmp, "gone");
     mkdirSync(gone);
-    const first = runCli(["gen", "--input", docs, "--out", path.join(tmp, "a"), "--cache-dir", cacheDir], gone, env);
+    const first = runCli(["gen", "--input", docs, "--out", path.join(tmp, "a"), "--cache-dir", cacheDir, "--stats"], gone, env);
     expect(first.status, first.stderr).toBe(0);
-    const pid = pidOf(status().stdout);
+    const after = status().stdout;
+    const pid = pidOf(after);
+    expect(first.stderr, after).toMatch(/\(background process \d+, since it started\)/);
     rmSync(gone, { recursive: true });
     const next = served("--out", "a");
     expect(next.status, next.stderr).toBe(0);

@@ -3,7 +3,7 @@
  * the process when none listens. Only node: built-ins and the progress bar are loaded here.
  */
 import { spawn } from "node:child_process";
-import { lstatSync, rmSync } from "node:fs";
+import { lstatSync } from "node:fs";
 import { connect, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { createProgress, type Progress } from "../progress.js";
@@ -31,11 +31,10 @@ function connectTo(address: string): Promise<Socket | null> {
       socket.removeAllListeners("error");
       resolve(socket);
     });
-    socket.once("error", (error: NodeJS.ErrnoException) => {
-      // A socket file left by a process that ended (it was killed): remove it, so that a new process can listen.
-      if (error.code === "ECONNREFUSED" && process.platform !== "win32") rmSync(address, { force: true });
-      resolve(null);
-    });
+    // No process listens (none started yet, or a socket file left by one that was killed: the process
+    // started next removes it, after checking that nothing answers; a client removing it could
+    // remove the file of a process that has just bound it and not yet listens).
+    socket.once("error", () => resolve(null));
   });
 }
 

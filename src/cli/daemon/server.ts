@@ -10,10 +10,10 @@
  * output.
  *
  * It ends after DOCGEN_DAEMON_IDLE_SECONDS (default 1800) without a run, on `docgen daemon stop`,
- * on SIGTERM or SIGINT, and when a process of another build starts for the same cache folder
- * (recorded in `<cache>/daemon.json`).
+ * on SIGTERM or SIGINT, when a process of another build starts for the same cache folder
+ * (recorded in `<cache>/daemon.json`), and when its socket file is no longer its own.
  */
-import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, lstatSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { connect, createServer, type Server, type Socket } from "node:net";
 import path from "node:path";
 import { endRunOfDecodedEntries, keepDecodedEntries } from "../cache.js";
@@ -40,11 +40,17 @@ export async function serve(cacheDir: string): Promise<void> {
   const server = createServer();
   let stopping = false;
 
+  let socketFile: SocketFile | null = null;
+  let ownershipCheck: NodeJS.Timeout | null = null;
+  // The server is never closed: Node's close unlinks the socket's path even when another process
+  // has bound it since (a replacement started while this one finished its last run). The file is
+  // removed here while it is still this process's own, and the process then exits.
   const stop = (): void => {
+    if (stopping) return;
     stopping = true;
     if (idleTimer !== null) clearTimeout(idleTimer);
-    server.close();
-    removeSocket(address);
+    if (ownershipCheck !== null) clearInterval(ownershipCheck);
+    if (socketFile?.owned() === true) socketFile.remove();
     stopped();
   };
   const armIdle = (): void => {
@@ -88,10 +94,18 @@ export async function serve(cacheDir: string): Promise<void> {
 
   keepDecodedEntries(["output", "format", "run", "files", "meta"]);
   useResidentWorkers(pool);
-  if (!(await listen(server, address))) {
+  socketFile = await listen(server, address);
+  if (socketFile === null) {
     await pool.close();
     return;
   }
+  // A process whose socket file is gone (removed by hand, by a cleaner of the temporary folder) can
+  // no longer be reached: it ends instead of waiting out its idle time.
+  const file = socketFile;
+  ownershipCheck = setInterval(() => {
+    if (!file.owned()) queue = queue.then(stop);
+  }, OWNERSHIP_CHECK_MS);
+  ownershipCheck.unref();
   replacePrevious(cacheDir, address);
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
@@ -145,8 +159,30 @@ function collectGarbage(): void {
   if (typeof gc === "function") gc();
 }
 
-/** Listens on `address`; false when another process already serves it (this one then ends). */
-async function listen(server: Server, address: string): Promise<boolean> {
+/** How often a process checks that its socket file is still its own. */
+const OWNERSHIP_CHECK_MS = 60_000;
+
+/** The socket file a process listens on, known by its inode (a named pipe on Windows: always its own, nothing to remove). */
+interface SocketFile {
+  owned(): boolean;
+  remove(): void;
+}
+
+function socketFileAt(address: string): SocketFile {
+  if (process.platform === "win32") return { owned: () => true, remove: () => {} };
+  const inode = (): bigint | null => {
+    try {
+      return lstatSync(address, { bigint: true }).ino;
+    } catch {
+      return null;
+    }
+  };
+  const own = inode();
+  return { owned: () => own !== null && inode() === own, remove: () => removeSocket(address) };
+}
+
+/** Listens on `address`: its socket file, or null when another process already serves it (this one then ends). */
+async function listen(server: Server, address: string): Promise<SocketFile | null> {
   const attempt = (): Promise<NodeJS.ErrnoException | null> =>
     new Promise((resolve) => {
       server.once("error", resolve);
@@ -157,13 +193,13 @@ async function listen(server: Server, address: string): Promise<boolean> {
     });
   let error = await attempt();
   if (error?.code === "EADDRINUSE") {
-    if (await answers(address)) return false;
+    if (await answers(address)) return null;
     removeSocket(address); // left by a process that was killed
     error = await attempt();
   }
-  if (error !== null) return false;
+  if (error !== null) return null;
   if (process.platform !== "win32") chmodSync(address, 0o600);
-  return true;
+  return socketFileAt(address);
 }
 
 function answers(address: string): Promise<boolean> {
