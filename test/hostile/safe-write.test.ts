@@ -50,8 +50,18 @@ function emptyConfig(): string {
   return file;
 }
 
+/** gen in a process group of its own (the CLI runs the command in a child process; see src/cli/gc-mode.ts). */
 function gen(input: string, env: Record<string, string> = {}) {
-  return spawn(process.execPath, [path.join(ROOT, "bin/docgen.js"), "gen", "--config", emptyConfig(), "--input", input, "--out", OUT], { cwd: ROOT, env: { ...process.env, ...env }, stdio: "ignore" });
+  return spawn(process.execPath, [path.join(ROOT, "bin/docgen.js"), "gen", "--config", emptyConfig(), "--input", input, "--out", OUT], { cwd: ROOT, env: { ...process.env, ...env }, stdio: "ignore", detached: true });
+}
+
+/** Kills gen as a terminal's Ctrl+C or a cancelled CI job does: its whole process group. */
+function killGroup(child: ReturnType<typeof spawn>): void {
+  try {
+    if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
+  } catch {
+    // The run ended just before: nothing to kill.
+  }
 }
 
 function exited(child: ReturnType<typeof spawn>): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
@@ -109,7 +119,7 @@ describe("gen killed while writing", () => {
       for (const fraction of [0.3, 0.8, 0.95, 1.05]) {
         const nextInput = current === A ? inputB : inputA;
         const child = gen(nextInput);
-        const timer = setTimeout(() => child.kill("SIGKILL"), duration * fraction);
+        const timer = setTimeout(() => killGroup(child), duration * fraction);
         await exited(child);
         clearTimeout(timer);
         const raw = snapshot(OUT);

@@ -40,8 +40,9 @@ function connectTo(address: string): Promise<Socket | null> {
 
 /** Starts a background process for `cacheDir`, detached from this one, and waits until it listens (null: it did not, in time). */
 async function start(address: string, cacheDir: string): Promise<Socket | null> {
-  // Started in the temporary folder, so that it never keeps a project folder busy (each run changes to its client's folder).
-  const child = spawn(process.execPath, ["--expose-gc", MAIN_JS, "daemon", "serve", "--cache-dir", cacheDir], { detached: true, stdio: "ignore", env: process.env, cwd: tmpdir() });
+  // Started in the temporary folder, so that it never keeps a project folder busy (each run changes to
+  // its client's folder); with single-threaded garbage collection, as gc-mode.ts explains.
+  const child = spawn(process.execPath, ["--expose-gc", "--single-threaded-gc", MAIN_JS, "daemon", "serve", "--cache-dir", cacheDir], { detached: true, stdio: "ignore", env: process.env, cwd: tmpdir() });
   // A process that ends before it listens (it cannot write its socket, say) is not waited for.
   let ended = false;
   child.on("error", () => (ended = true));

@@ -1,0 +1,65 @@
+/**
+ * docgen runs the commands that parse pages in worker threads in a Node process started with V8's
+ * `--single-threaded-gc`: each isolate then collects its garbage on its own thread. Parsing and
+ * rendering allocate heavily, and by default every collection also hands work to helper threads
+ * (concurrent marking and sweeping), which on a machine whose cores all run docgen's workers only
+ * compete with those workers. Measured on 2 cores (BENCHMARKS.md): two workers parsing half the
+ * corpus each took 27.8–29.7 s with V8's default and 19.3–22.0 s with the flag; a cold gen of the
+ * corpus 38.1–38.7 s against 32.7–35.1 s. One thread alone is faster with the helpers (they then
+ * run on an idle core), so `--jobs 1` keeps them.
+ *
+ * The flag cannot be switched on in a running process (V8 aborts in its next marking: checked), so
+ * `main.ts` starts the command in a child process with it: about 40 ms, against seconds saved on any
+ * sizeable input. Only node: built-ins are imported here.
+ */
+import { spawn } from "node:child_process";
+
+const FLAG = "--single-threaded-gc";
+
+/** Commands that parse pages in a worker pool. */
+const POOL_COMMANDS = new Set(["gen", "check", "model", "openapi", "jsonschema", "diff"]);
+
+/** Whether the command line asks for one job (`--jobs 1`, `--jobs=1`, `-j 1`, `-j1`). */
+export function asksForOneJob(args: readonly string[]): boolean {
+  return args.some((arg, i) => ((arg === "--jobs" || arg === "-j") && args[i + 1] === "1") || arg === "--jobs=1" || arg === "-j1");
+}
+
+/** Whether this command line (as process.argv) should run in a process with single-threaded collection that this one is not. */
+export function wantsSingleThreadedGc(argv: readonly string[], execArgv: readonly string[] = process.execArgv): boolean {
+  const args = argv.slice(2);
+  if (execArgv.includes(FLAG) || !POOL_COMMANDS.has(args[0] ?? "")) return false;
+  return !args.includes("-h") && !args.includes("--help") && !asksForOneJob(args);
+}
+
+/**
+ * Runs `main` with the command line in a child Node process with the flag, its output on this
+ * process's terminal, and resolves with its exit code. Ctrl+C reaches both (one process group): this
+ * process waits for the child to finish; SIGTERM is passed on. A child ended by a signal ends this
+ * process with the same signal, so that callers see what they would see without the child.
+ */
+export function runWithSingleThreadedGc(main: string, argv: readonly string[]): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...process.execArgv, FLAG, main, ...argv.slice(2)], { stdio: "inherit" });
+    const ignore = (): void => {};
+    const forward = (): void => void child.kill("SIGTERM");
+    process.on("SIGINT", ignore);
+    process.on("SIGTERM", forward);
+    const done = (code: number): void => {
+      process.removeListener("SIGINT", ignore);
+      process.removeListener("SIGTERM", forward);
+      resolve(code);
+    };
+    child.once("error", (error) => {
+      process.stderr.write(`docgen: error: could not start node (${error.message}); run with --jobs 1 to stay in this process\n`);
+      done(3);
+    });
+    child.once("exit", (code, signal) => {
+      if (signal !== null) {
+        process.removeListener("SIGINT", ignore);
+        process.removeListener("SIGTERM", forward);
+        process.kill(process.pid, signal);
+      }
+      done(code ?? 1);
+    });
+  });
+}
