@@ -39,7 +39,8 @@ export function wantsSingleThreadedGc(argv: readonly string[], execArgv: readonl
  */
 export function runWithSingleThreadedGc(main: string, argv: readonly string[]): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...process.execArgv, FLAG, main, ...argv.slice(2)], { stdio: "inherit" });
+    // DOCGEN_DAEMON_TRIED: this process already tried the background process (main.ts); the child does not again.
+    const child = spawn(process.execPath, [...process.execArgv, FLAG, main, ...argv.slice(2)], { stdio: "inherit", env: { ...process.env, DOCGEN_DAEMON_TRIED: "1" } });
     const ignore = (): void => {};
     const forward = (): void => void child.kill("SIGTERM");
     process.on("SIGINT", ignore);

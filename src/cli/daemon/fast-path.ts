@@ -15,7 +15,8 @@ const LOCAL_FLAGS = new Set(["--no-daemon", "--no-cache", "--watch", "-h", "--he
 /** The cache folder a served `gen` run uses (absolute), or null when the run is not served. */
 export function servedCacheDir(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string | null {
   const args = argv.slice(2);
-  if (args[0] !== "gen" || !daemonWanted(env)) return null;
+  // DOCGEN_DAEMON_TRIED: set for the child process of gc-mode.ts, whose parent already tried.
+  if (args[0] !== "gen" || !daemonWanted(env) || env["DOCGEN_DAEMON_TRIED"] === "1") return null;
   let cacheDir: string | null = null;
   let config: string | null = null;
   for (let i = 1; i < args.length; i++) {
