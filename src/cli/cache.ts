@@ -7,10 +7,11 @@
  * is a miss. The cache only ever saves time: output is the same with or without it.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { statFile } from "./file-index.js";
 
 /**
  * page: one parsed page; pages: every page of a run (page-store.ts); files: what inputs looked like
@@ -236,12 +237,8 @@ export function endRunOfDecodedEntries(): number {
 }
 
 function stampOf(file: string): string | null {
-  try {
-    const stat = statSync(file, { bigint: true });
-    return `${stat.mtimeNs}:${stat.size}:${stat.ino}`;
-  } catch {
-    return null;
-  }
+  const stat = statFile(file);
+  return stat !== null ? `${stat.mtime}:${stat.size}:${stat.ino}` : null;
 }
 
 /**

@@ -13,8 +13,11 @@
  * sizeable input. Only node: built-ins are imported here.
  */
 import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
 
 const FLAG = "--single-threaded-gc";
+
+const RUN_HERE = new URL("./run-here.js", import.meta.url);
 
 /** Commands that parse pages in a worker pool. */
 const POOL_COMMANDS = new Set(["gen", "check", "model", "openapi", "jsonschema", "diff"]);
@@ -32,15 +35,15 @@ export function wantsSingleThreadedGc(argv: readonly string[], execArgv: readonl
 }
 
 /**
- * Runs `main` with the command line in a child Node process with the flag, its output on this
+ * Runs the command line in a child Node process with the flag (`run-here.ts`: the CLI itself, so
+ * the child neither tries the background process again nor starts another child), its output on this
  * process's terminal, and resolves with its exit code. Ctrl+C reaches both (one process group): this
  * process waits for the child to finish; SIGTERM is passed on. A child ended by a signal ends this
  * process with the same signal, so that callers see what they would see without the child.
  */
-export function runWithSingleThreadedGc(main: string, argv: readonly string[]): Promise<number> {
+export function runWithSingleThreadedGc(argv: readonly string[]): Promise<number> {
   return new Promise((resolve) => {
-    // DOCGEN_DAEMON_TRIED: this process already tried the background process (main.ts); the child does not again.
-    const child = spawn(process.execPath, [...process.execArgv, FLAG, main, ...argv.slice(2)], { stdio: "inherit", env: { ...process.env, DOCGEN_DAEMON_TRIED: "1" } });
+    const child = spawn(process.execPath, [...process.execArgv, FLAG, fileURLToPath(RUN_HERE), ...argv.slice(2)], { stdio: "inherit" });
     const ignore = (): void => {};
     const forward = (): void => void child.kill("SIGTERM");
     process.on("SIGINT", ignore);

@@ -5,7 +5,6 @@
  * collection (see gc-mode.ts); the rest runs here. Only what those decisions need is loaded before
  * they are made.
  */
-import { fileURLToPath } from "node:url";
 import { serveThroughDaemon } from "./daemon/fast-path.js";
 import { runWithSingleThreadedGc, wantsSingleThreadedGc } from "./gc-mode.js";
 
@@ -13,7 +12,7 @@ const served = await serveThroughDaemon(process.argv);
 if (served !== null) {
   process.exitCode = served;
 } else if (wantsSingleThreadedGc(process.argv)) {
-  process.exitCode = await runWithSingleThreadedGc(fileURLToPath(import.meta.url), process.argv);
+  process.exitCode = await runWithSingleThreadedGc(process.argv);
 } else {
   const { runCli } = await import("./program.js");
   await runCli(process.argv);

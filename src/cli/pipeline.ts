@@ -120,6 +120,7 @@ export function inBackgroundProcess(): boolean {
 export async function generate(inputs: readonly string[], options: GenerateOptions = {}): Promise<Generation> {
   const cache = options.cache ?? null;
   const progress = options.progress ?? createProgress(false);
+  const phases = new Phases(options.timings ?? []);
   const files = await findInputFiles(inputs, process.cwd(), options.ignore ?? []);
   const resident = options.jobs === undefined ? residentPool : null;
   const pool = resident ?? new WorkerPool(poolSize(options.jobs, files.length));
@@ -129,7 +130,6 @@ export async function generate(inputs: readonly string[], options: GenerateOptio
   const codeCache = cache !== null ? path.join(cache.root, "code") : null;
   const warm = (): Promise<unknown> | null => (warmed ??= warmRenderers(pool, codeCache));
   try {
-    const phases = new Phases(options.timings ?? []);
     const documents = readDocuments(files, cache);
     phases.end("inputs");
     const run: Run = { documents, pool, warm, options: { ...options, progress }, progress, phases };

@@ -36,8 +36,6 @@ describe("which runs the background process serves", () => {
     expect(daemonWanted({ CI: "true", DOCGEN_DAEMON: "1" })).toBe(true);
     expect(daemonWanted({ DOCGEN_DAEMON: "0" })).toBe(false);
     expect(servedCacheDir(argv("gen"), { CI: "1" }, cwd)).toBeNull();
-    // The child process of gc-mode.ts: its parent already tried the background process.
-    expect(servedCacheDir(argv("gen"), { DOCGEN_DAEMON_TRIED: "1" }, cwd)).toBeNull();
   });
 
   it("listens at an address of its cache folder and DOCGEN_* settings", () => {

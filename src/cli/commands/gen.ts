@@ -71,8 +71,6 @@ export function registerGen(program: Command): void {
         ...(options.jobs ? { jobs: options.jobs } : {}),
       });
       if (options.verbose) for (const d of generation.diagnostics) process.stderr.write(formatDiagnosticLine(d) + "\n");
-      /** Seconds writing the output took (not with --check). */
-      let written: number | null = null;
       // After the output is settled, so that a refused --out still ends with its one error line.
       const report = (): void => {
         if (generation.diagnostics.length > 0) process.stderr.write(`docgen: diagnostics by code: ${codeSummary(generation.diagnostics)}\n`);
@@ -80,7 +78,6 @@ export function registerGen(program: Command): void {
         const { hits: h, misses: m, read, model } = cache?.stats ?? { hits: null, misses: null, read: 0, model: "merged" };
         const hits = h && m ? `; input files read ${read}; cache hits page ${h.page}, chunk ${h.format}, file ${h.output}, run ${h.run}; misses page ${m.page}, chunk ${m.format}, file ${m.output}, run ${m.run}; model ${model}` : "";
         const where = inBackgroundProcess() ? ` (background process ${process.pid}, since it started)` : "";
-        if (written !== null) timings.push({ phase: "write", seconds: written });
         const phases = `; seconds ${timings.map((t) => `${t.phase} ${t.seconds.toFixed(2)}`).join(", ")}`;
         process.stderr.write(`docgen: stats: maxRSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB${where}, jobs ${options.jobs ?? "default"}${hits}${phases}\n`);
       };
@@ -101,7 +98,7 @@ export function registerGen(program: Command): void {
       }
       const writing = performance.now();
       writeOutput(out, files);
-      written = (performance.now() - writing) / 1000;
+      timings.push({ phase: "write", seconds: (performance.now() - writing) / 1000 });
       report();
       process.stdout.write(`docgen: wrote ${files.length} files to ${out}: ${modelSummary(generation)}; ${severitySummary(generation.diagnostics)} (${seconds}s)\n`);
     });

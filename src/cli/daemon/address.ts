@@ -68,7 +68,8 @@ export function daemonAddress(cacheDir: string, env: NodeJS.ProcessEnv = process
 
 function safeUser(): string {
   try {
-    return String(userInfo().uid >= 0 ? userInfo().uid : userInfo().username).replace(/[^A-Za-z0-9_-]/g, "");
+    const user = userInfo();
+    return String(user.uid >= 0 ? user.uid : user.username).replace(/[^A-Za-z0-9_-]/g, "");
   } catch {
     return "user";
   }

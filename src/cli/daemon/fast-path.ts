@@ -7,6 +7,7 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { defaultCacheDir } from "../cache.js";
 import { daemonWanted } from "./address.js";
 
 /** The option names of gen that keep a run in this process. */
@@ -15,8 +16,7 @@ const LOCAL_FLAGS = new Set(["--no-daemon", "--no-cache", "--watch", "-h", "--he
 /** The cache folder a served `gen` run uses (absolute), or null when the run is not served. */
 export function servedCacheDir(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string | null {
   const args = argv.slice(2);
-  // DOCGEN_DAEMON_TRIED: set for the child process of gc-mode.ts, whose parent already tried.
-  if (args[0] !== "gen" || !daemonWanted(env) || env["DOCGEN_DAEMON_TRIED"] === "1") return null;
+  if (args[0] !== "gen" || !daemonWanted(env)) return null;
   let cacheDir: string | null = null;
   let config: string | null = null;
   for (let i = 1; i < args.length; i++) {
@@ -34,7 +34,7 @@ export function servedCacheDir(argv: readonly string[], env: NodeJS.ProcessEnv =
   }
   const typeScriptConfig = config !== null ? /\.m?ts$/i.test(config) : existsSync(path.join(cwd, "docgen.config.ts"));
   if (typeScriptConfig) return null;
-  return path.resolve(cwd, cacheDir ?? path.join("node_modules", ".cache", "docgen"));
+  return cacheDir !== null ? path.resolve(cwd, cacheDir) : defaultCacheDir(cwd);
 }
 
 /** Runs the command line in the background process when it is served there: its exit code, or null to run it here. */

@@ -35,7 +35,6 @@ export class TaskOutOfMemory extends Error {
 
 const MB = 1024 * 1024;
 
-
 /**
  * The old-generation heap limit of each worker, in MB: the lesser of half the machine's memory and
  * three quarters of the memory free at start, shared by `workers`, at least 512 MB and at most
@@ -58,8 +57,6 @@ interface Pending {
 }
 
 interface Reply {
-  /** The request's id (worker threads); a child process answers its one task without one. */
-  id?: number;
   result?: TaskResult;
   error?: string;
 }
@@ -132,7 +129,6 @@ export class WorkerPool {
   private readonly queue: Pending[] = [];
   /** Each worker's tasks in the order sent (it answers them in that order). */
   private readonly sent = new Map<Worker, Pending[]>();
-  private nextId = 0;
   private closed = false;
   /** Large pages run in child processes one at a time: each may take a worker's whole heap limit. */
   private isolated: Promise<unknown> = Promise.resolve();
@@ -182,7 +178,7 @@ export class WorkerPool {
       const pending = this.queue.shift();
       if (pending === undefined) return;
       this.sent.get(worker)?.push(pending);
-      worker.postMessage({ id: this.nextId++, task: pending.task });
+      worker.postMessage({ task: pending.task });
     }
   }
 

@@ -2,8 +2,8 @@
 import { parentPort } from "node:worker_threads";
 import { errorText, runTask, type Task } from "./tasks.js";
 
+/** One task; the pool matches answers to tasks by their order (see TASKS_PER_WORKER in pool.ts). */
 export interface Request {
-  id: number;
   task: Task;
 }
 
@@ -27,8 +27,8 @@ port.on("message", (request: Request) => {
   pending++;
   chain = chain.then(() =>
     runTask(request.task).then(
-      (result) => port.postMessage({ id: request.id, result }),
-      (error: unknown) => port.postMessage({ id: request.id, error: errorText(error) }),
+      (result) => port.postMessage({ result }),
+      (error: unknown) => port.postMessage({ error: errorText(error) }),
     ),
   ).finally(() => {
     pending--;
