@@ -18,8 +18,8 @@ import { fileURLToPath } from "node:url";
 const CLI_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const PACKAGE_ROOT = path.resolve(CLI_DIR, "..", "..");
 
-/** The compiled entry point the background process is started with. */
-export const MAIN_JS = path.join(CLI_DIR, "main.js");
+/** The compiled entry the background process is started with: the CLI itself (run-here.ts), without main.ts's hand-over decisions. */
+export const RUN_HERE_JS = path.join(CLI_DIR, "run-here.js");
 
 let identityMemo: string | null = null;
 

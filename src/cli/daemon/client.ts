@@ -7,7 +7,7 @@ import { lstatSync } from "node:fs";
 import { connect, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { createProgress, type Progress } from "../progress.js";
-import { daemonAddress, MAIN_JS } from "./address.js";
+import { daemonAddress, RUN_HERE_JS } from "./address.js";
 import { isReply, readMessages, send, type DaemonStatus, type ProgressEvent, type Request } from "./protocol.js";
 
 /** How long a client waits for a process it started to listen. */
@@ -42,7 +42,7 @@ function connectTo(address: string): Promise<Socket | null> {
 async function start(address: string, cacheDir: string): Promise<Socket | null> {
   // Started in the temporary folder, so that it never keeps a project folder busy (each run changes to
   // its client's folder); with single-threaded garbage collection, as gc-mode.ts explains.
-  const child = spawn(process.execPath, ["--expose-gc", "--single-threaded-gc", MAIN_JS, "daemon", "serve", "--cache-dir", cacheDir], { detached: true, stdio: "ignore", env: process.env, cwd: tmpdir() });
+  const child = spawn(process.execPath, ["--expose-gc", "--single-threaded-gc", RUN_HERE_JS, "daemon", "serve", "--cache-dir", cacheDir], { detached: true, stdio: "ignore", env: process.env, cwd: tmpdir() });
   // A process that ends before it listens (it cannot write its socket, say) is not waited for.
   let ended = false;
   child.on("error", () => (ended = true));
