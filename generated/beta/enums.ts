@@ -4,7 +4,13 @@
  * @see docs-input/000_6cd93ee16ac3ac1c.txt:46
  */
 export type ActionState =
-  "none" | "pending" | "canceled" | "active" | "done" | "failed" | "notSupported";
+  | "none"
+  | "pending"
+  | "canceled"
+  | "active"
+  | "done"
+  | "failed"
+  | "notSupported";
 /** Every value of {@link ActionState}, in the order the docs list them. */
 export const actionStateValues: readonly ActionState[] = [
   "none",

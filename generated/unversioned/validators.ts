@@ -84,22 +84,26 @@ export function checkResultInfo(value: unknown, path: string, problems: Problems
     switch (key) {
       case "code":
         if (item === null) break;
-        if (!(
-          typeof item === "number" &&
-          Number.isInteger(item) &&
-          item >= -2147483648 &&
-          item <= 2147483647
-        ))
+        if (
+          !(
+            typeof item === "number" &&
+            Number.isInteger(item) &&
+            item >= -2147483648 &&
+            item <= 2147483647
+          )
+        )
           report(problems, path + "/code", INT32, item);
         break;
       case "subcode":
         if (item === null) break;
-        if (!(
-          typeof item === "number" &&
-          Number.isInteger(item) &&
-          item >= -2147483648 &&
-          item <= 2147483647
-        ))
+        if (
+          !(
+            typeof item === "number" &&
+            Number.isInteger(item) &&
+            item >= -2147483648 &&
+            item <= 2147483647
+          )
+        )
           report(problems, path + "/subcode", INT32, item);
         break;
       case "message":

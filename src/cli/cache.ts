@@ -1,7 +1,7 @@
 /**
  * A content-hash cache for `docgen gen`: parsed pages, formatted chunks and whole runs, stored as
  * files under `node_modules/.cache/docgen` (or `--cache-dir`). Every key includes docgen's own
- * fingerprint (package version plus a hash of the running build and of prettier's version), so a
+ * fingerprint (package version plus a hash of the running build and of the formatter's version), so a
  * new docgen never reads entries an older one wrote. Entries are written to a temporary name and
  * renamed, so a crashed or concurrent run never leaves half an entry; an entry that does not parse
  * is a miss. The cache only ever saves time: output is the same with or without it.
@@ -33,7 +33,7 @@ let fingerprintMemo: string | null = null;
 
 /**
  * docgen's identity for cache keys: its package version, a hash of the compiled code it runs
- * (dist/), and the version of prettier (whose output is part of the emitted files).
+ * (dist/), and the versions of the formatter and ts-morph (whose output is part of the emitted files).
  */
 export function docgenFingerprint(): string {
   if (fingerprintMemo !== null) return fingerprintMemo;
@@ -46,7 +46,7 @@ export function docgenFingerprint(): string {
     .filter((f) => f.endsWith(".js"))
     .sort();
   for (const file of files) hash.update(file).update("\0").update(readFileSync(path.join(dist, file))).update("\0");
-  for (const dependency of ["prettier", "ts-morph"]) {
+  for (const dependency of ["@biomejs/js-api", "@biomejs/wasm-nodejs", "ts-morph"]) {
     const require = createRequire(import.meta.url);
     let version = "unknown";
     try {

@@ -15,7 +15,7 @@ export interface GenerateOptions {
 }
 
 export async function generateFiles(model: ApiModel, options: GenerateOptions): Promise<GeneratedFile[]> {
-  // Loaded here, not at start-up: ts-morph and prettier take most of a second to load and only gen needs them.
+  // Loaded here, not at start-up: ts-morph and the formatter take most of a second to load and only gen needs them.
   const { emitModel } = await import("../emitters/emit.js");
   return withPackageAndManifest(await emitModel(model, options.emit), options);
 }

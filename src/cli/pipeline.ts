@@ -105,7 +105,7 @@ let residentPool: WorkerPool | null = null;
 
 /**
  * The worker pool of a long-lived process (the background process): gen runs without `--jobs` use
- * it and leave it open, so its workers keep what they loaded (the parser, ts-morph, prettier) for
+ * it and leave it open, so its workers keep what they loaded (the parser, ts-morph, the formatter) for
  * the next run. null: each run starts and closes a pool of its own.
  */
 export function useResidentWorkers(pool: WorkerPool | null): void {
@@ -124,7 +124,7 @@ export async function generate(inputs: readonly string[], options: GenerateOptio
   const files = await findInputFiles(inputs, process.cwd(), options.ignore ?? []);
   const resident = options.jobs === undefined ? residentPool : null;
   const pool = resident ?? new WorkerPool(poolSize(options.jobs, files.length));
-  // Workers load ts-morph and prettier while this thread merges and plans (see warmRenderers);
+  // Workers load ts-morph and the formatter while this thread merges and plans (see warmRenderers);
   // started once, as soon as the run knows how much it parses. A run with nothing to emit never starts it.
   let warmed: Promise<unknown> | null | undefined;
   const codeCache = cache !== null ? path.join(cache.root, "code") : null;
@@ -164,7 +164,7 @@ async function generateAll(run: Run): Promise<Generation> {
 
 /** Emits the files `skip` does not name; the format entries each file's text came from go to `formats`. */
 async function emitFiles(run: Run, model: ApiModel, cache: Cache | null, skip: (path: string) => boolean, formats: Map<string, string[]>): Promise<GeneratedFile[]> {
-  // Loaded here, not at start-up: only gen needs the emitters (which load neither ts-morph nor prettier to plan).
+  // Loaded here, not at start-up: only gen needs the emitters (which load neither ts-morph nor the formatter to plan).
   const { emitModel } = await import("../emitters/emit.js");
   const files = await emitModel(model, {
     ...run.options.emit,
@@ -317,7 +317,7 @@ async function patchedModel(run: Run, cache: Cache, key: string, known: Readonly
 const PATCH_PAGES = 1024;
 
 /**
- * Has workers load ts-morph and prettier while this thread merges and plans, so that rendering does
+ * Has workers load ts-morph and the formatter while this thread merges and plans, so that rendering does
  * not wait for the loading. Called once the pages to parse are queued: when the workers parse
  * (a cold run), each loads after its last page, while the page store is written and the model
  * merged; otherwise (after an edit) one worker loads at once, and the few changed chunks go to it
@@ -383,7 +383,7 @@ async function formatCached(source: string, cache: Cache | null): Promise<string
   const key = cache?.key("format", "source", source) ?? null;
   const cached = cache !== null && key !== null ? cache.readJson("format", key, isString) : null;
   if (cached !== null) return cached;
-  // Loaded only now: prettier is needed here only when the helpers are not cached.
+  // Loaded only now: the formatter is needed here only when the helpers are not cached.
   const { formatTypeScript } = await import("../emitters/format.js");
   const formatted = await formatTypeScript(source);
   if (cache !== null && key !== null) cache.write("format", key, JSON.stringify(formatted));

@@ -2,10 +2,10 @@
  * One generated file from one API version's slice of the model, in chunks.
  *
  * The emitter's statements are cut into chunks (content-defined, see CHUNK_MIN); each chunk is
- * printed by ts-morph and formatted by prettier on its own (`render.ts`), and the formatted chunks
+ * printed by ts-morph and formatted by Biome on its own (`render.ts`), and the formatted chunks
  * are joined. Chunks are self-contained plain data, so the CLI renders them in worker threads and
  * caches them by content: a change to one page re-renders only the chunks whose statements changed.
- * Planning loads neither ts-morph nor prettier (see `kinds.ts`).
+ * Planning loads neither ts-morph nor the formatter (see `kinds.ts`).
  */
 import { createHash } from "node:crypto";
 import type { ApiVersion, OperationModel, TypeModel } from "../model/types.js";

@@ -1,7 +1,7 @@
 /**
  * The composer: ApiModel → generated files. One folder per API version; in each, the runtime
  * helpers (copied once, so the output has no dependency on docgen) and one file per construct,
- * each written by its emitter into a ts-morph source file and formatted with prettier
+ * each written by its emitter into a ts-morph source file and formatted with Biome
  * (`emit-file.ts`). The caller may run the per-file work elsewhere (the CLI uses worker threads);
  * files are collected by position, so the result never depends on which finished first.
  */
@@ -25,7 +25,7 @@ export interface GeneratedFile {
  */
 export type ChunkRenderer = (chunks: readonly PlannedChunk[], path: string) => Promise<string[]>;
 
-// Loaded on first use, as is prettier below: planning needs neither (see kinds.ts).
+// Loaded on first use, as is the formatter below: planning needs neither (see kinds.ts).
 const renderEach: ChunkRenderer = async (chunks) => {
   const { renderChunk } = await import("./render.js");
   return Promise.all(chunks.map(renderChunk));

@@ -1,10 +1,10 @@
 /**
- * Rendering one chunk of a generated file (`emit-file.ts`): printed by ts-morph, formatted by prettier.
+ * Rendering one chunk of a generated file (`emit-file.ts`): printed by ts-morph, formatted by Biome.
  *
  * The joined chunks are what printing and formatting the whole file at once gives: ts-morph
  * separates two statements by a newline or a blank line depending on the pair, so each chunk is
  * printed after the previous chunk's last statement (its `context`) and that statement's text is
- * cut off again, keeping the separator; prettier formats top-level statements independently and
+ * cut off again, keeping the separator; Biome formats top-level statements independently and
  * keeps one blank line where the printed text had one, which the join reproduces.
  */
 import { printStructure, StructureKind } from "ts-morph";

@@ -1,16 +1,15 @@
 /**
- * The shortcuts of rendering give what the plain way gives: the structure printer the text of
- * ts-morph's `addStatements` into a source file, and prettier's `babel-ts` parser the formatting
- * of its `typescript` parser, for the seed model and random hostile models (names, descriptions
- * and values full of quotes, comment and template syntax, unicode line breaks).
+ * Rendering, for the seed model and random hostile models (names, descriptions and values full of
+ * quotes, comment and template syntax, unicode line breaks): the structure printer's shortcut gives
+ * the text of ts-morph's `addStatements` into a source file, and the formatter takes every printed
+ * file and is stable on its own output (formatting twice changes nothing).
  */
 import fc from "fast-check";
-import { format } from "prettier";
 import { IndentationText, NewLineKind, Project, QuoteKind } from "ts-morph";
 import { describe, expect, it } from "vitest";
 import type { EmitOptions, Statement } from "../../src/emitters/context.js";
 import { EMITTERS, planChunks } from "../../src/emitters/emit-file.js";
-import { PRETTIER_OPTIONS } from "../../src/emitters/format.js";
+import { formatTypeScript } from "../../src/emitters/format.js";
 import { printStatements } from "../../src/emitters/render.js";
 import { buildModel } from "../../src/model/merge.js";
 import type { ApiModel } from "../../src/model/types.js";
@@ -48,7 +47,7 @@ const cases: Array<[string, Statement[][]]> = [
   ...hostileModels.map((model, i): [string, Statement[][]] => [`hostile model ${i}`, statementLists(model, i % 2 === 0 ? {} : HOSTILE_OPTIONS)]),
 ];
 
-describe("rendering shortcuts", () => {
+describe("rendering", () => {
   it("has statements of every kind to compare", () => {
     const kinds = new Set(cases.flatMap(([, lists]) => lists.flat().map((s) => (typeof s === "string" ? "string" : String(s.kind)))));
     expect([...kinds].sort()).toEqual(["11", "13", "16", "19", "38", "41", "string"].sort());
@@ -62,11 +61,24 @@ describe("rendering shortcuts", () => {
       }
     });
 
-    it(`${label}: babel-ts formats the printed code exactly as the typescript parser`, async () => {
+    it(`${label}: the formatter takes the printed code and is stable on its own output`, async () => {
       for (const statements of lists) {
-        const source = printStatements(statements);
-        expect(await format(source, PRETTIER_OPTIONS)).toBe(await format(source, { ...PRETTIER_OPTIONS, parser: "typescript" }));
+        const formatted = await formatTypeScript(printStatements(statements));
+        expect(await formatTypeScript(formatted)).toBe(formatted);
       }
     });
   }
+});
+
+describe("the formatter", () => {
+  it("writes the project's style: 2 spaces, double quotes, semicolons, trailing commas, 100 columns", async () => {
+    const long = Array.from({ length: 12 }, (_, i) => `'member${i}'`).join(", ");
+    expect(await formatTypeScript(`export const xs = [${long}]\nexport const o = {a: 'b'}\n`)).toBe(
+      `export const xs = [\n${Array.from({ length: 12 }, (_, i) => `  "member${i}",\n`).join("")}];\nexport const o = { a: "b" };\n`,
+    );
+  });
+
+  it("refuses code that does not parse instead of passing it through", async () => {
+    await expect(formatTypeScript("export const = ;")).rejects.toThrow(/generated code does not parse/);
+  });
 });

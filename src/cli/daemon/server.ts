@@ -3,7 +3,7 @@
  * its cache folder and build (address.ts) and runs the `gen` command lines clients send, one at a
  * time, exactly as `docgen gen` runs them in a process of its own (program.ts), with the output
  * sent back to the client. What it keeps between runs is what a new process would load again:
- * the compiled modules, its worker threads with ts-morph and prettier loaded
+ * the compiled modules, its worker threads with ts-morph and the formatter loaded
  * (`useResidentWorkers`), and the cache entries every run reads, decoded (`keepDecodedEntries`;
  * used only while their files are unchanged). The cache on disk stays the source of truth, so a
  * run here and a run in a process of its own read and write the same entries and produce the same

@@ -13,7 +13,7 @@ export type Task =
   /** Print and format one chunk of a generated file (see `emitters/emit-file.ts`). */
   | { kind: "chunk"; chunk: Chunk }
   /**
-   * Load what rendering chunks needs (ts-morph, prettier and its babel-ts parser) ahead of the
+   * Load what rendering chunks needs (ts-morph and Biome's formatter) ahead of the
    * chunks; with `codeCache`, through V8's cached code in that folder (written there when missing).
    */
   | { kind: "warm"; codeCache: string | null };
@@ -30,7 +30,7 @@ export async function runTask(task: Task): Promise<TaskResult> {
       return { kind: "parse", page };
     }
     case "chunk": {
-      // Loaded on first use: ts-morph and prettier are only needed by emit jobs.
+      // Loaded on first use: ts-morph and the formatter are only needed by emit jobs.
       const { renderChunk } = await import("../../emitters/render.js");
       return { kind: "chunk", content: await renderChunk(task.chunk) };
     }
