@@ -3,7 +3,7 @@
  * when complete; a manifest (`.docgen-manifest.json`) lists what docgen wrote, so a folder holding
  * anything else is refused unless forced. `--check` compares without writing.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
 import { compareText } from "../model/diagnostics.js";
@@ -31,11 +31,21 @@ export function diffOutput(outDir: string, files: readonly GeneratedFile[]): Out
   const diff: OutputDiff = { added: [], changed: [], removed: [] };
   for (const file of files) {
     if (!existing.has(file.path)) diff.added.push(file.path);
-    else if (readFileSync(path.join(outDir, file.path), "utf8") !== file.content) diff.changed.push(file.path);
+    else if (!sameContent(path.join(outDir, file.path), file.content)) diff.changed.push(file.path);
     existing.delete(file.path);
   }
   diff.removed = [...existing].sort(compareText);
   return diff;
+}
+
+/** Whether `file` holds exactly `content` (sizes compared first: most changed files change size). */
+function sameContent(file: string, content: string): boolean {
+  return statSync(file).size === Buffer.byteLength(content) && readFileSync(file, "utf8") === content;
+}
+
+/** Whether writing `files` would change nothing in the output folder. */
+function isUnchanged(diff: OutputDiff): boolean {
+  return diff.added.length + diff.changed.length + diff.removed.length === 0;
 }
 
 export function assertSafeOutDir(outDir: string, inputs: readonly string[], force: boolean): void {
@@ -82,19 +92,29 @@ export function assertSafeOutDir(outDir: string, inputs: readonly string[], forc
  * before anything else) completes the swap (see `recoverOutput`). A lock file keeps two runs from
  * writing the same folder at once. Nothing is written or deleted except `<out>` and these siblings.
  */
-export function writeOutput(outDir: string, files: readonly GeneratedFile[]): void {
+/**
+ * Replaces the output folder with `files` and returns what changed. Under the folder's lock, after
+ * recovering from an interrupted run, it is compared with `files` first: when nothing would change
+ * it is left alone, and otherwise the files already as generated are hard-linked from it instead of
+ * written again, so they keep their modification time and watchers of the folder see only what
+ * changed (written after all where the file system cannot link).
+ */
+export function writeOutput(outDir: string, files: readonly GeneratedFile[]): OutputDiff {
   const out = path.resolve(outDir);
   const { staging, ready, retired } = siblings(out);
   mkdirSync(path.dirname(out), { recursive: true });
   const release = acquireLock(out, outDir);
   try {
     recoverOutput(out);
+    const diff = diffOutput(out, files);
+    if (isUnchanged(diff)) return diff;
+    const rewritten = new Set([...diff.added, ...diff.changed]);
     rmSync(staging, { recursive: true, force: true });
     for (const file of files) {
       const target = path.join(staging, ...file.path.split("/"));
       if (!target.startsWith(staging + path.sep)) throw new Error(`generated path "${file.path}" leaves the output folder`);
       mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, file.content);
+      if (rewritten.has(file.path) || !tryLink(path.join(out, ...file.path.split("/")), target)) writeFileSync(target, file.content);
     }
     crashPoint("staged");
     renameSync(staging, ready);
@@ -104,8 +124,18 @@ export function writeOutput(outDir: string, files: readonly GeneratedFile[]): vo
     renameSync(ready, out);
     crashPoint("swapped");
     rmSync(retired, { recursive: true, force: true });
+    return diff;
   } finally {
     release();
+  }
+}
+
+function tryLink(existing: string, target: string): boolean {
+  try {
+    linkSync(existing, target);
+    return true;
+  } catch {
+    return false;
   }
 }
 

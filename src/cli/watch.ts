@@ -18,7 +18,7 @@ import { versionFolder } from "../emitters/naming.js";
 import { selectVersions } from "./commands/shared.js";
 import type { GenerateOptions } from "./generate.js";
 import { findInputFiles } from "./inputs.js";
-import { assertSafeOutDir, diffOutput, withManifest, writeOutput } from "./output.js";
+import { assertSafeOutDir, withManifest, writeOutput } from "./output.js";
 import { packageFiles } from "./package.js";
 import { parseInputFile } from "./pipeline.js";
 import { WorkerPool } from "./workers/pool.js";
@@ -60,9 +60,8 @@ export async function watchAndGenerate(options: WatchOptions): Promise<void> {
     const model = buildModel(files.map((f) => pages.get(f.absolute)).filter((p): p is PageModel => p !== undefined));
     const { files: output, versionsEmitted } = await emitIncrementally(selectVersions(model, options.versions), options.generate, emitted, chunks);
     if (firstRun) assertSafeOutDir(options.out, options.inputs, options.force);
-    const diff = diffOutput(options.out, output);
+    const diff = writeOutput(options.out, output);
     const changed = diff.added.length + diff.changed.length + diff.removed.length;
-    if (changed > 0) writeOutput(options.out, output);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const what = firstRun ? `parsed ${files.length} ${files.length === 1 ? "file" : "files"}` : `re-parsed ${parsed} of ${files.length} ${files.length === 1 ? "file" : "files"}`;
     process.stdout.write(

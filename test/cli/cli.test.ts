@@ -1,5 +1,5 @@
 /** The docgen CLI, spawned as users run it (built by `npm test` before vitest starts). */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ROOT, runCli } from "../helpers.js";
@@ -60,6 +60,30 @@ describe("docgen gen", () => {
     expect(stale.stdout).toContain("changed beta/interfaces.ts");
 
     expect(runCli(["gen", "--input", "docs-input", "--out", out]).status).toBe(0);
+    expect(runCli(["gen", "--input", "docs-input", "--out", out, "--check"]).status).toBe(0);
+  });
+
+  it("leaves files already as generated alone: a rerun writes nothing, a change replaces only the changed files", () => {
+    const out = path.join(tmp, "untouched");
+    expect(runCli(["gen", "--input", "docs-input", "--out", out]).status).toBe(0);
+    const identity = (file: string) => {
+      const stat = statSync(path.join(out, file));
+      return `${stat.ino}:${stat.mtimeMs}`;
+    };
+    const files = ["beta/interfaces.ts", "beta/requests.ts", "unversioned/validators.ts"];
+    const before = files.map(identity);
+
+    const rerun = runCli(["gen", "--input", "docs-input", "--out", out]);
+    expect(rerun.status).toBe(0);
+    expect(rerun.stdout).toMatch(/^docgen: wrote 0 files to .* \(\d+ unchanged\): 9 types/);
+    expect(files.map(identity)).toEqual(before);
+
+    writeFileSync(path.join(out, "beta/interfaces.ts"), "// edited\n");
+    const edited = identity("beta/interfaces.ts");
+    const repair = runCli(["gen", "--input", "docs-input", "--out", out]);
+    expect(repair.stdout).toMatch(/^docgen: wrote 1 file to .* \(\d+ unchanged\): /);
+    expect(identity("beta/interfaces.ts")).not.toBe(edited);
+    expect(files.slice(1).map(identity)).toEqual(before.slice(1));
     expect(runCli(["gen", "--input", "docs-input", "--out", out, "--check"]).status).toBe(0);
   });
 

@@ -97,9 +97,12 @@ export function registerGen(program: Command): void {
         return;
       }
       const writing = performance.now();
-      writeOutput(out, files);
+      const diff = writeOutput(out, files);
+      const written = diff.added.length + diff.changed.length;
       timings.push({ phase: "write", seconds: (performance.now() - writing) / 1000 });
       report();
-      process.stdout.write(`docgen: wrote ${files.length} files to ${out}: ${modelSummary(generation)}; ${severitySummary(generation.diagnostics)} (${seconds}s)\n`);
+      const unchanged = files.length - written;
+      const what = `${written} ${written === 1 ? "file" : "files"} to ${out}${unchanged > 0 ? ` (${unchanged} unchanged)` : ""}`;
+      process.stdout.write(`docgen: wrote ${what}: ${modelSummary(generation)}; ${severitySummary(generation.diagnostics)} (${seconds}s)\n`);
     });
 }
