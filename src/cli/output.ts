@@ -91,13 +91,12 @@ export function assertSafeOutDir(outDir: string, inputs: readonly string[], forc
  * there leaves the complete new output in `<out>.docgen-ready/`, and the next run (any `gen`,
  * before anything else) completes the swap (see `recoverOutput`). A lock file keeps two runs from
  * writing the same folder at once. Nothing is written or deleted except `<out>` and these siblings.
- */
-/**
- * Replaces the output folder with `files` and returns what changed. Under the folder's lock, after
- * recovering from an interrupted run, it is compared with `files` first: when nothing would change
- * it is left alone, and otherwise the files already as generated are hard-linked from it instead of
- * written again, so they keep their modification time and watchers of the folder see only what
- * changed (written after all where the file system cannot link).
+ *
+ * Returns what changed. Under the lock, after recovering from an interrupted run, `<out>` is first
+ * compared with `files`: when nothing would change it is left alone, and otherwise the files already
+ * as generated are hard-linked into the staging folder instead of written again, so they keep their
+ * modification time and watchers of the folder see only what changed (written after all where the
+ * file system cannot link).
  */
 export function writeOutput(outDir: string, files: readonly GeneratedFile[]): OutputDiff {
   const out = path.resolve(outDir);
