@@ -164,8 +164,9 @@ export class Cache {
     return null;
   }
 
-  write(kind: CacheKind, key: string, content: string): void {
-    writeEntry(this.entryPath(kind, key), content);
+  /** Writes an entry; false when it could not be written (the cache is then only not used). */
+  write(kind: CacheKind, key: string, content: string): boolean {
+    return writeEntry(this.entryPath(kind, key), content);
   }
 
   /** Writes `value` as JSON for `readJson`, in ASCII (see asciiJson). */
@@ -174,14 +175,14 @@ export class Cache {
   }
 
   /**
-   * Writes `value` as `writeJson` does and, when decoded entries of its kind are kept, keeps it as
-   * what `readJson(kind, key, isValid)` will return. Only for values made of JSON's own types
-   * (strings, numbers, booleans, null, arrays, plain objects; no undefined), which JSON gives back
-   * equal.
+   * Writes `value` as `writeJson` does (or `text`, its JSON made ahead) and, when decoded entries of
+   * its kind are kept, keeps it as what `readJson(kind, key, isValid)` will return. Only for values
+   * made of JSON's own types (strings, numbers, booleans, null, arrays, plain objects; no undefined),
+   * which JSON gives back equal.
    */
-  writeDecoded<T>(kind: CacheKind, key: string, value: T, isValid: (value: unknown) => value is T): void {
-    this.writeJson(kind, key, value);
-    if (decodedMemo?.kinds.has(kind) !== true) return;
+  writeDecoded<T>(kind: CacheKind, key: string, value: T, isValid: (value: unknown) => value is T, text?: string): void {
+    // Kept only when written: the file at its path may otherwise be an older entry's.
+    if (!this.write(kind, key, text ?? asciiJson(value)) || decodedMemo?.kinds.has(kind) !== true) return;
     const file = this.entryPath(kind, key);
     const stamp = stampOf(file);
     if (stamp !== null) decodedMemo.set(file, stamp, isValid, value);
@@ -192,30 +193,28 @@ export class Cache {
  * Decoded entries kept in memory by a long-lived process (the background process, see
  * daemon/server.ts), so that a run after a small edit does not read and decode again the entries
  * every run reads. An entry is used only while its file has the same modification time, size and
- * inode as when it was kept (another docgen process may have rewritten it) and for the same decoder.
+ * inode as when it was kept (another docgen process may have rewritten it) and for the same decoder,
+ * and is forgotten once its file has changed or gone (the sweep removes entries no run refers to).
  * Values are shared between runs: the kinds kept are those whose values no caller changes.
  */
 class DecodedMemo {
-  private readonly entries = new Map<string, { stamp: string; decoder: object; value: unknown; run: number }>();
-  private run = 0;
+  private readonly entries = new Map<string, { stamp: string; decoder: object; value: unknown }>();
 
   constructor(readonly kinds: ReadonlySet<CacheKind>) {}
 
   get(file: string, stamp: string, decoder: object): unknown {
     const entry = this.entries.get(file);
     if (entry === undefined || entry.stamp !== stamp || entry.decoder !== decoder) return undefined;
-    entry.run = this.run;
     return entry.value;
   }
 
   set(file: string, stamp: string, decoder: object, value: unknown): void {
-    this.entries.set(file, { stamp, decoder, value, run: this.run });
+    this.entries.set(file, { stamp, decoder, value });
   }
 
-  /** Forgets the entries the run that ends now did not use (the sweep may have removed them), and starts the next run. */
+  /** Forgets the entries whose files changed or went since they were kept (after a run: its sweep may have removed some). */
   endRun(): void {
-    for (const [file, entry] of this.entries) if (entry.run !== this.run) this.entries.delete(file);
-    this.run++;
+    for (const [file, entry] of this.entries) if (stampOf(file) !== entry.stamp) this.entries.delete(file);
   }
 
   get size(): number {
@@ -230,7 +229,7 @@ export function keepDecodedEntries(kinds: readonly CacheKind[]): void {
   decodedMemo = kinds.length > 0 ? new DecodedMemo(new Set(kinds)) : null;
 }
 
-/** Ends a run for the memo of decoded entries: those the run did not use are forgotten. Returns how many are kept. */
+/** Ends a run for the memo of decoded entries: those whose files changed or went are forgotten. Returns how many are kept. */
 export function endRunOfDecodedEntries(): number {
   decodedMemo?.endRun();
   return decodedMemo?.size ?? 0;
@@ -250,14 +249,16 @@ export function asciiJson(value: unknown): string {
   return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
-/** Writes a cache entry atomically; a cache that cannot be written is silently not used. */
-export function writeEntry(target: string, content: string | Uint8Array): void {
+/** Writes a cache entry atomically; a cache that cannot be written is silently not used (false). */
+export function writeEntry(target: string, content: string | Uint8Array): boolean {
   try {
     mkdirSync(path.dirname(target), { recursive: true });
     const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     writeFileSync(temporary, content);
     renameSync(temporary, target);
+    return true;
   } catch {
     // Read-only or full disk: generation must not fail because of the cache.
+    return false;
   }
 }

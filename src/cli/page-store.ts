@@ -50,7 +50,8 @@ export class PageStore {
     // The object `writeJson` would write, its members' texts made ahead where they were.
     const members = pages.map(([key, page]) => `${JSON.stringify(key)}:${this.texts.get(key) ?? asciiJson(page)}`);
     this.texts.clear();
-    this.cache.write("pages", this.cache.key("pages"), `{${members.join(",")}}`);
+    // Kept decoded by a long-lived process as written (parsed pages are plain JSON data and nothing changes them: test/model/pages-unchanged.test.ts).
+    this.cache.writeDecoded("pages", this.cache.key("pages"), Object.fromEntries(pages), isObject, `{${members.join(",")}}`);
   }
 }
 

@@ -114,7 +114,8 @@ export class OperationTable {
     for (const entry of incoming.entries) {
       const match = entries.find((e) => e.kind === entry.kind);
       if (!match) {
-        entries.push(entry);
+        // A copy: a later entry of the same kind adds its scopes to it, and pages are never changed.
+        entries.push({ ...entry, scopes: [...entry.scopes] });
         differs = true;
         continue;
       }

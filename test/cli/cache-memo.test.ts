@@ -1,7 +1,7 @@
 /**
  * The background process's memo of decoded cache entries (cache.ts keepDecodedEntries): an entry
  * read twice is decoded once while its file is unchanged, decoded again when another process
- * rewrote it, forgotten after a run that did not use it, and a damaged entry stays a miss.
+ * rewrote it, forgotten once its file changed or went, and a damaged entry stays a miss.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -44,18 +44,23 @@ describe("decoded cache entries kept in memory", () => {
     expect(meta).not.toBe(value);
   });
 
-  it("forgets entries a run did not use", () => {
+  it("keeps entries across runs that do not use them, and forgets them once their files changed or went", () => {
     const cache = new Cache(path.join(tmp, "c"), "test");
     keepDecodedEntries(["run"]);
     cache.writeJson("run", "k1", { n: "1" });
     cache.writeJson("run", "k2", { n: "2" });
+    cache.writeJson("run", "k3", { n: "3" });
     const one = cache.readJson("run", "k1", isRecord);
     cache.readJson("run", "k2", isRecord);
-    expect(endRunOfDecodedEntries()).toBe(2);
+    cache.readJson("run", "k3", isRecord);
+    expect(endRunOfDecodedEntries()).toBe(3);
+    expect(endRunOfDecodedEntries()).toBe(3);
     expect(cache.readJson("run", "k1", isRecord)).toBe(one);
+    rmSync(cache.entryPath("run", "k2"));
+    cache.writeJson("run", "k3", { n: "three" });
     expect(endRunOfDecodedEntries()).toBe(1);
-    expect(endRunOfDecodedEntries()).toBe(0);
-    expect(cache.readJson("run", "k1", isRecord)).not.toBe(one);
+    expect(cache.readJson("run", "k3", isRecord)).toEqual({ n: "three" });
+    expect(cache.readJson("run", "k2", isRecord)).toBeNull();
   });
 
   it("never keeps a damaged entry, and counts hits and misses as without the memo", () => {

@@ -39,7 +39,8 @@ function editDescriptions(page: PageModel, edit: (text: string) => string): Page
 /** The model of `before` patched for `after` (the same files, descriptions changed), given only the pages the patch asks for. */
 function patched(before: readonly PageModel[], after: readonly PageModel[]): ApiModel | null {
   const changed = new Set(after.filter((page, i) => JSON.stringify(page) !== JSON.stringify(before[i])).map((page) => page.file));
-  const model = buildModel(before);
+  // A copy, as the stored model is (decoded from its cache entry): the merged model shares objects with the pages.
+  const model: ApiModel = JSON.parse(JSON.stringify(buildModel(before)));
   const touched = touchedBy(model, changed);
   return patchDescriptions(model, touched, after.filter((page) => touched.files.has(page.file)));
 }

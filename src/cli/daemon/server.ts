@@ -4,8 +4,8 @@
  * time, exactly as `docgen gen` runs them in a process of its own (program.ts), with the output
  * sent back to the client. What it keeps between runs is what a new process would load again:
  * the compiled modules, its worker threads with ts-morph and the formatter loaded
- * (`useResidentWorkers`), and the cache entries every run reads, decoded (`keepDecodedEntries`;
- * used only while their files are unchanged). The cache on disk stays the source of truth, so a
+ * (`useResidentWorkers`), and the cache entries runs read, decoded (`keepDecodedEntries`; used
+ * only while their files are unchanged), the page store among them (about 80 MB for the corpus). The cache on disk stays the source of truth, so a
  * run here and a run in a process of its own read and write the same entries and produce the same
  * output.
  *
@@ -92,7 +92,7 @@ export async function serve(cacheDir: string): Promise<void> {
     });
   });
 
-  keepDecodedEntries(["output", "format", "run", "files", "meta"]);
+  keepDecodedEntries(["output", "format", "run", "files", "meta", "pages", "page"]);
   useResidentWorkers(pool);
   socketFile = await listen(server, address);
   if (socketFile === null) {
