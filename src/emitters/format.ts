@@ -12,7 +12,7 @@
  */
 import { Biome, type Configuration } from "@biomejs/js-api/nodejs";
 
-export const FORMAT_OPTIONS: Configuration = {
+const FORMAT_OPTIONS: Configuration = {
   // The corpus's largest generated files are formatted in chunks (emit-file.ts); the limit is for whole-file formatting.
   files: { maxSize: 1 << 30 },
   formatter: { indentStyle: "space", indentWidth: 2, lineWidth: 100, lineEnding: "lf" },
