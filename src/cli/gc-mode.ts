@@ -10,10 +10,15 @@
  *
  * The flag cannot be switched on in a running process (V8 aborts in its next marking: checked), so
  * `main.ts` starts the command in a child process with it: about 40 ms, against seconds saved on any
- * sizeable input. Only node: built-ins are imported here.
+ * sizeable input. Loaded before the CLI: it imports only node: built-ins, the command-line scan and
+ * the cache's paths.
  */
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { Cache, defaultCacheDir } from "./cache.js";
+import { scanCommandLine } from "./command-line.js";
 
 const FLAG = "--single-threaded-gc";
 
@@ -22,16 +27,28 @@ const RUN_HERE = new URL("./run-here.js", import.meta.url);
 /** Commands that parse pages in a worker pool. */
 const POOL_COMMANDS = new Set(["gen", "check", "model", "openapi", "jsonschema", "diff"]);
 
-/** Whether the command line asks for one job (`--jobs 1`, `--jobs=1`, `-j 1`, `-j1`). */
-export function asksForOneJob(args: readonly string[]): boolean {
-  return args.some((arg, i) => ((arg === "--jobs" || arg === "-j") && args[i + 1] === "1") || arg === "--jobs=1" || arg === "-j1");
+/**
+ * Whether this command line (as process.argv) should run in a process with single-threaded
+ * collection that this one is not. Not for one job, help, nor a `gen` whose cache already has a run
+ * of this docgen build (see warmCache): such a run parses only what changed, and the child process
+ * would cost more than it saves.
+ */
+export function wantsSingleThreadedGc(argv: readonly string[], execArgv: readonly string[] = process.execArgv, cwd = process.cwd()): boolean {
+  const line = scanCommandLine(argv);
+  if (execArgv.includes(FLAG) || !POOL_COMMANDS.has(line.command)) return false;
+  if (line.flags.has("-h") || line.flags.has("--help") || line.oneJob) return false;
+  return !(line.command === "gen" && !line.flags.has("--no-cache") && warmCache(line.cacheDir !== null ? path.resolve(cwd, line.cacheDir) : defaultCacheDir(cwd)));
 }
 
-/** Whether this command line (as process.argv) should run in a process with single-threaded collection that this one is not. */
-export function wantsSingleThreadedGc(argv: readonly string[], execArgv: readonly string[] = process.execArgv): boolean {
-  const args = argv.slice(2);
-  if (execArgv.includes(FLAG) || !POOL_COMMANDS.has(args[0] ?? "")) return false;
-  return !args.includes("-h") && !args.includes("--help") && !asksForOneJob(args);
+/**
+ * Whether the cache folder holds this docgen build's file index: a run was made with it, so the
+ * next parses only the files changed since (a checkout that changes most pages then parses them
+ * with V8's default collection: correct, somewhat slower). A cache folder set in a config file is
+ * not read here: the default folder is looked at instead (a wrong guess costs only time).
+ */
+function warmCache(cacheDir: string): boolean {
+  const cache = new Cache(cacheDir);
+  return existsSync(cache.entryPath("files", cache.key("files")));
 }
 
 /**

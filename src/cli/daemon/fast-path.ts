@@ -8,33 +8,17 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { defaultCacheDir } from "../cache.js";
+import { scanCommandLine } from "../command-line.js";
 import { daemonWanted } from "./address.js";
-
-/** The option names of gen that keep a run in this process. */
-const LOCAL_FLAGS = new Set(["--no-daemon", "--no-cache", "--watch", "-h", "--help"]);
 
 /** The cache folder a served `gen` run uses (absolute), or null when the run is not served. */
 export function servedCacheDir(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string | null {
-  const args = argv.slice(2);
-  if (args[0] !== "gen" || !daemonWanted(env)) return null;
-  let cacheDir: string | null = null;
-  let config: string | null = null;
-  for (let i = 1; i < args.length; i++) {
-    const arg = args[i] ?? "";
-    if (arg === "--") break;
-    const [name = "", inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
-    if (LOCAL_FLAGS.has(name)) return null;
-    if (name === "--cache-dir" || name === "--config" || name === "-c") {
-      const value = inline ?? args[i + 1];
-      if (inline === undefined) i++;
-      if (value === undefined) return null; // commander reports the missing value
-      if (name === "--cache-dir") cacheDir = value;
-      else config = value;
-    }
-  }
-  const typeScriptConfig = config !== null ? /\.m?ts$/i.test(config) : existsSync(path.join(cwd, "docgen.config.ts"));
+  const line = scanCommandLine(argv);
+  // Every flag the scan knows keeps a run in this process; a missing value is commander's to report.
+  if (line.command !== "gen" || !daemonWanted(env) || line.flags.size > 0 || line.incomplete) return null;
+  const typeScriptConfig = line.config !== null ? /\.m?ts$/i.test(line.config) : existsSync(path.join(cwd, "docgen.config.ts"));
   if (typeScriptConfig) return null;
-  return cacheDir !== null ? path.resolve(cwd, cacheDir) : defaultCacheDir(cwd);
+  return line.cacheDir !== null ? path.resolve(cwd, line.cacheDir) : defaultCacheDir(cwd);
 }
 
 /** Runs the command line in the background process when it is served there: its exit code, or null to run it here. */
