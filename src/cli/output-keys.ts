@@ -2,9 +2,10 @@
  * The cache keys of a gen run's result, from the pages' hashes (`page-meta.ts`) alone:
  * - the summary key: the settings and every page's file and structure. Equal keys mean equal
  *   models but for descriptions, so equal counts, diagnostics and file list;
- * - one key per generated file: the summary's inputs plus the descriptions that file prints
- *   (`FILE_PARTS`), of the pages of its API version only (the merge never mixes versions). An edit
- *   of a property's description changes the key of one version's `interfaces.ts` only.
+ * - one key per generated file: the settings, the file and structure of the pages of its API
+ *   version only (each version is merged from its own pages: model/merge.ts), and the descriptions
+ *   that file prints (`FILE_PARTS`) of those pages. An edit of a property's description changes the
+ *   key of one version's `interfaces.ts` only; any other edit, the keys of that version's files only.
  * The settings include the emit options, the versions and the runtime helpers' text.
  */
 import { runtimeFiles } from "../emitters/runtime.js";
@@ -39,34 +40,37 @@ export interface PageOfRun {
 
 export class OutputKeys {
   readonly summary: string;
-  private readonly structure: string;
-  /** Per API version ("" for none) and description part, a digest of those pages' hashes. */
-  private readonly descriptions = new Map<string, string>();
+  /** Per API version ("" for none) and page part, a digest of those pages' hashes. */
+  private readonly digests = new Map<string, string>();
 
   constructor(
     private readonly cache: Cache,
     private readonly settings: string,
     private readonly pages: readonly PageOfRun[],
   ) {
-    this.structure = sha256(...pages.map((page) => `${page.file}\0${page.hashes.structure}`));
-    this.summary = cache.key("run", settings, this.structure);
+    this.summary = cache.key("run", settings, sha256(...pages.map((page) => `${page.file}\0${page.hashes.structure}`)));
   }
 
   /** The key of a generated file's entry (kind "output"). */
   file(path: string): string {
     const version = versionOfPath(path);
     const parts = partsOf(path).filter((part) => part !== "structure");
-    return this.cache.key("output", this.settings, this.structure, path, ...parts.map((part) => `${part}\0${this.digest(version, part)}`));
+    return this.cache.key("output", this.settings, this.digest(version, "structure"), path, ...parts.map((part) => `${part}\0${this.digest(version, part)}`));
   }
 
   private digest(version: string, part: PagePart): string {
     const key = `${version}\0${part}`;
-    let digest = this.descriptions.get(key);
+    let digest = this.digests.get(key);
     if (digest === undefined) {
       const pages = this.pages.filter((page) => page.hashes.version === version);
-      this.descriptions.set(key, (digest = sha256(...pages.map((page) => `${page.file}\0${page.hashes[part]}`))));
+      this.digests.set(key, (digest = sha256(...pages.map((page) => `${page.file}\0${page.hashes[part]}`))));
     }
     return digest;
+  }
+
+  /** The API versions ("" for none) of the run's pages. */
+  versions(): string[] {
+    return [...new Set(this.pages.map((page) => page.hashes.version))];
   }
 }
 
@@ -74,6 +78,11 @@ export class OutputKeys {
 export function versionOfPath(path: string): string {
   const folder = path.slice(0, path.indexOf("/"));
   return folder === "unversioned" ? "" : folder;
+}
+
+/** The version folder of an API version ("" for none): the inverse of versionOfPath. */
+export function folderOfVersion(version: string): string {
+  return version === "" ? "unversioned" : version;
 }
 
 /** What shapes the output besides the pages: emit options, versions, and the runtime helpers copied into it. */

@@ -26,7 +26,7 @@ import { isPageModel, PageStore } from "./page-store.js";
 import { UserError } from "./errors.js";
 import { decodeOutput, encodeOutput, isRunSummary, type OutputEntry, type RunSummary } from "./run-entry.js";
 import { PageMeta, pageHashes, type PageHashes } from "./page-meta.js";
-import { OutputKeys, runSettings, versionOfPath } from "./output-keys.js";
+import { folderOfVersion, OutputKeys, runSettings, versionOfPath } from "./output-keys.js";
 import { modelKey, readModel, writeModel } from "./model-store.js";
 import { sweepCache } from "./cache-sweep.js";
 import { patchDescriptions, touchedBy } from "../model/patch-descriptions.js";
@@ -188,7 +188,7 @@ async function generateCached(run: Run, cache: Cache): Promise<Generation> {
   run.phases.end("parse");
   const keys = new OutputKeys(cache, runSettings(run.options.emit ?? {}, run.options.versions), run.documents.map((doc, i) => ({ file: doc.file, hashes: hashes[i] ?? EMPTY_HASHES })));
   const summary = cache.readJson("run", keys.summary, isRunSummary);
-  const reused = cachedFiles(cache, keys, summary);
+  const reused = cachedFiles(cache, keys, summary?.files ?? (await candidateFiles(keys, run.options)));
   const unusedPages = meta.unused();
   meta.save();
   if (summary !== null && reused.size === summary.files.length) {
@@ -214,10 +214,23 @@ async function generateCached(run: Run, cache: Cache): Promise<Generation> {
   return generation;
 }
 
-/** The generated files of the summary whose entries are in the cache, by path. */
-function cachedFiles(cache: Cache, keys: OutputKeys, summary: RunSummary | null): Map<string, OutputEntry> {
+/**
+ * The files a run may generate when its summary is not cached (an edit beyond descriptions): every
+ * file of every version folder its pages name. A version whose pages are all unchanged has its
+ * files' entries from the last run (their keys depend on its own pages only), so they are not
+ * generated again; a path that is not generated any more has no entry under its key.
+ */
+async function candidateFiles(keys: OutputKeys, options: GenerateOptions): Promise<string[]> {
+  // Loaded here, not at start-up: a run whose summary is cached does not need it.
+  const { emittedFiles } = await import("../emitters/emit-file.js");
+  const names = [...runtimeFiles().map((file) => file.path), ...emittedFiles(options.emit ?? {})];
+  return keys.versions().flatMap((version) => names.map((name) => `${folderOfVersion(version)}/${name}`));
+}
+
+/** The given generated files whose entries are in the cache, by path. */
+function cachedFiles(cache: Cache, keys: OutputKeys, paths: readonly string[]): Map<string, OutputEntry> {
   const reused = new Map<string, OutputEntry>();
-  for (const path of summary?.files ?? []) {
+  for (const path of paths) {
     const entry = cache.readDecoded("output", keys.file(path), decodeOutput);
     if (entry !== null) reused.set(path, entry);
   }

@@ -13,6 +13,25 @@ import { isPrimitive } from "./primitives.js";
 import type { ApiModel, ApiVersion, Diagnostic, OperationModel, TypeModel } from "./types.js";
 
 export function buildModel(pages: readonly PageModel[]): ApiModel {
+  // Each API version is merged from its own pages alone, so that one version's model (and the files
+  // generated from it) never depends on another's pages: the CLI's cache keys rely on it (output-keys.ts).
+  const byVersion = new Map<string, PageModel[]>();
+  for (const page of pages) {
+    const version = page.apiVersion ?? "";
+    const list = byVersion.get(version);
+    if (list === undefined) byVersion.set(version, [page]);
+    else list.push(page);
+  }
+  const parts = [...byVersion.keys()].sort(compareText).map((version) => buildVersionModel(byVersion.get(version) ?? []));
+  return {
+    types: parts.flatMap((part) => part.types),
+    operations: parts.flatMap((part) => part.operations),
+    diagnostics: dedupe(parts.flatMap((part) => part.diagnostics).sort(compareDiagnostics)),
+  };
+}
+
+/** The model of the pages of one API version (types and operations sorted by name and id; diagnostics sorted). */
+function buildVersionModel(pages: readonly PageModel[]): ApiModel {
   const sorted = [...pages].sort((a, b) => compareText(a.file, b.file));
   const diagnostics: Diagnostic[] = sorted.flatMap((page) => page.diagnostics);
   const types = new TypeTable(diagnostics);

@@ -6,8 +6,9 @@
  * slot and one that another page's description wins over), a type renamed that another type
  * extends, an operation id made to clash, an example changing an inferred type, an enum moved to
  * a page of its own; every cache entry cut short. Each step also checks that the run was
- * incremental (only the changed files read), how it got its model, and that the change reached the
- * output; at the end, that the cache holds one run's entries.
+ * incremental (only the changed files read, the files of the API version it did not touch taken
+ * from the cache), how it got its model, and that the change reached the output; at the end, that
+ * the cache holds one run's entries.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -123,6 +124,9 @@ describe("incremental gen", () => {
       else expect(incremental.tree, `${step.name} changes the output`).not.toEqual(previous);
       if (step.shows) expect(Object.values(incremental.tree).join("\n"), step.name).toContain(step.shows);
       expect(incremental.stderr, step.name).toContain(`input files read ${step.read};`);
+      // Every step edits the fixture's pages (unversioned): the seeds' beta files come from the cache, not planned again.
+      const fileHits = Number(/cache hits [^;]*\bfile (\d+)/.exec(incremental.stderr)?.[1] ?? "0");
+      expect(fileHits, `${step.name}: beta files from the cache`).toBeGreaterThanOrEqual(Object.keys(previous).filter((file) => file.startsWith("beta/")).length);
       if (step.model) expect(incremental.stderr, step.name).toContain(`model ${step.model}`);
       previous = incremental.tree;
     }
