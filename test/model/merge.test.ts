@@ -500,3 +500,26 @@ describe("possible values on a property typed with a documented resource", () =>
     expect(typeNamed(model, "meeting")?.properties[0]?.enumValues).toEqual(["a", "b"]);
   });
 });
+
+describe("buildModel: API versions", () => {
+  it("merges each version from its own pages: same-named types stay apart, and a type documented only in another version is not taken", () => {
+    const v1Widget: PageModel = { ...resource("v1/widget.md", "widget", "|id|String|The id.|", "|size|Int32|The size.|"), apiVersion: "v1.0" };
+    const betaWidget: PageModel = { ...resource("beta/widget.md", "widget", "|id|String|The id.|", "|color|String|The color.|"), apiVersion: "beta" };
+    const v1Thing: PageModel = { ...resource("v1/thing.md", "thing", "|id|String|The id.|"), apiVersion: "v1.0" };
+    const betaCreate: PageModel = { ...operation("beta/create-thing.md", "Create thing", "POST /things", ["|name|String|The name.|"]), apiVersion: "beta" };
+    const pages = [v1Widget, betaWidget, v1Thing, betaCreate];
+    const model = buildModel(pages);
+    const widget = (version: string) => model.types.find((t) => t.name === "widget" && t.apiVersion === version)?.properties.map((p) => p.name);
+    expect(widget("v1.0")).toEqual(["id", "size"]);
+    expect(widget("beta")).toEqual(["id", "color"]);
+    expect(model.types.filter((t) => t.name === "thing").map((t) => t.apiVersion)).toEqual(["beta", "v1.0"]);
+    // The beta thing comes from the beta request-body table only, not from the v1.0 resource page.
+    expect(model.types.find((t) => t.name === "thing" && t.apiVersion === "beta")?.properties.map((p) => p.name)).toEqual(["name"]);
+    // One version's part of the model is what its pages alone give.
+    for (const version of ["beta", "v1.0"] as const) {
+      const alone = buildModel(pages.filter((page) => page.apiVersion === version));
+      expect(model.types.filter((t) => t.apiVersion === version)).toEqual(alone.types);
+      expect(model.operations.filter((o) => o.apiVersion === version)).toEqual(alone.operations);
+    }
+  });
+});
