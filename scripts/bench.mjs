@@ -91,6 +91,7 @@ console.log(`corpus: ${files.length} pages under ${path.relative(ROOT, corpus)}/
 // time is within 2 s of (b)'s stat are "racily clean" to the file index and read again by (c), as git
 // does (cli/file-index.ts), which would measure the copy's timing rather than a rerun.
 const work = mkdtempSync(path.join(os.tmpdir(), "docgen-bench-"));
+// Removed however the bench ends.
 process.on("exit", () => rmSync(work, { recursive: true, force: true }));
 for (const sub of SUBDIRS) cpSync(path.join(corpus, sub), path.join(work, "corpus", sub), { recursive: true });
 
@@ -114,49 +115,45 @@ if (values.extensions) {
   }
 }
 
-try {
-  const inputs = SUBDIRS.map((sub) => path.join(work, "corpus", sub));
-  const copies = listPages(path.join(work, "corpus"));
-  // One property description edited in (d), so that the change reaches the generated code; a property added in (e).
-  const page = copies.find((f) => f.includes(`${path.sep}resources${path.sep}`) && /^\|.*Read-only\./m.test(readFileSync(f, "utf8"))) ?? copies[0];
-  const original = readFileSync(page, "utf8");
-  let byCode = "";
-  for (const served of [false, true]) {
-    writeFileSync(page, original);
-    const cacheDir = path.join(work, served ? "cache-background" : "cache");
-    const args = ["--input", ...inputs, "--out", path.join(work, served ? "out-background" : "out"), "--cache-dir", cacheDir, ...(values.jobs ? ["--jobs", values.jobs] : [])];
-    console.log(served ? "\nin the background process (DOCGEN_DAEMON=1; started by (b)):" : "\nin gen's own process (--no-daemon):");
-    const b = runGen(args, served);
-    byCode = b.byCode;
-    console.log(`(b) cold gen: ${b.seconds.toFixed(1)} s, peak RSS ${b.rssMiB.toFixed(0)} MiB${served ? " (the background process's)" : ""}; (b)/(a) = ${(b.seconds / a.seconds).toFixed(2)} (target <= 1.0)`);
-    console.log(`    command: ${b.command.replaceAll(work, "$TMP")}`);
-    console.log(`    ${b.summary.replaceAll(work, "$TMP")}`);
-    console.log(`    seconds by phase: ${b.phases}`);
-    const c = runGen(args, served);
-    console.log(`(c) rerun, nothing changed: ${c.seconds.toFixed(2)} s = ${((100 * c.seconds) / b.seconds).toFixed(1)}% of (b) (target <= 3%), peak RSS ${c.rssMiB.toFixed(0)} MiB`);
+const inputs = SUBDIRS.map((sub) => path.join(work, "corpus", sub));
+const copies = listPages(path.join(work, "corpus"));
+// One property description edited in (d), so that the change reaches the generated code; a property added in (e).
+const page = copies.find((f) => f.includes(`${path.sep}resources${path.sep}`) && /^\|.*Read-only\./m.test(readFileSync(f, "utf8"))) ?? copies[0];
+const original = readFileSync(page, "utf8");
+let byCode = "";
+for (const served of [false, true]) {
+  writeFileSync(page, original);
+  const cacheDir = path.join(work, served ? "cache-background" : "cache");
+  const args = ["--input", ...inputs, "--out", path.join(work, served ? "out-background" : "out"), "--cache-dir", cacheDir, ...(values.jobs ? ["--jobs", values.jobs] : [])];
+  console.log(served ? "\nin the background process (DOCGEN_DAEMON=1; started by (b)):" : "\nin gen's own process (--no-daemon):");
+  const b = runGen(args, served);
+  byCode = b.byCode;
+  console.log(`(b) cold gen: ${b.seconds.toFixed(1)} s, peak RSS ${b.rssMiB.toFixed(0)} MiB${served ? " (the background process's)" : ""}; (b)/(a) = ${(b.seconds / a.seconds).toFixed(2)} (target <= 1.0)`);
+  console.log(`    command: ${b.command.replaceAll(work, "$TMP")}`);
+  console.log(`    ${b.summary.replaceAll(work, "$TMP")}`);
+  console.log(`    seconds by phase: ${b.phases}`);
+  const c = runGen(args, served);
+  console.log(`(c) rerun, nothing changed: ${c.seconds.toFixed(2)} s = ${((100 * c.seconds) / b.seconds).toFixed(1)}% of (b) (target <= 3%), peak RSS ${c.rssMiB.toFixed(0)} MiB`);
 
-    writeFileSync(page, /^\|.*Read-only\./m.test(original) ? original.replace(/^(\|.*?)Read-only\./m, "$1Read-only. Edited by the benchmark.") : original + "\nEdited by the benchmark.\n");
-    const share = b.seconds / files.length;
-    const d = runGen(args, served);
-    console.log(`(d) rerun, one page changed (${path.basename(page)}): ${d.seconds.toFixed(2)} s (CLI's own timer ${d.cliSeconds} s; target <= 1 s + ${share.toFixed(3)} s share), peak RSS ${d.rssMiB.toFixed(0)} MiB`);
-    console.log(`    ${d.summary.replaceAll(work, "$TMP")}`);
-    console.log(`    seconds by phase: ${d.phases}`);
+  writeFileSync(page, /^\|.*Read-only\./m.test(original) ? original.replace(/^(\|.*?)Read-only\./m, "$1Read-only. Edited by the benchmark.") : original + "\nEdited by the benchmark.\n");
+  const share = b.seconds / files.length;
+  const d = runGen(args, served);
+  console.log(`(d) rerun, one page changed (${path.basename(page)}): ${d.seconds.toFixed(2)} s (CLI's own timer ${d.cliSeconds} s; target <= 1 s + ${share.toFixed(3)} s share), peak RSS ${d.rssMiB.toFixed(0)} MiB`);
+  console.log(`    ${d.summary.replaceAll(work, "$TMP")}`);
+  console.log(`    seconds by phase: ${d.phases}`);
 
-    // The same page with a property added instead: a structural edit (the model is merged again).
-    const row = /^\|.*Read-only\..*$/m.exec(original);
-    writeFileSync(page, row ? original.replace(row[0], `${row[0]}\n| benchmarkAdded | String | Added by the benchmark. |`) : original + "\n| benchmarkAdded | String | Added by the benchmark. |\n");
-    const e = runGen(args, served);
-    console.log(`(e) rerun, one property added to the same page: ${e.seconds.toFixed(2)} s (same target), peak RSS ${e.rssMiB.toFixed(0)} MiB`);
-    console.log(`    ${e.summary.replaceAll(work, "$TMP")}`);
-    if (served) {
-      const daemon = (verb) => spawnSync(process.execPath, [path.join(ROOT, "bin/docgen.js"), "daemon", verb, "--cache-dir", cacheDir], { cwd: ROOT, encoding: "utf8" }).stdout.trim();
-      // The process collects garbage after each reply and its workers after 1 s idle.
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      console.log(`held between runs: ${daemon("status").replaceAll(work, "$TMP")}`);
-      daemon("stop");
-    }
+  // The same page with a property added instead: a structural edit (the model is merged again).
+  const row = /^\|.*Read-only\..*$/m.exec(original);
+  writeFileSync(page, row ? original.replace(row[0], `${row[0]}\n| benchmarkAdded | String | Added by the benchmark. |`) : original + "\n| benchmarkAdded | String | Added by the benchmark. |\n");
+  const e = runGen(args, served);
+  console.log(`(e) rerun, one property added to the same page: ${e.seconds.toFixed(2)} s (same target), peak RSS ${e.rssMiB.toFixed(0)} MiB`);
+  console.log(`    ${e.summary.replaceAll(work, "$TMP")}`);
+  if (served) {
+    const daemon = (verb) => spawnSync(process.execPath, [path.join(ROOT, "bin/docgen.js"), "daemon", verb, "--cache-dir", cacheDir], { cwd: ROOT, encoding: "utf8" }).stdout.trim();
+    // The process collects garbage after each reply and its workers after 1 s idle.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    console.log(`held between runs: ${daemon("status").replaceAll(work, "$TMP")}`);
+    daemon("stop");
   }
-  console.log(`\ndiagnostics by code: ${byCode}`);
-} finally {
-  rmSync(work, { recursive: true, force: true });
 }
+console.log(`\ndiagnostics by code: ${byCode}`);

@@ -26,8 +26,8 @@ const FLAGS = new Set(["--no-daemon", "--no-cache", "--watch", "-h", "--help"]);
 /** Reads `argv` (as process.argv: node, script, then the arguments), up to a `--`. */
 export function scanCommandLine(argv: readonly string[]): CommandLine {
   const args = argv.slice(2);
-  const line: CommandLine = { command: args[0] ?? "", cacheDir: null, config: null, oneJob: false, flags: new Set(), incomplete: false };
   const flags = new Set<string>();
+  const line: CommandLine = { command: args[0] ?? "", cacheDir: null, config: null, oneJob: false, flags, incomplete: false };
   for (let i = 1; i < args.length; i++) {
     const arg = args[i] ?? "";
     if (arg === "--") break;
@@ -45,5 +45,5 @@ export function scanCommandLine(argv: readonly string[]): CommandLine {
     else if (name === "--config" || name === "-c") line.config = value;
     else line.oneJob = value === "1";
   }
-  return { ...line, flags };
+  return line;
 }

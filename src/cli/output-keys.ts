@@ -8,6 +8,7 @@
  *   key of one version's `interfaces.ts` only; any other edit, the keys of that version's files only.
  * The settings include the emit options, the versions and the runtime helpers' text.
  */
+import { UNVERSIONED_FOLDER } from "../emitters/naming.js";
 import { runtimeFiles } from "../emitters/runtime.js";
 import { sha256, type Cache } from "./cache.js";
 import type { PageHashes, PagePart } from "./page-meta.js";
@@ -77,12 +78,12 @@ export class OutputKeys {
 /** The API version ("" for none) of a generated file, from its version folder (`versionFolder`). */
 export function versionOfPath(path: string): string {
   const folder = path.slice(0, path.indexOf("/"));
-  return folder === "unversioned" ? "" : folder;
+  return folder === UNVERSIONED_FOLDER ? "" : folder;
 }
 
-/** The version folder of an API version ("" for none): the inverse of versionOfPath. */
+/** The version folder of an API version ("" for none, as page hashes write it): the inverse of versionOfPath (naming.ts versionFolder for a version read as text). */
 export function folderOfVersion(version: string): string {
-  return version === "" ? "unversioned" : version;
+  return version === "" ? UNVERSIONED_FOLDER : version;
 }
 
 /** What shapes the output besides the pages: emit options, versions, and the runtime helpers copied into it. */

@@ -17,8 +17,11 @@
  */
 import type { ApiVersion } from "../model/types.js";
 
+/** The folder of the pages and files of no known API version. */
+export const UNVERSIONED_FOLDER = "unversioned";
+
 export function versionFolder(apiVersion: ApiVersion | null): string {
-  return apiVersion ?? "unversioned";
+  return apiVersion ?? UNVERSIONED_FOLDER;
 }
 
 export function words(name: string): string[] {

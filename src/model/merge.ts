@@ -30,7 +30,7 @@ export function buildModel(pages: readonly PageModel[]): ApiModel {
   };
 }
 
-/** The model of the pages of one API version (types and operations sorted by name and id; diagnostics sorted). */
+/** The model of the pages of one API version: types and operations sorted by name and id, diagnostics as found (buildModel sorts them once). */
 function buildVersionModel(pages: readonly PageModel[]): ApiModel {
   const sorted = [...pages].sort((a, b) => compareText(a.file, b.file));
   const diagnostics: Diagnostic[] = sorted.flatMap((page) => page.diagnostics);
@@ -51,7 +51,7 @@ function buildVersionModel(pages: readonly PageModel[]): ApiModel {
     .map((entry) => entry.model)
     .sort((a, b) => compareText(a.apiVersion ?? "", b.apiVersion ?? "") || compareText(a.name, b.name));
   for (const type of typeList) type.sources.sort((a, b) => compareText(a.file, b.file) || a.line - b.line);
-  return { types: typeList, operations: operationList, diagnostics: dedupe(diagnostics.sort(compareDiagnostics)) };
+  return { types: typeList, operations: operationList, diagnostics };
 }
 
 /** Every non-primitive type a page mentions must be documented; otherwise infer it from examples, or report it. */

@@ -5,9 +5,9 @@
  * sent back to the client. What it keeps between runs is what a new process would load again:
  * the compiled modules, its worker threads with ts-morph and the formatter loaded
  * (`useResidentWorkers`), and the cache entries runs read, decoded (`keepDecodedEntries`; used
- * only while their files are unchanged), the page store among them (about 80 MB for the corpus). The cache on disk stays the source of truth, so a
- * run here and a run in a process of its own read and write the same entries and produce the same
- * output.
+ * only while their files are unchanged), the page store among them (about 80 MB for the corpus).
+ * The cache on disk stays the source of truth, so a run here and a run in a process of its own read
+ * and write the same entries and produce the same output.
  *
  * It ends after DOCGEN_DAEMON_IDLE_SECONDS (default 1800) without a run, on `docgen daemon stop`,
  * on SIGTERM or SIGINT, when a process of another build starts for the same cache folder
