@@ -1,7 +1,7 @@
 /**
  * One generated file from one API version's slice of the model, in chunks.
  *
- * The emitter's statements are cut into chunks (content-defined, see CHUNK_MIN); each chunk is
+ * The emitter's statements are cut into chunks (content-defined, see CHUNK_MIN_SIZE); each chunk is
  * printed by ts-morph and formatted by Biome on its own (`render.ts`), and the formatted chunks
  * are joined. Chunks are self-contained plain data, so the CLI renders them in worker threads and
  * caches them by content: a change to one page re-renders only the chunks whose statements changed.
@@ -39,15 +39,25 @@ export function emittedFiles(options: EmitOptions): string[] {
 
 
 /**
- * Chunk sizes, in statements. Boundaries are content-defined: a chunk ends after a statement whose
- * hash has its low bits zero (once the chunk has CHUNK_MIN statements), or at CHUNK_MAX. A boundary
- * depends only on the statement before it, so inserting or removing a statement (a new type, a
- * deleted operation) moves no boundary elsewhere in the file: after an edit only the chunks holding
- * changed statements (and the one after, whose context may change) are rendered again, and the rest
- * come from the cache. Chunks average about CHUNK_MIN + CHUNK_SPREAD statements.
+ * Chunk sizes, in characters of the statements' serialised form (what their digests hash; about
+ * the size of their printed text). Boundaries are content-defined: once a chunk has CHUNK_MIN_SIZE
+ * characters, it ends after a statement with a probability proportional to that statement's size
+ * (its hash modulo CHUNK_SPREAD_SIZE is below its size), so chunks average about CHUNK_MIN_SIZE +
+ * CHUNK_SPREAD_SIZE characters whether a file holds large statements (interfaces with their doc
+ * comments) or small ones (re-exports); a chunk also ends at CHUNK_MAX_SIZE characters or at
+ * CHUNK_MAX statements. A boundary depends only on the chunk's own statements, so inserting or
+ * removing a statement (a new type, a deleted operation) moves no boundary elsewhere in the file:
+ * after an edit only the chunks holding changed statements (and the one after, whose context may
+ * change) are rendered again, and the rest come from the cache.
+ *
+ * The sizes trade the first run against the next: a rendering worker that has just loaded renders
+ * about 1 MB/s (its code is not optimised yet), so after an edit the changed chunk's size is on the
+ * critical path (a chunk of 80 KB took 100-150 ms, one of 15 KB 20-30 ms), while every chunk costs
+ * a message, a formatter call and a cache entry in a cold run (BENCHMARKS.md).
  */
-export const CHUNK_MIN = 36;
-const CHUNK_SPREAD = 64;
+export const CHUNK_MIN_SIZE = 8192;
+const CHUNK_SPREAD_SIZE = 24576;
+export const CHUNK_MAX_SIZE = 65536;
 export const CHUNK_MAX = 256;
 
 export interface Chunk {
@@ -68,14 +78,19 @@ export function planChunks(slice: VersionSlice, name: string, options: EmitOptio
   const emitted = emitter(createContext(slice.apiVersion, slice.types, slice.operations, options));
   // A file with nothing to declare must still be a module, or `export *` of it fails to compile.
   const statements: Statement[] = emitted.length > 0 ? emitted : ["export {};"];
-  const digests = statements.map((statement) => createHash("sha256").update(typeof statement === "string" ? `s${statement}` : `o${JSON.stringify(statement)}`).digest());
+  const serialised = statements.map(serialise);
+  const digests = serialised.map((text) => createHash("sha256").update(text).digest());
   const chunks: PlannedChunk[] = [];
   let start = 0;
+  let size = 0;
   for (let end = 1; end <= statements.length; end++) {
-    const size = end - start;
+    const length = serialised[end - 1]?.length ?? 0;
     const last = digests[end - 1];
-    const boundary = end === statements.length || size >= CHUNK_MAX || (size >= CHUNK_MIN && last !== undefined && last.readUInt32BE(0) % CHUNK_SPREAD === 0);
+    size += length;
+    const cut = size >= CHUNK_MIN_SIZE && last !== undefined && last.readUInt32BE(0) % CHUNK_SPREAD_SIZE < length;
+    const boundary = end === statements.length || end - start >= CHUNK_MAX || size >= CHUNK_MAX_SIZE || cut;
     if (!boundary) continue;
+    size = 0;
     const id = createHash("sha256");
     id.update(start === 0 ? "first" : (digests[start - 1]?.toString("hex") ?? ""));
     for (const digest of digests.slice(start, end)) id.update(digest);
@@ -83,6 +98,16 @@ export function planChunks(slice: VersionSlice, name: string, options: EmitOptio
     start = end;
   }
   return chunks;
+}
+
+/** A statement as its digest hashes it; its length is the statement's size for chunking. */
+function serialise(statement: Statement): string {
+  return typeof statement === "string" ? `s${statement}` : `o${JSON.stringify(statement)}`;
+}
+
+/** A statement's size as chunk boundaries count it (see CHUNK_MIN_SIZE). */
+export function statementSize(statement: Statement): number {
+  return serialise(statement).length;
 }
 
 export function joinChunks(rendered: readonly string[]): string {

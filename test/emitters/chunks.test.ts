@@ -1,6 +1,6 @@
 /** Chunked emission joins to exactly what formatting the whole file at once gives. */
 import { describe, expect, it } from "vitest";
-import { CHUNK_MAX, CHUNK_MIN, EMITTERS, joinChunks, planChunks, type Chunk } from "../../src/emitters/emit-file.js";
+import { CHUNK_MAX, CHUNK_MAX_SIZE, CHUNK_MIN_SIZE, EMITTERS, joinChunks, planChunks, statementSize, type Chunk } from "../../src/emitters/emit-file.js";
 import { renderChunk } from "../../src/emitters/render.js";
 import type { TypeModel } from "../../src/model/types.js";
 import { seedModel } from "../helpers.js";
@@ -31,21 +31,35 @@ describe("chunk boundaries", () => {
     properties: [{ name: "label", type: "String", collection: false, description: `The label of ${name}.`, source }],
     sources: [source],
   });
-  const names = Array.from({ length: 400 }, (_, i) => `thing${String(i).padStart(3, "0")}`);
+  const names = Array.from({ length: 1000 }, (_, i) => `thing${String(i).padStart(4, "0")}`);
   const plan = (list: string[]) => planChunks({ apiVersion: null, types: list.map(type), operations: [] }, "interfaces.ts");
 
   it("cuts by content: sizes stay within bounds, and an inserted type changes only the chunks around it", () => {
     const before = plan(names);
     expect(before.length).toBeGreaterThan(3);
     for (const chunk of before.slice(0, -1)) {
-      expect(chunk.statements.length).toBeGreaterThanOrEqual(CHUNK_MIN);
+      const sizes = chunk.statements.map(statementSize);
+      const size = sizes.reduce((a, b) => a + b, 0);
+      expect(size >= CHUNK_MIN_SIZE || chunk.statements.length === CHUNK_MAX).toBe(true);
+      // Ended once it reached the largest size, at the latest.
+      expect(size - (sizes.at(-1) ?? 0)).toBeLessThan(CHUNK_MAX_SIZE);
       expect(chunk.statements.length).toBeLessThanOrEqual(CHUNK_MAX);
     }
     expect(before.flatMap((c) => c.statements)).toEqual(planChunks({ apiVersion: null, types: names.map(type), operations: [] }, "interfaces.ts").flatMap((c) => c.statements));
-    const after = plan([...names.slice(0, 200), "thing199b", ...names.slice(200)]);
+    const after = plan([...names.slice(0, 500), "thing0499b", ...names.slice(500)]);
     const known = new Set(before.map((c) => c.id));
     const changed = after.filter((c) => !known.has(c.id));
     expect(changed.length).toBeGreaterThan(0);
     expect(changed.length).toBeLessThanOrEqual(2);
+  });
+
+  it("cuts by size, not count: large statements make chunks of fewer statements, none far above the largest size", () => {
+    const long = (name: string): TypeModel => ({ ...type(name), description: `${name}: ${"a long description. ".repeat(250)}` });
+    const chunks = planChunks({ apiVersion: null, types: names.slice(0, 200).map(long), operations: [] }, "interfaces.ts");
+    expect(chunks.length).toBeGreaterThan(10);
+    for (const chunk of chunks) {
+      const sizes = chunk.statements.map(statementSize);
+      expect(sizes.reduce((a, b) => a + b, 0) - (sizes.at(-1) ?? 0)).toBeLessThan(CHUNK_MAX_SIZE);
+    }
   });
 });
