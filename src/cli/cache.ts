@@ -7,7 +7,7 @@
  * is a miss. The cache only ever saves time: output is the same with or without it.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -106,6 +106,11 @@ export class Cache {
   /** Where the entry for `key` lives (two-level fan-out keeps folders small). */
   entryPath(kind: CacheKind, key: string): string {
     return path.join(this.root, kind, key.slice(0, 2), key.slice(2));
+  }
+
+  /** Whether the entry exists (not whether it decodes). */
+  has(kind: CacheKind, key: string): boolean {
+    return existsSync(this.entryPath(kind, key));
   }
 
   read(kind: CacheKind, key: string): string | null {

@@ -14,7 +14,6 @@
  * the cache's paths.
  */
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Cache, defaultCacheDir } from "./cache.js";
@@ -48,7 +47,7 @@ export function wantsSingleThreadedGc(argv: readonly string[], execArgv: readonl
  */
 function warmCache(cacheDir: string): boolean {
   const cache = new Cache(cacheDir);
-  return existsSync(cache.entryPath("files", cache.key("files")));
+  return cache.has("files", cache.key("files"));
 }
 
 /**

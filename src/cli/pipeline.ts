@@ -70,7 +70,7 @@ export async function loadModel(inputs: readonly string[], options: PipelineOpti
   try {
     return buildModel(await parsePages(documents, pool, options));
   } finally {
-    await pool.close();
+    await pool.close({ wait: false });
   }
 }
 
@@ -129,6 +129,10 @@ export async function generate(inputs: readonly string[], options: GenerateOptio
   let warmed: Promise<unknown> | null | undefined;
   const codeCache = cache !== null ? path.join(cache.root, "code") : null;
   const warm = (): Promise<unknown> | null => (warmed ??= warmRenderers(pool, codeCache));
+  // A cache an earlier run left (its file index exists) means a run after an edit, most likely:
+  // it renders a few chunks, and one worker loading the renderers now, while this thread reads the
+  // inputs, is ready for them sooner (a run that changes nothing stops the worker unused).
+  if (cache !== null && cache.has("files", cache.key("files"))) warm();
   try {
     const documents = readDocuments(files, cache);
     phases.end("inputs");
@@ -136,7 +140,7 @@ export async function generate(inputs: readonly string[], options: GenerateOptio
     return cache !== null ? await generateCached(run, cache) : await generateAll(run);
   } finally {
     progress.stop();
-    if (pool !== resident) await pool.close();
+    if (pool !== resident) await pool.close({ wait: false });
   }
 }
 
