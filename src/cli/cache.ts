@@ -124,6 +124,18 @@ export class Cache {
     }
   }
 
+  /** An entry's bytes, or null when it does not exist (or cannot be read). */
+  readBytes(kind: CacheKind, key: string): Buffer | null {
+    try {
+      const data = readFileSync(this.entryPath(kind, key));
+      this.stats.hits[kind]++;
+      return data;
+    } catch {
+      this.stats.misses[kind]++;
+      return null;
+    }
+  }
+
   readJson<T>(kind: CacheKind, key: string, isValid: (value: unknown) => value is T): T | null {
     return this.readDecoded(
       kind,
@@ -142,6 +154,15 @@ export class Cache {
    * not given.
    */
   readDecoded<T>(kind: CacheKind, key: string, decode: (text: string) => T | null, decoder: object = decode): T | null {
+    return this.decodeEntry(kind, key, () => this.read(kind, key), decode, decoder);
+  }
+
+  /** As readDecoded, for an entry decoded from its bytes (read without decoding them as text). */
+  readDecodedBytes<T>(kind: CacheKind, key: string, decode: (data: Buffer) => T | null): T | null {
+    return this.decodeEntry(kind, key, () => this.readBytes(kind, key), decode, decode);
+  }
+
+  private decodeEntry<R, T>(kind: CacheKind, key: string, read: () => R | null, decode: (raw: R) => T | null, decoder: object): T | null {
     const file = this.entryPath(kind, key);
     const memo = decodedMemo?.kinds.has(kind) === true ? decodedMemo : null;
     const stamp = memo !== null ? stampOf(file) : null;
@@ -153,10 +174,10 @@ export class Cache {
         return kept as T;
       }
     }
-    const text = this.read(kind, key);
-    if (text === null) return null;
+    const raw = read();
+    if (raw === null) return null;
     try {
-      const value = decode(text);
+      const value = decode(raw);
       if (value !== null) {
         if (memo !== null && stamp !== null) memo.set(file, stamp, decoder, value);
         return value;

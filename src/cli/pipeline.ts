@@ -24,7 +24,7 @@ import { sha256, type Cache } from "./cache.js";
 import { FileIndex, statFile } from "./file-index.js";
 import { isPageModel, PageStore } from "./page-store.js";
 import { UserError } from "./errors.js";
-import { decodeOutput, encodeOutput, isRunSummary, type OutputEntry, type RunSummary } from "./run-entry.js";
+import { decodeOutput, encodeOutput, isRunSummary, type CachedOutput, type OutputEntry, type RunSummary } from "./run-entry.js";
 import { PageMeta, pageHashes, type PageHashes } from "./page-meta.js";
 import { folderOfVersion, OutputKeys, runSettings, versionOfPath } from "./output-keys.js";
 import { modelKey, readModel, writeModel } from "./model-store.js";
@@ -199,7 +199,7 @@ async function generateCached(run: Run, cache: Cache): Promise<Generation> {
     cache.stats.model = "none";
     sweepCache(cache, {}, { page: unusedPages });
     run.phases.end("cache");
-    return { ...summary, files: summary.files.map((path) => ({ path, content: reused.get(path)?.content ?? "" })) };
+    return { ...summary, files: summary.files.map((path) => cachedFile(path, reused.get(path)?.bytes ?? Buffer.alloc(0))) };
   }
   const versions = hashes.map((h) => h.version);
   const needed = [...new Set((summary?.files ?? []).filter((path) => !reused.has(path)).map(versionOfPath))];
@@ -209,7 +209,7 @@ async function generateCached(run: Run, cache: Cache): Promise<Generation> {
   const formats = new Map<string, string[]>();
   const emitted = await emitFiles(run, model, cache, (path) => reused.has(path), formats);
   run.phases.end("emit");
-  const files = [...emitted, ...[...reused].map(([path, entry]) => ({ path, content: entry.content }))].sort((a, b) => compareText(a.path, b.path));
+  const files = [...emitted, ...[...reused].map(([path, entry]) => cachedFile(path, entry.bytes))].sort((a, b) => compareText(a.path, b.path));
   // A patched model holds only the versions with files to generate: the counts are the summary's.
   const generation: Generation = { files, types: summary?.types ?? model.types.length, operations: summary?.operations ?? model.operations.length, diagnostics: model.diagnostics };
   const written = emitted.map((file) => ({ path: file.path, entry: { content: file.content, formats: formatsOf(cache, file.path, formats) } }));
@@ -232,13 +232,29 @@ async function candidateFiles(keys: OutputKeys, options: GenerateOptions): Promi
 }
 
 /** The given generated files whose entries are in the cache, by path. */
-function cachedFiles(cache: Cache, keys: OutputKeys, paths: readonly string[]): Map<string, OutputEntry> {
-  const reused = new Map<string, OutputEntry>();
+function cachedFiles(cache: Cache, keys: OutputKeys, paths: readonly string[]): Map<string, CachedOutput> {
+  const reused = new Map<string, CachedOutput>();
   for (const path of paths) {
-    const entry = cache.readDecoded("output", keys.file(path), decodeOutput);
+    const entry = cache.readDecodedBytes("output", keys.file(path), decodeOutput);
     if (entry !== null) reused.set(path, entry);
   }
   return reused;
+}
+
+/**
+ * A generated file from the cache: its bytes are what the output folder is compared with and
+ * written from; the text is decoded only if something asks for it. The bytes are not enumerable,
+ * so the file compares and serialises as its path and content, as any other.
+ */
+function cachedFile(path: string, bytes: Buffer): GeneratedFile {
+  let content: string | null = null;
+  const file = {
+    path,
+    get content(): string {
+      return (content ??= bytes.toString("utf8"));
+    },
+  };
+  return Object.defineProperty(file, "bytes", { value: bytes, enumerable: false });
 }
 
 /** What the sweep after a run needs besides the run's files: its pages' API versions, and page keys known but not used. */
@@ -251,7 +267,7 @@ interface RunPages {
  * Writes the files generated now and, when it was not cached, the summary; then prunes every entry
  * of the kinds the run writes that it does not refer to, and the page entries it did not use.
  */
-function storeRun(cache: Cache, keys: OutputKeys, summary: Generation | null, written: ReadonlyArray<{ path: string; entry: OutputEntry }>, reused: ReadonlyMap<string, OutputEntry>, pages: RunPages): void {
+function storeRun(cache: Cache, keys: OutputKeys, summary: Generation | null, written: ReadonlyArray<{ path: string; entry: OutputEntry }>, reused: ReadonlyMap<string, CachedOutput>, pages: RunPages): void {
   for (const { path, entry } of written) cache.write("output", keys.file(path), encodeOutput(entry));
   if (summary !== null) cache.writeJson("run", keys.summary, { types: summary.types, operations: summary.operations, diagnostics: summary.diagnostics, files: summary.files.map((f) => f.path) });
   const entries = [...written.map((file) => file.entry), ...reused.values()];

@@ -2,13 +2,16 @@
  * The result of a gen run in the cache, in two kinds of entries (their keys: `output-keys.ts`):
  * - "run", the summary: the counts, the diagnostics and the generated files' paths (ASCII JSON);
  * - "output", one generated file: one line of JSON (the format entries its chunks came from, which
- *   the cache sweep keeps, and the text's length), then the text as it is, then an end mark.
+ *   the cache sweep keeps, and the text's length in UTF-8 bytes), then the text as it is, then an
+ *   end mark. It is read as bytes and never decoded as text unless the file must be written: a
+ *   rerun compares those bytes with the output folder's (the corpus's files are 18 MB).
  * A file's entry is shared by every run whose pages give it the same key, so a rerun after an edit
  * writes only the files the edit changed. A truncated or damaged entry does not decode: a miss.
  */
 import type { Diagnostic } from "../model/types.js";
 
 const END = "\n\0docgen output entry end\n";
+const END_BYTES = Buffer.from(END);
 
 export interface RunSummary {
   types: number;
@@ -24,30 +27,36 @@ export interface OutputEntry {
   formats: string[];
 }
 
+/** An entry as read from the cache: the text as UTF-8 bytes. */
+export interface CachedOutput {
+  bytes: Buffer;
+  formats: string[];
+}
+
 export function encodeOutput(entry: OutputEntry): string {
-  return [JSON.stringify({ formats: entry.formats, length: entry.content.length }), "\n", entry.content, END].join("");
+  return [JSON.stringify({ formats: entry.formats, bytes: Buffer.byteLength(entry.content) }), "\n", entry.content, END].join("");
 }
 
 /** The file an entry holds, or null when it is not a whole entry of this shape. */
-export function decodeOutput(text: string): OutputEntry | null {
-  const newline = text.indexOf("\n");
-  if (newline < 0 || !text.endsWith(END)) return null;
-  const header: unknown = JSON.parse(text.slice(0, newline));
-  if (!isHeader(header) || newline + 1 + header.length + END.length !== text.length) return null;
-  return { content: text.slice(newline + 1, newline + 1 + header.length), formats: header.formats };
+export function decodeOutput(data: Buffer): CachedOutput | null {
+  const newline = data.indexOf(0x0a);
+  if (newline < 0 || data.length < END_BYTES.length || !data.subarray(data.length - END_BYTES.length).equals(END_BYTES)) return null;
+  const header: unknown = JSON.parse(data.toString("utf8", 0, newline));
+  if (!isHeader(header) || newline + 1 + header.bytes + END_BYTES.length !== data.length) return null;
+  return { bytes: data.subarray(newline + 1, newline + 1 + header.bytes), formats: header.formats };
 }
 
 interface Header {
   formats: string[];
-  length: number;
+  bytes: number;
 }
 
 // Written by this docgen build only (the key includes its fingerprint): the checks guard against
 // damaged files, not against other shapes.
 function isHeader(value: unknown): value is Header {
-  if (typeof value !== "object" || value === null || !("formats" in value && "length" in value)) return false;
-  const { formats, length } = value;
-  return Array.isArray(formats) && formats.every((f: unknown) => typeof f === "string") && typeof length === "number" && Number.isInteger(length) && length >= 0;
+  if (typeof value !== "object" || value === null || !("formats" in value && "bytes" in value)) return false;
+  const { formats, bytes } = value;
+  return Array.isArray(formats) && formats.every((f: unknown) => typeof f === "string") && typeof bytes === "number" && Number.isInteger(bytes) && bytes >= 0;
 }
 
 export function isRunSummary(value: unknown): value is RunSummary {

@@ -16,6 +16,11 @@ export interface GeneratedFile {
   /** Path relative to the output folder, with forward slashes (`beta/interfaces.ts`). */
   path: string;
   content: string;
+  /**
+   * The content as UTF-8, when the producer holds it so (the CLI's cached files): compared and
+   * written as is. Not enumerable where set: a file compares and serialises as its path and content.
+   */
+  bytes?: Uint8Array;
 }
 
 /**

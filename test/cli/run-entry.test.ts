@@ -15,18 +15,25 @@ const SUMMARY: RunSummary = {
   files: ["beta/interfaces.ts", "v1.0/index.ts"],
 };
 
+/** An entry as the cache holds it: the encoded text written as UTF-8. */
+const bytesOf = (text: string): Buffer => Buffer.from(text, "utf8");
+
 describe("output entry", () => {
-  it("reads back what was written, texts with any characters included", () => {
-    expect(decodeOutput(encodeOutput(OUTPUT))).toEqual(OUTPUT);
-    expect(decodeOutput(encodeOutput({ content: "", formats: [] }))).toEqual({ content: "", formats: [] });
+  it("reads back what was written, as the text's UTF-8 bytes, texts with any characters included", () => {
+    const read = decodeOutput(bytesOf(encodeOutput(OUTPUT)));
+    expect(read?.bytes.toString("utf8")).toBe(OUTPUT.content);
+    expect(read?.formats).toEqual(OUTPUT.formats);
+    expect(decodeOutput(bytesOf(encodeOutput({ content: "", formats: [] })))).toEqual({ bytes: Buffer.alloc(0), formats: [] });
   });
 
   it("does not decode a cut or lengthened entry", () => {
-    const text = encodeOutput(OUTPUT);
-    for (let length = 0; length < text.length; length++) expect(decodeOutput(text.slice(0, length)), `cut at ${length}`).toBeNull();
-    expect(decodeOutput(text + "x")).toBeNull();
-    // A text one character longer than its header says: the length no longer adds up.
-    expect(decodeOutput(text.replace("size?: number;", "size?: number;;"))).toBeNull();
+    const data = bytesOf(encodeOutput(OUTPUT));
+    for (let length = 0; length < data.length; length++) expect(decodeOutput(data.subarray(0, length)), `cut at ${length}`).toBeNull();
+    expect(decodeOutput(Buffer.concat([data, bytesOf("x")]))).toBeNull();
+    // A text one byte longer than its header says: the length no longer adds up.
+    expect(decodeOutput(bytesOf(encodeOutput(OUTPUT).replace("size?: number;", "size?: number;;")))).toBeNull();
+    // The same number of characters, more bytes: "e" for "é".
+    expect(decodeOutput(bytesOf(encodeOutput(OUTPUT).replace("Café", "Cafe")))).toBeNull();
   });
 });
 
