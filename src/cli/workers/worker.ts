@@ -1,6 +1,18 @@
 /** A worker thread of the gen pool: runs the tasks it is sent (see `tasks.ts`) one at a time. */
+import v8 from "node:v8";
 import { parentPort } from "node:worker_threads";
 import { errorText, runTask, type Task } from "./tasks.js";
+
+/*
+ * WebAssembly (Biome's formatter, 45 MB) runs on V8's baseline compiler only: with the default
+ * tiering, hot functions are compiled again by the optimising compiler on background threads,
+ * which cost more than they save here (on 2 cores, rendering 8 MB of chunks took 800 ms with it
+ * and 525-660 ms without; 20 MB, 1.5 s against 1.25-1.4 s) and which a worker must wait for before
+ * it can end (50-270 ms just after rendering, against 15-25 ms). V8's flags are the process's: set
+ * here, before any worker loads anything, so that every worker runs with the same flags (V8's
+ * cached code, see code-cache.ts, is only used under the flags it was made with).
+ */
+v8.setFlagsFromString("--liftoff-only");
 
 /** One task; the pool matches answers to tasks by their order (see TASKS_PER_WORKER in pool.ts). */
 export interface Request {
