@@ -23,8 +23,9 @@ export type TaskResult = { kind: "parse"; page: PageModel } | { kind: "chunk"; c
 export async function runTask(task: Task): Promise<TaskResult> {
   switch (task.kind) {
     case "parse": {
-      // Loaded on first use: a run that parses nothing (nothing changed) or a worker that only renders never needs it.
-      const { parseDocument } = await import("../../parser/index.js");
+      // Loaded on first use: a run that parses nothing (nothing changed) or a worker that only renders
+      // never needs it. The bundle: one file to load instead of the parser's 150-odd modules (bundle.ts).
+      const { parseDocument } = await import("../../parser/bundle.js");
       const page = parseDocument(task.file, task.text);
       if (task.cacheFile !== null) writeEntry(task.cacheFile, JSON.stringify(page));
       return { kind: "parse", page };
