@@ -76,8 +76,10 @@ export interface CacheStats {
   misses: Record<CacheKind, number>;
   /** Input files read (new, changed, or not known unchanged from their stat). */
   read: number;
-  /** How the run got its model: none needed (every file cached), the stored one patched, or every page merged. */
+  /** How the run got its model: none needed (every file cached), the stored one patched, or pages merged. */
   model: "none" | "patched" | "merged";
+  /** With a merged model: how many API versions were merged, of how many the run's pages have (none: every page was merged, as without a cache). */
+  versions?: { merged: number; of: number };
 }
 
 function perKind(): Record<CacheKind, number> {

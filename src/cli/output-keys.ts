@@ -2,6 +2,9 @@
  * The cache keys of a gen run's result, from the pages' hashes (`page-meta.ts`) alone:
  * - the summary key: the settings and every page's file and structure. Equal keys mean equal
  *   models but for descriptions, so equal counts, diagnostics and file list;
+ * - per API version, the same of that version's pages alone (`version`): the key of the version's
+ *   share of the summary and of its stored model. Each version is merged from its own pages, so
+ *   after an edit beyond descriptions only the edited page's version is merged again;
  * - one key per generated file: the settings, the file and structure of the pages of its API
  *   version only (each version is merged from its own pages: model/merge.ts), and the descriptions
  *   that file prints (`FILE_PARTS`) of those pages. An edit of a property's description changes the
@@ -50,6 +53,11 @@ export class OutputKeys {
     private readonly pages: readonly PageOfRun[],
   ) {
     this.summary = cache.key("run", settings, sha256(...pages.map((page) => `${page.file}\0${page.hashes.structure}`)));
+  }
+
+  /** The key of what depends on one API version's pages' structure only (`kind`: "run" for its summary, "model" for its model). */
+  version(kind: "run" | "model", version: string): string {
+    return this.cache.key(kind, this.settings, "version", version, this.digest(version, "structure"));
   }
 
   /** The key of a generated file's entry (kind "output"). */

@@ -1,9 +1,10 @@
 /**
- * Every parsed page of a run in one cache entry (kind "pages"), by page key. Reading one 30 MB JSON
- * text is several times faster than reading and parsing 8,000 small entries, which is what a rerun
- * after an edit otherwise spends most of its time on. The store is rewritten only when many pages
- * were not in it (a cold run, a large change): pages parsed since then are served from their own
- * page entries, so an edit costs no rewrite of the store.
+ * The parsed pages of a run in one cache entry (kind "pages") per API version, by page key. Reading
+ * one 30 MB JSON text is several times faster than reading and parsing 8,000 small entries, which
+ * is what a rerun after an edit otherwise spends most of its time on; one entry per version lets a
+ * run that merges one version again (an edit beyond descriptions) read that version's pages only.
+ * The stores are rewritten only when many pages were not in them (a cold run, a large change):
+ * pages parsed since then are served from their own page entries, so an edit costs no rewrite.
  */
 import type { PageModel } from "../model/page.js";
 import { asciiJson, type Cache } from "./cache.js";
@@ -17,17 +18,26 @@ export class PageStore {
 
   private constructor(
     private readonly cache: Cache,
-    private readonly pages: Record<string, unknown>,
+    private readonly stores: ReadonlyArray<Record<string, unknown>>,
   ) {}
 
-  static load(cache: Cache): PageStore {
-    const data = cache.readJson("pages", cache.key("pages"), isObject);
-    return new PageStore(cache, data ?? {});
+  /** The stores of these API versions ("" for none). */
+  static load(cache: Cache, versions: readonly string[]): PageStore {
+    return new PageStore(cache, versions.map((version) => cache.readJson("pages", PageStore.key(cache, version), isObject) ?? {}));
+  }
+
+  /** The key of a version's store. */
+  static key(cache: Cache, version: string): string {
+    return cache.key("pages", version);
   }
 
   get(pageKey: string): PageModel | null {
-    const page = Object.hasOwn(this.pages, pageKey) ? this.pages[pageKey] : undefined;
-    return isPageModel(page) ? page : null;
+    for (const pages of this.stores) {
+      if (!Object.hasOwn(pages, pageKey)) continue;
+      const page = pages[pageKey];
+      return isPageModel(page) ? page : null;
+    }
+    return null;
   }
 
   /** Whether `update` rewrites the store when `missing` of `pages` pages were not in it (then none of them needs an entry of its own). */
@@ -44,14 +54,27 @@ export class PageStore {
     this.texts.set(pageKey, asciiJson(page));
   }
 
-  /** Rewrites the store with this run's pages when `missing` of them were not in it and that is many. */
-  update(pages: ReadonlyArray<readonly [string, PageModel]>, missing: number): void {
-    if (!PageStore.rewrites(missing, pages.length)) return;
-    // The object `writeJson` would write, its members' texts made ahead where they were.
-    const members = pages.map(([key, page]) => `${JSON.stringify(key)}:${this.texts.get(key) ?? asciiJson(page)}`);
+  /**
+   * When the pages of `missing` (keys) were not in the stores and that is many, rewrites the store
+   * of every API version with a missing page, with this run's pages of that version.
+   */
+  update(pages: ReadonlyArray<readonly [string, PageModel]>, missing: ReadonlySet<string>): void {
+    if (!PageStore.rewrites(missing.size, pages.length)) return;
+    const byVersion = new Map<string, Array<readonly [string, PageModel]>>();
+    for (const entry of pages) {
+      const version = entry[1].apiVersion ?? "";
+      const list = byVersion.get(version);
+      if (list === undefined) byVersion.set(version, [entry]);
+      else list.push(entry);
+    }
+    for (const [version, entries] of byVersion) {
+      if (!entries.some(([key]) => missing.has(key))) continue;
+      // The object `writeJson` would write, its members' texts made ahead where they were.
+      const members = entries.map(([key, page]) => `${JSON.stringify(key)}:${this.texts.get(key) ?? asciiJson(page)}`);
+      // Kept decoded by a long-lived process as written (parsed pages are plain JSON data and nothing changes them: test/model/pages-unchanged.test.ts).
+      this.cache.writeDecoded("pages", PageStore.key(this.cache, version), Object.fromEntries(entries), isObject, `{${members.join(",")}}`);
+    }
     this.texts.clear();
-    // Kept decoded by a long-lived process as written (parsed pages are plain JSON data and nothing changes them: test/model/pages-unchanged.test.ts).
-    this.cache.writeDecoded("pages", this.cache.key("pages"), Object.fromEntries(pages), isObject, `{${members.join(",")}}`);
   }
 }
 

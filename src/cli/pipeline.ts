@@ -14,7 +14,7 @@
  */
 import path from "node:path";
 import { makeDiagnostic, type DiagnosticCode } from "../model/diagnostics.js";
-import { buildModel } from "../model/merge.js";
+import { buildModel, joinModels } from "../model/merge.js";
 import type { PageModel } from "../model/page.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
 import type { EmitOptions } from "../emitters/context.js";
@@ -27,7 +27,7 @@ import { UserError } from "./errors.js";
 import { decodeOutput, encodeOutput, isRunSummary, type CachedOutput, type OutputEntry, type RunSummary } from "./run-entry.js";
 import { PageMeta, pageHashes, type PageHashes } from "./page-meta.js";
 import { folderOfVersion, OutputKeys, runSettings, versionOfPath } from "./output-keys.js";
-import { modelKey, readModel, writeModel } from "./model-store.js";
+import { readModel, writeModel } from "./model-store.js";
 import { sweepCache } from "./cache-sweep.js";
 import { patchDescriptions, touchedBy } from "../model/patch-descriptions.js";
 import { compareText } from "../model/diagnostics.js";
@@ -202,20 +202,52 @@ async function generateCached(run: Run, cache: Cache): Promise<Generation> {
     return { ...summary, files: summary.files.map((path) => cachedFile(path, reused.get(path)?.bytes ?? Buffer.alloc(0))) };
   }
   const versions = hashes.map((h) => h.version);
-  const needed = [...new Set((summary?.files ?? []).filter((path) => !reused.has(path)).map(versionOfPath))];
-  const patched = summary !== null ? await patchedModel(run, cache, keys.summary, known, versions, needed) : null;
-  const model = patched !== null && summary !== null ? { ...patched, diagnostics: summary.diagnostics } : await mergedModel(run, cache, keys.summary, known, versions);
+  // Without the run's summary (an edit beyond descriptions), each version's share of it: a version
+  // whose share and files are all cached needs no model (its pages' structure is as it was).
+  const shares = new Map(keys.versions().map((version) => [version, summary === null ? cache.readJson("run", keys.version("run", version), isRunSummary) : null]));
+  const needed =
+    summary !== null
+      ? [...new Set(summary.files.filter((path) => !reused.has(path)).map(versionOfPath))]
+      : keys.versions().filter((version) => shares.get(version)?.files.every((path) => reused.has(path)) !== true);
+  const patched = summary !== null ? await patchedModel(run, cache, keys, known, versions, needed) : null;
+  const merged = patched !== null ? null : needed.length > 0 ? await mergedModel(run, cache, keys, known, versions, needed) : new Map<string, ApiModel>();
+  if (merged?.size === 0) cache.stats.model = "none";
+  const model = patched ?? joinModels([...(merged?.values() ?? [])]);
   run.phases.end("model");
   const formats = new Map<string, string[]>();
   const emitted = await emitFiles(run, model, cache, (path) => reused.has(path), formats);
   run.phases.end("emit");
   const files = [...emitted, ...[...reused].map(([path, entry]) => cachedFile(path, entry.bytes))].sort((a, b) => compareText(a.path, b.path));
-  // A patched model holds only the versions with files to generate: the counts are the summary's.
-  const generation: Generation = { files, types: summary?.types ?? model.types.length, operations: summary?.operations ?? model.operations.length, diagnostics: model.diagnostics };
+  // The counts and diagnostics: the summary's (a patched model holds only the versions with files
+  // to generate), else each version's share: of the model merged now, or cached.
+  const shareOf = (version: string): RunSummary | null => {
+    const part = merged?.get(version);
+    if (part === undefined) return shares.get(version) ?? null;
+    const paths = files.map((file) => file.path).filter((path) => versionOfPath(path) === version);
+    return { types: part.types.length, operations: part.operations.length, diagnostics: part.diagnostics, files: paths };
+  };
+  const parts = keys.versions().flatMap((version) => {
+    const share = shareOf(version);
+    return share !== null ? [[version, share] as const] : [];
+  });
+  const whole = summary ?? joinSummaries(parts.map(([, share]) => share));
+  const generation: Generation = { files, types: whole.types, operations: whole.operations, diagnostics: whole.diagnostics };
   const written = emitted.map((file) => ({ path: file.path, entry: { content: file.content, formats: formatsOf(cache, file.path, formats) } }));
-  storeRun(cache, keys, summary === null ? generation : null, written, reused, { versions: [...new Set(versions)], unusedPages });
+  const summaries = summary === null ? { whole: { ...whole, files: files.map((file) => file.path) }, versions: parts.filter(([version]) => merged?.has(version) === true) } : null;
+  storeRun(cache, keys, summaries, written, reused, { unusedPages });
   run.phases.end("cache");
   return generation;
+}
+
+/** The summary of a run from its API versions' shares (the diagnostics sorted and deduplicated as buildModel joins them). */
+function joinSummaries(shares: readonly RunSummary[]): RunSummary {
+  const joined = joinModels(shares.map((share) => ({ types: [], operations: [], diagnostics: share.diagnostics })));
+  return {
+    types: shares.reduce((sum, share) => sum + share.types, 0),
+    operations: shares.reduce((sum, share) => sum + share.operations, 0),
+    diagnostics: joined.diagnostics,
+    files: shares.flatMap((share) => share.files).sort(compareText),
+  };
 }
 
 /**
@@ -257,26 +289,35 @@ function cachedFile(path: string, bytes: Buffer): GeneratedFile {
   return Object.defineProperty(file, "bytes", { value: bytes, enumerable: false });
 }
 
-/** What the sweep after a run needs besides the run's files: its pages' API versions, and page keys known but not used. */
+/** What the sweep after a run needs besides the run's files: the page keys known but not used. */
 interface RunPages {
-  versions: readonly string[];
   unusedPages: readonly string[];
 }
 
+/** A run's summary and the shares of it of the API versions merged in the run (the others' are cached). */
+interface Summaries {
+  whole: RunSummary;
+  versions: ReadonlyArray<readonly [string, RunSummary]>;
+}
+
 /**
- * Writes the files generated now and, when it was not cached, the summary; then prunes every entry
- * of the kinds the run writes that it does not refer to, and the page entries it did not use.
+ * Writes the files generated now and, when they were not cached, the summaries; then prunes every
+ * entry of the kinds the run writes that it does not refer to, and the page entries it did not use.
  */
-function storeRun(cache: Cache, keys: OutputKeys, summary: Generation | null, written: ReadonlyArray<{ path: string; entry: OutputEntry }>, reused: ReadonlyMap<string, CachedOutput>, pages: RunPages): void {
+function storeRun(cache: Cache, keys: OutputKeys, summaries: Summaries | null, written: ReadonlyArray<{ path: string; entry: OutputEntry }>, reused: ReadonlyMap<string, CachedOutput>, pages: RunPages): void {
   for (const { path, entry } of written) cache.write("output", keys.file(path), encodeOutput(entry));
-  if (summary !== null) cache.writeJson("run", keys.summary, { types: summary.types, operations: summary.operations, diagnostics: summary.diagnostics, files: summary.files.map((f) => f.path) });
+  if (summaries !== null) {
+    cache.writeJson("run", keys.summary, summaries.whole);
+    for (const [version, share] of summaries.versions) cache.writeJson("run", keys.version("run", version), share);
+  }
   const entries = [...written.map((file) => file.entry), ...reused.values()];
+  const versions = keys.versions();
   sweepCache(cache, {
     files: [cache.key("files")],
-    pages: [cache.key("pages")],
+    pages: versions.map((version) => PageStore.key(cache, version)),
     meta: [cache.key("meta")],
-    run: [keys.summary],
-    model: pages.versions.map((version) => modelKey(cache, keys.summary, version)),
+    run: [keys.summary, ...versions.map((version) => keys.version("run", version))],
+    model: versions.map((version) => keys.version("model", version)),
     output: [...written.map((file) => file.path), ...reused.keys()].map((path) => keys.file(path)),
     format: entries.flatMap((entry) => entry.formats),
   }, { page: pages.unusedPages });
@@ -304,7 +345,9 @@ async function hashesOf(run: Run, meta: PageMeta, known: Map<Document, PageModel
   if (!all) run.warm();
   // Pages parsed now are hashed as they arrive, while workers parse the others (a cold run).
   const parsed = new Map<Document, PageHashes>();
-  const pages = await parsePages(docs, run.pool, run.options, { useStore: all, onQueued: run.warm, onParsed: (doc, page) => parsed.set(doc, pageHashes(page)) });
+  // Every page asked for: the stores of the versions the known pages have.
+  const stores = all ? [...new Set(hashes.flatMap((h) => (h !== null ? [h.version] : [])))] : null;
+  const pages = await parsePages(docs, run.pool, run.options, { stores, onQueued: run.warm, onParsed: (doc, page) => parsed.set(doc, pageHashes(page)) });
   docs.forEach((doc, i) => {
     const page = pages[i];
     if (page !== undefined) known.set(doc, page);
@@ -319,28 +362,36 @@ async function hashesOf(run: Run, meta: PageMeta, known: Map<Document, PageModel
   });
 }
 
-/** Every page merged; the model is stored under the summary key for later runs to patch. `versions`: each document's page's. */
-async function mergedModel(run: Run, cache: Cache, key: string, known: ReadonlyMap<Document, PageModel>, versions: readonly string[]): Promise<ApiModel> {
-  const pages = await parsePages(run.documents, run.pool, run.options, { useStore: known.size < run.documents.length, known });
-  const model = selectVersions(buildModel(pages), run.options.versions);
-  writeModel(cache, key, run.documents.map((doc, i) => ({ file: doc.file, key: doc.key, version: versions[i] ?? "" })), model);
+/**
+ * The pages of the API versions `needed` merged, each version's model apart (by version; merging
+ * never mixes versions: model/merge.ts), and stored under its version's key for later runs to
+ * patch. `versions`: each document's page's.
+ */
+async function mergedModel(run: Run, cache: Cache, keys: OutputKeys, known: ReadonlyMap<Document, PageModel>, versions: readonly string[], needed: readonly string[]): Promise<Map<string, ApiModel>> {
+  const indices = run.documents.flatMap((_, i) => (needed.includes(versions[i] ?? "") ? [i] : []));
+  const documents = indices.map((i) => run.documents[i]).filter((doc) => doc !== undefined);
+  const pages = await parsePages(documents, run.pool, run.options, { stores: documents.every((doc) => known.has(doc)) ? null : needed, known });
+  const merged = new Map<string, ApiModel>();
+  for (const version of needed) merged.set(version, selectVersions(buildModel(pages.filter((_, j) => (versions[indices[j] ?? -1] ?? "") === version)), run.options.versions));
+  writeModel(cache, keys, indices.map((i) => ({ file: run.documents[i]?.file ?? "", key: run.documents[i]?.key ?? "", version: versions[i] ?? "" })), joinModels([...merged.values()]));
   cache.stats.model = "merged";
-  return model;
+  cache.stats.versions = { merged: needed.length, of: keys.versions().length };
+  return merged;
 }
 
 /**
  * The stored model of the versions `needed` (those with files to generate) with the descriptions of
  * the changed pages patched in, or null when that cannot be done (see patch-descriptions.ts).
  */
-async function patchedModel(run: Run, cache: Cache, key: string, known: ReadonlyMap<Document, PageModel>, versions: readonly string[], needed: readonly string[]): Promise<ApiModel | null> {
-  const stored = readModel(cache, key, needed);
+async function patchedModel(run: Run, cache: Cache, keys: OutputKeys, known: ReadonlyMap<Document, PageModel>, versions: readonly string[], needed: readonly string[]): Promise<ApiModel | null> {
+  const stored = readModel(cache, keys, needed);
   const documents = run.documents.filter((_, i) => needed.includes(versions[i] ?? ""));
   if (stored === null || Object.keys(stored.pages).length !== documents.length) return null;
   if (documents.some((doc) => !Object.hasOwn(stored.pages, doc.file))) return null;
   const changed = new Set(documents.filter((doc) => stored.pages[doc.file] !== doc.key).map((doc) => doc.file));
   const touched = touchedBy(stored.model, changed);
   if (touched.files.size > PATCH_PAGES) return null;
-  const pages = await parsePages(run.documents.filter((doc) => touched.files.has(doc.file)), run.pool, run.options, { useStore: false, known });
+  const pages = await parsePages(run.documents.filter((doc) => touched.files.has(doc.file)), run.pool, run.options, { stores: null, known });
   const model = patchDescriptions(stored.model, touched, pages);
   if (model !== null) cache.stats.model = "patched";
   return model;
@@ -486,8 +537,12 @@ function pageKey(cache: Cache | null, file: string, hash: string): string {
 
 /** Where parsePages may take pages from besides parsing them, and who hears of each page parsed. */
 interface PageSources {
-  /** Load the page store (only when every page of the run is asked for); default true. */
-  useStore?: boolean;
+  /**
+   * The API versions ("" for none) whose page stores to read (when every page of those versions is
+   * asked for); null: no store is read or written. Default: none read, stores written when many
+   * pages were parsed.
+   */
+  stores?: readonly string[] | null;
   /** Pages this run has already. */
   known?: ReadonlyMap<Document, PageModel>;
   /** Called once the pages to parse are queued (before any is parsed). */
@@ -498,12 +553,12 @@ interface PageSources {
 
 /** The documents' pages: from the page store, from `known`, from their page entries, or parsed. */
 async function parsePages(documents: Document[], pool: WorkerPool, options: PipelineOptions, from: PageSources = {}): Promise<PageModel[]> {
-  const { useStore = true, known, onQueued, onParsed } = from;
+  const { stores = [], known, onQueued, onParsed } = from;
   const cache = options.cache ?? null;
   const progress = options.progress ?? createProgress(false);
   progress.phase("parse", documents.length);
-  const store = cache !== null && useStore ? PageStore.load(cache) : null;
-  let notInStore = 0;
+  const store = cache !== null && stores !== null ? PageStore.load(cache, stores) : null;
+  const notInStore = new Set<string>();
   const found = documents.map((doc): PageModel | null => {
     if (doc.problem !== null || cache === null) return null;
     const stored = store?.get(doc.key) ?? null;
@@ -511,13 +566,13 @@ async function parsePages(documents: Document[], pool: WorkerPool, options: Pipe
       cache.stats.hits.page++;
       return stored;
     }
-    notInStore++;
+    notInStore.add(doc.key);
     return known?.get(doc) ?? cache.readJson("page", doc.key, isPageModel);
   });
   const misses = documents.filter((doc, i) => found[i] === null && doc.problem === null).length;
   const run = (task: Task): Promise<TaskResult> => (misses <= INLINE_TASKS ? pool.runHere(task) : pool.run(task));
   // Pages the rewritten store will hold need no entries of their own (a cold run would write one per page besides).
-  const rewrite = store !== null && PageStore.rewrites(notInStore, documents.filter((doc) => doc.problem === null).length);
+  const rewrite = store !== null && PageStore.rewrites(notInStore.size, documents.filter((doc) => doc.problem === null).length);
   const parsing = Promise.all(
     documents.map(async (doc, i): Promise<PageModel> => {
       const page = found[i];

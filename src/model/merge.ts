@@ -22,7 +22,15 @@ export function buildModel(pages: readonly PageModel[]): ApiModel {
     if (list === undefined) byVersion.set(version, [page]);
     else list.push(page);
   }
-  const parts = [...byVersion.keys()].sort(compareText).map((version) => buildVersionModel(byVersion.get(version) ?? []));
+  return joinModels([...byVersion.keys()].sort(compareText).map((version) => buildVersionModel(byVersion.get(version) ?? [])));
+}
+
+/**
+ * The models of API versions as one (in the order given: buildModel's is by version), their
+ * diagnostics sorted and deduplicated. Joining the models of versions merged apart gives what
+ * merging all their pages gives (the CLI merges only the versions an edit changed).
+ */
+export function joinModels(parts: readonly ApiModel[]): ApiModel {
   return {
     types: parts.flatMap((part) => part.types),
     operations: parts.flatMap((part) => part.operations),
