@@ -368,12 +368,12 @@ async function hashesOf(run: Run, meta: PageMeta, known: Map<Document, PageModel
  * patch. `versions`: each document's page's.
  */
 async function mergedModel(run: Run, cache: Cache, keys: OutputKeys, known: ReadonlyMap<Document, PageModel>, versions: readonly string[], needed: readonly string[]): Promise<Map<string, ApiModel>> {
-  const indices = run.documents.flatMap((_, i) => (needed.includes(versions[i] ?? "") ? [i] : []));
-  const documents = indices.map((i) => run.documents[i]).filter((doc) => doc !== undefined);
+  const chosen = run.documents.flatMap((doc, i) => (needed.includes(versions[i] ?? "") ? [{ doc, version: versions[i] ?? "" }] : []));
+  const documents = chosen.map(({ doc }) => doc);
   const pages = await parsePages(documents, run.pool, run.options, { stores: documents.every((doc) => known.has(doc)) ? null : needed, known });
   const merged = new Map<string, ApiModel>();
-  for (const version of needed) merged.set(version, selectVersions(buildModel(pages.filter((_, j) => (versions[indices[j] ?? -1] ?? "") === version)), run.options.versions));
-  writeModel(cache, keys, indices.map((i) => ({ file: run.documents[i]?.file ?? "", key: run.documents[i]?.key ?? "", version: versions[i] ?? "" })), joinModels([...merged.values()]));
+  for (const version of needed) merged.set(version, selectVersions(buildModel(pages.filter((_, j) => chosen[j]?.version === version)), run.options.versions));
+  writeModel(cache, keys, chosen.map(({ doc, version }) => ({ file: doc.file, key: doc.key, version })), joinModels([...merged.values()]));
   cache.stats.model = "merged";
   cache.stats.versions = { merged: needed.length, of: keys.versions().length };
   return merged;
