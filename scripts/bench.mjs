@@ -7,7 +7,10 @@
  *   (b) a cold `docgen gen` of the whole corpus (spawned CLI, empty cache), its wall time and peak RSS;
  *   (c) the same gen again with nothing changed;
  *   (d) the same gen after one property description in one page was edited;
- *   (e) the same gen after a property was added to that page instead (a structural edit).
+ *   (e) the same gen after a property was added to that page instead (a structural edit);
+ *   (f) the same gen after a property was added to a beta page's request body instead: the edited
+ *       page of (d) and (e) has no API version in its examples, and an edit's cost grows with its
+ *       version's share of the pages (beta: most of them).
  *
  * (b)–(e) run twice: in gen's own process (`--no-daemon`), then in the background process
  * (DOCGEN_DAEMON=1, with a cache of its own; its peak RSS is the process's, from --stats), and the
@@ -120,6 +123,10 @@ const copies = listPages(path.join(work, "corpus"));
 // One property description edited in (d), so that the change reaches the generated code; a property added in (e).
 const page = copies.find((f) => f.includes(`${path.sep}resources${path.sep}`) && /^\|.*Read-only\./m.test(readFileSync(f, "utf8"))) ?? copies[0];
 const original = readFileSync(page, "utf8");
+// The first operation page with a beta example and a request-body table (a row is added after the table's first row).
+const BODY_ROW = /^## Request body\s*\n(?:[^\n]*\n)*?(\|[^\n]*\|\s*\n\|[ :|-]+\|\s*\n\|[^\n]*\|)/m;
+const betaPage = copies.find((f) => f.includes(`${path.sep}api${path.sep}`) && /graph\.microsoft\.com\/beta\//.test(readFileSync(f, "utf8")) && BODY_ROW.test(readFileSync(f, "utf8")));
+const betaOriginal = betaPage !== undefined ? readFileSync(betaPage, "utf8") : null;
 let byCode = "";
 for (const served of [false, true]) {
   writeFileSync(page, original);
@@ -148,6 +155,18 @@ for (const served of [false, true]) {
   const e = runGen(args, served);
   console.log(`(e) rerun, one property added to the same page: ${e.seconds.toFixed(2)} s (same target), peak RSS ${e.rssMiB.toFixed(0)} MiB`);
   console.log(`    ${e.summary.replaceAll(work, "$TMP")}`);
+  console.log(`    seconds by phase: ${e.phases}`);
+  writeFileSync(page, original);
+  if (betaPage !== undefined && betaOriginal !== null) {
+    runGen(args, served);
+    const row = BODY_ROW.exec(betaOriginal)?.[1] ?? "";
+    writeFileSync(betaPage, betaOriginal.replace(row, `${row}\n| benchmarkAdded | String | Added by the benchmark. |`));
+    const f = runGen(args, served);
+    console.log(`(f) rerun, a property added to a beta page's request body (${path.basename(betaPage)}) instead: ${f.seconds.toFixed(2)} s (same target), peak RSS ${f.rssMiB.toFixed(0)} MiB`);
+    console.log(`    ${f.summary.replaceAll(work, "$TMP")}`);
+    console.log(`    seconds by phase: ${f.phases}`);
+    writeFileSync(betaPage, betaOriginal);
+  }
   if (served) {
     const daemon = (verb) => spawnSync(process.execPath, [path.join(ROOT, "bin/docgen.js"), "daemon", verb, "--cache-dir", cacheDir], { cwd: ROOT, encoding: "utf8" }).stdout.trim();
     // The process collects garbage after each reply and its workers after 1 s idle.
