@@ -7,10 +7,11 @@
  * hashes (`page-meta.ts`) give the keys of the run's summary and of every generated file
  * (`output-keys.ts`), so only changed pages are parsed and only files whose key is new are
  * generated. Their model is the stored one patched when only descriptions changed
- * (`model-store.ts`, `model/patch-descriptions.ts`), else every page merged again (pages from one
- * store entry, `page-store.ts`); in them only chunks whose statements changed are rendered (the
- * others by content id from the cache; see `emitters/emit-file.ts`). Then the cache is pruned to
- * what the run refers to (`cache-sweep.ts`).
+ * (`model-store.ts`, `model/patch-descriptions.ts`), else the pages of their API versions merged
+ * again (from one store entry per version, `page-store.ts`; a version an edit did not touch keeps
+ * its cached files and its share of the summary); in them only chunks whose statements changed are
+ * rendered (the others by content id from the cache; see `emitters/emit-file.ts`). Then the cache
+ * is pruned to what the run refers to (`cache-sweep.ts`).
  */
 import path from "node:path";
 import { makeDiagnostic, type DiagnosticCode } from "../model/diagnostics.js";
@@ -183,7 +184,8 @@ async function emitFiles(run: Run, model: ApiModel, cache: Cache | null, skip: (
 /**
  * With a cache (see the file header): the keys of the run's summary and files come from the pages'
  * hashes; files whose entries exist are taken from the cache; for the others the model is the
- * stored one with its descriptions patched when only descriptions changed, else every page merged.
+ * stored one with its descriptions patched when only descriptions changed, else the pages of their
+ * API versions merged.
  */
 async function generateCached(run: Run, cache: Cache): Promise<Generation> {
   const meta = PageMeta.load(cache);

@@ -6,7 +6,7 @@
  * merge-operations.ts). So the types and operations the changed files contribute to are merged
  * again from all the pages that contribute to them (their sources), and their descriptions are
  * copied into the model. When those pages do not merge into the very sources and members the model
- * records, the result is null and the caller merges every page.
+ * records, the result is null and the caller merges every page (of the API versions concerned).
  */
 import { buildModel } from "./merge.js";
 import { typeKey } from "./merge-types.js";
