@@ -128,7 +128,9 @@ function isTabLabel(node: Heading): boolean {
 
 function parseFrontMatter(source: string): Record<string, unknown> | null {
   try {
-    const data: unknown = parseYaml(source);
+    // "error": what the library would only warn about (an ambiguous alias such as `*:`) must not
+    // reach the user's terminal as a Node warning; errors throw and make the front matter null.
+    const data: unknown = parseYaml(source, { logLevel: "error" });
     return isRecord(data) ? data : null;
   } catch {
     return null;

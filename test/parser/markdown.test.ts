@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { markdownToOutline } from "../../src/parser/markdown.js";
 import type { AnnotationBlock, Block, CodeBlock, HeadingBlock, InlineText, ParagraphBlock, TableBlock } from "../../src/parser/outline.js";
 
@@ -278,6 +278,19 @@ describe("markdownToOutline: front matter", () => {
     const result = outline(...given);
     expect({ frontMatter: result.frontMatter, frontMatterPos: result.frontMatterPos }).toEqual(want);
     expect(result).toMatchObject({ file: "page.md", format: "markdown" });
+  });
+
+  it("YAML the library would warn about prints nothing (a Node warning on the user's terminal): null", () => {
+    const warn = vi.spyOn(process, "emitWarning").mockImplementation(() => {});
+    const console = vi.spyOn(globalThis.console, "warn").mockImplementation(() => {});
+    try {
+      expect(outline("---", "*:", "---", "# T").frontMatter).toBeNull();
+      expect(warn).not.toHaveBeenCalled();
+      expect(console).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+      console.mockRestore();
+    }
   });
 
   it("does not turn front matter into blocks", () => {
