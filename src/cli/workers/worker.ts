@@ -8,11 +8,15 @@ import { errorText, runTask, type Task } from "./tasks.js";
  * tiering, hot functions are compiled again by the optimising compiler on background threads,
  * which cost more than they save here (on 2 cores, rendering 8 MB of chunks took 800 ms with it
  * and 525-660 ms without; 20 MB, 1.5 s against 1.25-1.4 s) and which a worker must wait for before
- * it can end (50-270 ms just after rendering, against 15-25 ms). V8's flags are the process's: set
- * here, before any worker loads anything, so that every worker runs with the same flags (V8's
- * cached code, see code-cache.ts, is only used under the flags it was made with).
+ * it can end (50-270 ms just after rendering, against 15-25 ms). And each function is validated
+ * when it is first compiled, not the whole module up front (compiling the module: 30 ms instead of
+ * 90 ms; Biome's module is a published build, and a function that did not validate would still be
+ * refused, when called). V8's flags are the process's: set here, before any worker loads anything,
+ * so that every worker runs with the same flags (V8's cached code, see code-cache.ts, is only used
+ * under the flags it was made with).
  */
 v8.setFlagsFromString("--liftoff-only");
+v8.setFlagsFromString("--wasm-lazy-validation");
 
 /** One task; the pool matches answers to tasks by their order (see TASKS_PER_WORKER in pool.ts). */
 export interface Request {
