@@ -110,26 +110,24 @@ export class Cache {
     return path.join(this.root, kind, key.slice(0, 2), key.slice(2));
   }
 
-  /** Whether the entry exists (not whether it decodes). */
-  has(kind: CacheKind, key: string): boolean {
-    return existsSync(this.entryPath(kind, key));
+  /** Whether this build's cache holds a run (its file index): the next run is most likely one after an edit. */
+  holdsRun(): boolean {
+    return existsSync(this.entryPath("files", this.key("files")));
   }
 
   read(kind: CacheKind, key: string): string | null {
-    try {
-      const text = readFileSync(this.entryPath(kind, key), "utf8");
-      this.stats.hits[kind]++;
-      return text;
-    } catch {
-      this.stats.misses[kind]++;
-      return null;
-    }
+    return this.readWith(kind, key, (file) => readFileSync(file, "utf8"));
   }
 
   /** An entry's bytes, or null when it does not exist (or cannot be read). */
   readBytes(kind: CacheKind, key: string): Buffer | null {
+    return this.readWith(kind, key, (file) => readFileSync(file));
+  }
+
+  /** An entry as `load` reads its file, counted as a hit; null (a miss) when it cannot be read. */
+  private readWith<R>(kind: CacheKind, key: string, load: (file: string) => R): R | null {
     try {
-      const data = readFileSync(this.entryPath(kind, key));
+      const data = load(this.entryPath(kind, key));
       this.stats.hits[kind]++;
       return data;
     } catch {

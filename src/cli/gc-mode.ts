@@ -46,8 +46,7 @@ export function wantsSingleThreadedGc(argv: readonly string[], execArgv: readonl
  * not read here: the default folder is looked at instead (a wrong guess costs only time).
  */
 function warmCache(cacheDir: string): boolean {
-  const cache = new Cache(cacheDir);
-  return cache.has("files", cache.key("files"));
+  return new Cache(cacheDir).holdsRun();
 }
 
 /**

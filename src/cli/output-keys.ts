@@ -46,6 +46,7 @@ export class OutputKeys {
   readonly summary: string;
   /** Per API version ("" for none) and page part, a digest of those pages' hashes. */
   private readonly digests = new Map<string, string>();
+  private pageVersions: readonly string[] | undefined;
 
   constructor(
     private readonly cache: Cache,
@@ -78,8 +79,8 @@ export class OutputKeys {
   }
 
   /** The API versions ("" for none) of the run's pages. */
-  versions(): string[] {
-    return [...new Set(this.pages.map((page) => page.hashes.version))];
+  versions(): readonly string[] {
+    return (this.pageVersions ??= [...new Set(this.pages.map((page) => page.hashes.version))]);
   }
 }
 

@@ -6,6 +6,7 @@
  * The stores are rewritten only when many pages were not in them (a cold run, a large change):
  * pages parsed since then are served from their own page entries, so an edit costs no rewrite.
  */
+import { byApiVersion } from "../model/merge.js";
 import type { PageModel } from "../model/page.js";
 import { asciiJson, type Cache } from "./cache.js";
 
@@ -60,14 +61,7 @@ export class PageStore {
    */
   update(pages: ReadonlyArray<readonly [string, PageModel]>, missing: ReadonlySet<string>): void {
     if (!PageStore.rewrites(missing.size, pages.length)) return;
-    const byVersion = new Map<string, Array<readonly [string, PageModel]>>();
-    for (const entry of pages) {
-      const version = entry[1].apiVersion ?? "";
-      const list = byVersion.get(version);
-      if (list === undefined) byVersion.set(version, [entry]);
-      else list.push(entry);
-    }
-    for (const [version, entries] of byVersion) {
+    for (const [version, entries] of byApiVersion(pages, ([, page]) => page.apiVersion)) {
       if (!entries.some(([key]) => missing.has(key))) continue;
       // The object `writeJson` would write, its members' texts made ahead where they were.
       const members = entries.map(([key, page]) => `${JSON.stringify(key)}:${this.texts.get(key) ?? asciiJson(page)}`);

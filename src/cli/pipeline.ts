@@ -15,7 +15,7 @@
  */
 import path from "node:path";
 import { makeDiagnostic, type DiagnosticCode } from "../model/diagnostics.js";
-import { buildModel, joinModels } from "../model/merge.js";
+import { buildModel, joinDiagnostics, joinModels, versionModels } from "../model/merge.js";
 import type { PageModel } from "../model/page.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
 import type { EmitOptions } from "../emitters/context.js";
@@ -133,7 +133,7 @@ export async function generate(inputs: readonly string[], options: GenerateOptio
   // A cache an earlier run left (its file index exists) means a run after an edit, most likely:
   // it renders a few chunks, and one worker loading the renderers now, while this thread reads the
   // inputs, is ready for them sooner (a run that changes nothing stops the worker unused).
-  if (cache !== null && cache.has("files", cache.key("files"))) warm();
+  if (cache?.holdsRun() === true) warm();
   try {
     const documents = readDocuments(files, cache);
     phases.end("inputs");
@@ -241,13 +241,12 @@ async function generateCached(run: Run, cache: Cache): Promise<Generation> {
   return generation;
 }
 
-/** The summary of a run from its API versions' shares (the diagnostics sorted and deduplicated as buildModel joins them). */
+/** The summary of a run from its API versions' shares (the diagnostics joined as buildModel joins them). */
 function joinSummaries(shares: readonly RunSummary[]): RunSummary {
-  const joined = joinModels(shares.map((share) => ({ types: [], operations: [], diagnostics: share.diagnostics })));
   return {
     types: shares.reduce((sum, share) => sum + share.types, 0),
     operations: shares.reduce((sum, share) => sum + share.operations, 0),
-    diagnostics: joined.diagnostics,
+    diagnostics: joinDiagnostics(shares.map((share) => share.diagnostics)),
     files: shares.flatMap((share) => share.files).sort(compareText),
   };
 }
@@ -374,7 +373,7 @@ async function mergedModel(run: Run, cache: Cache, keys: OutputKeys, known: Read
   const documents = chosen.map(({ doc }) => doc);
   const pages = await parsePages(documents, run.pool, run.options, { stores: documents.every((doc) => known.has(doc)) ? null : needed, known });
   const merged = new Map<string, ApiModel>();
-  for (const version of needed) merged.set(version, selectVersions(buildModel(pages.filter((_, j) => chosen[j]?.version === version)), run.options.versions));
+  for (const [version, model] of versionModels(pages)) merged.set(version, selectVersions(joinModels([model]), run.options.versions));
   writeModel(cache, keys, chosen.map(({ doc, version }) => ({ file: doc.file, key: doc.key, version })), joinModels([...merged.values()]));
   cache.stats.model = "merged";
   cache.stats.versions = { merged: needed.length, of: keys.versions().length };

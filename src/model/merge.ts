@@ -13,32 +13,46 @@ import { isPrimitive } from "./primitives.js";
 import type { ApiModel, ApiVersion, Diagnostic, OperationModel, TypeModel } from "./types.js";
 
 export function buildModel(pages: readonly PageModel[]): ApiModel {
-  // Each API version is merged from its own pages alone, so that one version's model (and the files
-  // generated from it) never depends on another's pages: the CLI's cache keys rely on it (output-keys.ts).
-  const byVersion = new Map<string, PageModel[]>();
-  for (const page of pages) {
-    const version = page.apiVersion ?? "";
-    const list = byVersion.get(version);
-    if (list === undefined) byVersion.set(version, [page]);
-    else list.push(page);
-  }
-  return joinModels([...byVersion.keys()].sort(compareText).map((version) => buildVersionModel(byVersion.get(version) ?? [])));
+  return joinModels([...versionModels(pages).values()]);
 }
 
 /**
- * The models of API versions as one (in the order given: buildModel's is by version), their
- * diagnostics sorted and deduplicated. Joining the models of versions merged apart gives what
- * merging all their pages gives (the CLI merges only the versions an edit changed).
+ * Each API version's model (by version, "" for none, in version order; its diagnostics as found:
+ * joinModels sorts them). Each version is merged from its own pages alone, so that one version's
+ * model (and the files generated from it) never depends on another's pages: the CLI's cache keys
+ * rely on it (output-keys.ts), and merges only the versions an edit changed.
  */
-export function joinModels(parts: readonly ApiModel[]): ApiModel {
-  return {
-    types: parts.flatMap((part) => part.types),
-    operations: parts.flatMap((part) => part.operations),
-    diagnostics: dedupe(parts.flatMap((part) => part.diagnostics).sort(compareDiagnostics)),
-  };
+export function versionModels(pages: readonly PageModel[]): Map<string, ApiModel> {
+  const byVersion = byApiVersion(pages, (page) => page.apiVersion);
+  return new Map([...byVersion.keys()].sort(compareText).map((version) => [version, buildVersionModel(byVersion.get(version) ?? [])]));
 }
 
-/** The model of the pages of one API version: types and operations sorted by name and id, diagnostics as found (buildModel sorts them once). */
+/** `items` grouped by their API version ("" for none), in the order given within each group. */
+export function byApiVersion<T>(items: readonly T[], versionOf: (item: T) => ApiVersion | null): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const version = versionOf(item) ?? "";
+    const group = groups.get(version);
+    if (group === undefined) groups.set(version, [item]);
+    else group.push(item);
+  }
+  return groups;
+}
+
+/**
+ * The models of API versions as one (in the order given: buildModel's is by version). Joining the
+ * models of versions merged apart gives what merging all their pages gives.
+ */
+export function joinModels(parts: readonly ApiModel[]): ApiModel {
+  return { types: parts.flatMap((part) => part.types), operations: parts.flatMap((part) => part.operations), diagnostics: joinDiagnostics(parts.map((part) => part.diagnostics)) };
+}
+
+/** Lists of diagnostics as one, sorted and deduplicated (as a model's are). */
+export function joinDiagnostics(lists: ReadonlyArray<readonly Diagnostic[]>): Diagnostic[] {
+  return dedupe(lists.flat().sort(compareDiagnostics));
+}
+
+/** The model of the pages of one API version: types and operations sorted by name and id, diagnostics as found (joinModels sorts them once). */
 function buildVersionModel(pages: readonly PageModel[]): ApiModel {
   const sorted = [...pages].sort((a, b) => compareText(a.file, b.file));
   const diagnostics: Diagnostic[] = sorted.flatMap((page) => page.diagnostics);
