@@ -191,7 +191,7 @@ export class Cache {
   }
 
   /** Writes an entry; false when it could not be written (the cache is then only not used). */
-  write(kind: CacheKind, key: string, content: string): boolean {
+  write(kind: CacheKind, key: string, content: string | Uint8Array): boolean {
     return writeEntry(this.entryPath(kind, key), content);
   }
 

@@ -19,13 +19,14 @@ import { buildModel, joinDiagnostics, joinModels, versionModels } from "../model
 import type { PageModel } from "../model/page.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
 import type { EmitOptions } from "../emitters/context.js";
-import type { ChunkRenderer, GeneratedFile } from "../emitters/emit.js";
+import type { ChunkRenderer, RenderedChunk } from "../emitters/emit.js";
+import { fileOfBytes, type GeneratedFile } from "../emitters/generated-file.js";
 import { versionFolder } from "../emitters/naming.js";
 import { sha256, type Cache } from "./cache.js";
 import { FileIndex, statFile } from "./file-index.js";
 import { isPageModel, PageStore } from "./page-store.js";
 import { UserError } from "./errors.js";
-import { decodeOutput, encodeOutput, isRunSummary, type CachedOutput, type OutputEntry, type RunSummary } from "./run-entry.js";
+import { decodeFormatted, decodeOutput, encodeFormatted, encodeOutput, isRunSummary, type OutputEntry, type RunSummary } from "./run-entry.js";
 import { PageMeta, pageHashes, type PageHashes } from "./page-meta.js";
 import { folderOfVersion, OutputKeys, runSettings, versionOfPath } from "./output-keys.js";
 import { readModel, writeModel } from "./model-store.js";
@@ -201,7 +202,7 @@ async function generateCached(run: Run, cache: Cache): Promise<Generation> {
     cache.stats.model = "none";
     sweepCache(cache, {}, { page: unusedPages });
     run.phases.end("cache");
-    return { ...summary, files: summary.files.map((path) => cachedFile(path, reused.get(path)?.bytes ?? Buffer.alloc(0))) };
+    return { ...summary, files: summary.files.map((path) => fileOfBytes(path, reused.get(path)?.bytes ?? Buffer.alloc(0))) };
   }
   const versions = hashes.map((h) => h.version);
   // Without the run's summary (an edit beyond descriptions), each version's share of it: a version
@@ -219,7 +220,7 @@ async function generateCached(run: Run, cache: Cache): Promise<Generation> {
   const formats = new Map<string, string[]>();
   const emitted = await emitFiles(run, model, cache, (path) => reused.has(path), formats);
   run.phases.end("emit");
-  const files = [...emitted, ...[...reused].map(([path, entry]) => cachedFile(path, entry.bytes))].sort((a, b) => compareText(a.path, b.path));
+  const files = [...emitted, ...[...reused].map(([path, entry]) => fileOfBytes(path, entry.bytes))].sort((a, b) => compareText(a.path, b.path));
   // The counts and diagnostics: the summary's (a patched model holds only the versions with files
   // to generate), else each version's share: of the model merged now, or cached.
   const shareOf = (version: string): RunSummary | null => {
@@ -234,7 +235,7 @@ async function generateCached(run: Run, cache: Cache): Promise<Generation> {
   });
   const whole = summary ?? joinSummaries(parts.map(([, share]) => share));
   const generation: Generation = { files, types: whole.types, operations: whole.operations, diagnostics: whole.diagnostics };
-  const written = emitted.map((file) => ({ path: file.path, entry: { content: file.content, formats: formatsOf(cache, file.path, formats) } }));
+  const written = emitted.map((file) => ({ path: file.path, entry: { bytes: file.bytes ?? Buffer.from(file.content, "utf8"), formats: formatsOf(cache, file.path, formats) } }));
   const summaries = summary === null ? { whole: { ...whole, files: files.map((file) => file.path) }, versions: parts.filter(([version]) => merged?.has(version) === true) } : null;
   storeRun(cache, keys, summaries, written, reused, { unusedPages });
   run.phases.end("cache");
@@ -265,29 +266,13 @@ async function candidateFiles(keys: OutputKeys, options: GenerateOptions): Promi
 }
 
 /** The given generated files whose entries are in the cache, by path. */
-function cachedFiles(cache: Cache, keys: OutputKeys, paths: readonly string[]): Map<string, CachedOutput> {
-  const reused = new Map<string, CachedOutput>();
+function cachedFiles(cache: Cache, keys: OutputKeys, paths: readonly string[]): Map<string, OutputEntry> {
+  const reused = new Map<string, OutputEntry>();
   for (const path of paths) {
     const entry = cache.readDecodedBytes("output", keys.file(path), decodeOutput);
     if (entry !== null) reused.set(path, entry);
   }
   return reused;
-}
-
-/**
- * A generated file from the cache: its bytes are what the output folder is compared with and
- * written from; the text is decoded only if something asks for it. The bytes are not enumerable,
- * so the file compares and serialises as its path and content, as any other.
- */
-function cachedFile(path: string, bytes: Buffer): GeneratedFile {
-  let content: string | null = null;
-  const file = {
-    path,
-    get content(): string {
-      return (content ??= bytes.toString("utf8"));
-    },
-  };
-  return Object.defineProperty(file, "bytes", { value: bytes, enumerable: false });
 }
 
 /** What the sweep after a run needs besides the run's files: the page keys known but not used. */
@@ -305,7 +290,7 @@ interface Summaries {
  * Writes the files generated now and, when they were not cached, the summaries; then prunes every
  * entry of the kinds the run writes that it does not refer to, and the page entries it did not use.
  */
-function storeRun(cache: Cache, keys: OutputKeys, summaries: Summaries | null, written: ReadonlyArray<{ path: string; entry: OutputEntry }>, reused: ReadonlyMap<string, CachedOutput>, pages: RunPages): void {
+function storeRun(cache: Cache, keys: OutputKeys, summaries: Summaries | null, written: ReadonlyArray<{ path: string; entry: OutputEntry }>, reused: ReadonlyMap<string, OutputEntry>, pages: RunPages): void {
   for (const { path, entry } of written) cache.write("output", keys.file(path), encodeOutput(entry));
   if (summaries !== null) {
     cache.writeJson("run", keys.summary, summaries.whole);
@@ -441,12 +426,12 @@ function chunkRenderer(pool: WorkerPool, warm: Promise<unknown> | null, cache: C
     started = true;
     const keys = chunks.map((chunk) => cache?.key("format", chunk.id) ?? null);
     formats.set(path, keys.filter((key) => key !== null));
-    // Stored as JSON strings, so that a truncated or damaged entry fails to parse and is a miss.
-    const cached = keys.map((key) => (cache !== null && key !== null ? cache.readJson("format", key, isString) : null));
+    // Read as bytes: the file is joined, compared and written as bytes (see fileOfBytes).
+    const cached = keys.map((key) => (cache !== null && key !== null ? cache.readDecodedBytes("format", key, decodeFormatted) : null));
     const misses = cached.filter((text) => text === null).length;
     const run = misses > INLINE_TASKS ? (task: Task) => pool.run(task) : warm !== null ? inWarmWorker : (task: Task) => pool.runHere(task);
     return Promise.all(
-      chunks.map(async (chunk, i): Promise<string> => {
+      chunks.map(async (chunk, i): Promise<RenderedChunk> => {
         const hit = cached[i];
         if (hit !== null && hit !== undefined) {
           progress.tick();
@@ -456,7 +441,7 @@ function chunkRenderer(pool: WorkerPool, warm: Promise<unknown> | null, cache: C
         progress.tick();
         if (result.kind !== "chunk") throw new Error(`worker answered an emit job with a ${result.kind} result`);
         const key = keys[i];
-        if (cache !== null && key !== null && key !== undefined) cache.write("format", key, JSON.stringify(result.content));
+        if (cache !== null && key !== null && key !== undefined) cache.write("format", key, encodeFormatted(result.content));
         return result.content;
       }),
     );
@@ -466,12 +451,12 @@ function chunkRenderer(pool: WorkerPool, warm: Promise<unknown> | null, cache: C
 /** A runtime helper file formatted, from the cache when formatted before (it changes only with docgen). */
 async function formatCached(source: string, cache: Cache | null): Promise<string> {
   const key = cache?.key("format", "source", source) ?? null;
-  const cached = cache !== null && key !== null ? cache.readJson("format", key, isString) : null;
-  if (cached !== null) return cached;
+  const cached = cache !== null && key !== null ? cache.readDecodedBytes("format", key, decodeFormatted) : null;
+  if (cached !== null) return cached.toString("utf8");
   // Loaded only now: the formatter is needed here only when the helpers are not cached.
   const { formatTypeScript } = await import("../emitters/format.js");
   const formatted = await formatTypeScript(source);
-  if (cache !== null && key !== null) cache.write("format", key, JSON.stringify(formatted));
+  if (cache !== null && key !== null) cache.write("format", key, encodeFormatted(formatted));
   return formatted;
 }
 
@@ -655,8 +640,4 @@ export async function parseInputFile({ absolute, explicit, symlink }: InputFile,
 function unreadablePage(file: string, problem: string, code: DiagnosticCode = "input-unreadable"): PageModel {
   const diagnostic = makeDiagnostic(code, { file, line: 1, column: 1 }, `This file ${problem}; it was skipped.`);
   return { file, format: "markdown", title: null, kind: "unknown", apiVersion: null, types: [], operations: [], typeRefs: [], diagnostics: [diagnostic] };
-}
-
-function isString(value: unknown): value is string {
-  return typeof value === "string";
 }

@@ -6,12 +6,13 @@
  *   end mark. It is read as bytes and never decoded as text unless the file must be written: a
  *   rerun compares those bytes with the output folder's (the corpus's files are 18 MB).
  * A file's entry is shared by every run whose pages give it the same key, so a rerun after an edit
- * writes only the files the edit changed. A truncated or damaged entry does not decode: a miss.
+ * writes only the files the edit changed. Format entries (a rendered chunk, a formatted runtime
+ * helper) have the same envelope, with only the length in their header. A truncated or damaged
+ * entry does not decode: a miss.
  */
 import type { Diagnostic } from "../model/types.js";
 
-const END = "\n\0docgen output entry end\n";
-const END_BYTES = Buffer.from(END);
+const END_BYTES = Buffer.from("\n\0docgen output entry end\n");
 
 export interface RunSummary {
   types: number;
@@ -21,29 +22,49 @@ export interface RunSummary {
   files: string[];
 }
 
+/** A generated file's entry: its text as UTF-8, and the format entries it was joined from. */
 export interface OutputEntry {
-  content: string;
+  bytes: Uint8Array;
   /** Keys of the format entries (rendered chunks, formatted runtime helpers) the text was joined from. */
   formats: string[];
 }
 
-/** An entry as read from the cache: the text as UTF-8 bytes. */
-export interface CachedOutput {
-  bytes: Buffer;
-  formats: string[];
-}
-
-export function encodeOutput(entry: OutputEntry): string {
-  return [JSON.stringify({ formats: entry.formats, bytes: Buffer.byteLength(entry.content) }), "\n", entry.content, END].join("");
+export function encodeOutput(entry: OutputEntry): Buffer {
+  return encodeEntry({ formats: entry.formats, bytes: entry.bytes.length }, entry.bytes);
 }
 
 /** The file an entry holds, or null when it is not a whole entry of this shape. */
-export function decodeOutput(data: Buffer): CachedOutput | null {
+export function decodeOutput(data: Buffer): OutputEntry | null {
+  const entry = decodeEntry(data, isHeader);
+  return entry !== null ? { bytes: entry.body, formats: entry.header.formats } : null;
+}
+
+/**
+ * A formatted text (kind "format": a rendered chunk or a formatted runtime helper), in the same
+ * envelope as a generated file (its header gives only the length): read as bytes, so that a
+ * generated file is joined from its chunks and compared and written without decoding them.
+ */
+export function encodeFormatted(text: string): Buffer {
+  const body = Buffer.from(text, "utf8");
+  return encodeEntry({ bytes: body.length }, body);
+}
+
+/** The UTF-8 text a format entry holds, or null when it is not a whole entry. */
+export function decodeFormatted(data: Buffer): Buffer | null {
+  return decodeEntry(data, isLength)?.body ?? null;
+}
+
+/** One line of JSON (the header, giving the body's length in bytes), the body, the end mark. */
+function encodeEntry(header: { bytes: number; formats?: string[] }, body: Uint8Array): Buffer {
+  return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), body, END_BYTES]);
+}
+
+function decodeEntry<H extends { bytes: number }>(data: Buffer, isValid: (value: unknown) => value is H): { header: H; body: Buffer } | null {
   const newline = data.indexOf(0x0a);
   if (newline < 0 || data.length < END_BYTES.length || !data.subarray(data.length - END_BYTES.length).equals(END_BYTES)) return null;
   const header: unknown = JSON.parse(data.toString("utf8", 0, newline));
-  if (!isHeader(header) || newline + 1 + header.bytes + END_BYTES.length !== data.length) return null;
-  return { bytes: data.subarray(newline + 1, newline + 1 + header.bytes), formats: header.formats };
+  if (!isValid(header) || newline + 1 + header.bytes + END_BYTES.length !== data.length) return null;
+  return { header, body: data.subarray(newline + 1, newline + 1 + header.bytes) };
 }
 
 interface Header {
@@ -54,9 +75,15 @@ interface Header {
 // Written by this docgen build only (the key includes its fingerprint): the checks guard against
 // damaged files, not against other shapes.
 function isHeader(value: unknown): value is Header {
-  if (typeof value !== "object" || value === null || !("formats" in value && "bytes" in value)) return false;
-  const { formats, bytes } = value;
-  return Array.isArray(formats) && formats.every((f: unknown) => typeof f === "string") && typeof bytes === "number" && Number.isInteger(bytes) && bytes >= 0;
+  if (!isLength(value) || !("formats" in value)) return false;
+  const { formats } = value;
+  return Array.isArray(formats) && formats.every((f: unknown) => typeof f === "string");
+}
+
+function isLength(value: unknown): value is { bytes: number } {
+  if (typeof value !== "object" || value === null || !("bytes" in value)) return false;
+  const { bytes } = value;
+  return typeof bytes === "number" && Number.isInteger(bytes) && bytes >= 0;
 }
 
 export function isRunSummary(value: unknown): value is RunSummary {

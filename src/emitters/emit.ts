@@ -9,26 +9,28 @@ import { compareText } from "../model/diagnostics.js";
 import type { ApiModel, ApiVersion } from "../model/types.js";
 import type { EmitOptions } from "./context.js";
 import { emittedFiles, joinChunks, planChunks, type PlannedChunk, type VersionSlice } from "./emit-file.js";
+import { fileOfBytes, type GeneratedFile } from "./generated-file.js";
 import { runtimeFiles } from "./runtime.js";
 import { versionFolder } from "./naming.js";
 
-export interface GeneratedFile {
-  /** Path relative to the output folder, with forward slashes (`beta/interfaces.ts`). */
-  path: string;
-  content: string;
-  /**
-   * The content as UTF-8, when the producer holds it so (the CLI's cached files): compared and
-   * written as is. Not enumerable where set: a file compares and serialises as its path and content.
-   */
-  bytes?: Uint8Array;
-}
+export type { GeneratedFile } from "./generated-file.js";
+
+/** A rendered chunk: its text, or the text as UTF-8 (the CLI reads the chunks it cached so). */
+export type RenderedChunk = string | Uint8Array;
 
 /**
- * Renders the planned chunks of one file, texts in the same order (`renderChunk` each by default;
- * the CLI serves unchanged chunks from its cache and renders the others in worker threads). Called
+ * Renders the planned chunks of one file, in the same order (`renderChunk` each by default; the
+ * CLI serves unchanged chunks from its cache and renders the others in worker threads). Called
  * for each file as soon as it is planned, so rendering overlaps the planning of the next files.
  */
-export type ChunkRenderer = (chunks: readonly PlannedChunk[], path: string) => Promise<string[]>;
+export type ChunkRenderer = (chunks: readonly PlannedChunk[], path: string) => Promise<RenderedChunk[]>;
+
+/** A file from its rendered chunks: joined as text when every chunk is text, else as bytes. */
+function fileOfChunks(path: string, rendered: readonly RenderedChunk[]): GeneratedFile {
+  const texts = rendered.filter((chunk): chunk is string => typeof chunk === "string");
+  if (texts.length === rendered.length) return { path, content: joinChunks(texts) };
+  return fileOfBytes(path, Buffer.concat(rendered.map((chunk) => (typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk))));
+}
 
 // Loaded on first use, as is the formatter below: planning needs neither (see kinds.ts).
 const renderEach: ChunkRenderer = async (chunks) => {
@@ -63,7 +65,7 @@ export async function emitModel(model: ApiModel, options: EmitModelOptions = {})
   const versions = new Set<ApiVersion | null>([...model.types.map((t) => t.apiVersion), ...model.operations.map((o) => o.apiVersion)]);
   const ordered = [...versions].sort((a, b) => compareText(versionFolder(a), versionFolder(b)));
   const files: GeneratedFile[] = [];
-  const jobs: Array<{ path: string; rendered: Promise<string[]> }> = [];
+  const jobs: Array<{ path: string; rendered: Promise<RenderedChunk[]> }> = [];
   for (const apiVersion of ordered) {
     const slice: VersionSlice = {
       apiVersion,
@@ -88,6 +90,6 @@ export async function emitModel(model: ApiModel, options: EmitModelOptions = {})
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
-  const emitted = await Promise.all(jobs.map(async (job) => ({ path: job.path, content: joinChunks(await job.rendered) })));
+  const emitted = await Promise.all(jobs.map(async (job) => fileOfChunks(job.path, await job.rendered)));
   return [...files, ...emitted].sort((a, b) => compareText(a.path, b.path));
 }

@@ -1,12 +1,10 @@
 /** The output cache entry (run-entry.ts) and ASCII JSON (cache.ts): what is written reads back whole, and a cut entry is a miss. */
 import { describe, expect, it } from "vitest";
 import { asciiJson } from "../../src/cli/cache.js";
-import { decodeOutput, encodeOutput, isRunSummary, type OutputEntry, type RunSummary } from "../../src/cli/run-entry.js";
+import { decodeFormatted, decodeOutput, encodeFormatted, encodeOutput, isRunSummary, type OutputEntry, type RunSummary } from "../../src/cli/run-entry.js";
 
-const OUTPUT: OutputEntry = {
-  content: 'export interface Café {\n  /** "Größe" — 😀 */\n  size?: number;\n}\n\0\n',
-  formats: ["ab12", "cd34"],
-};
+const TEXT = 'export interface Café {\n  /** "Größe" — 😀 */\n  size?: number;\n}\n\0\n';
+const OUTPUT: OutputEntry = { bytes: Buffer.from(TEXT, "utf8"), formats: ["ab12", "cd34"] };
 
 const SUMMARY: RunSummary = {
   types: 3,
@@ -15,25 +13,42 @@ const SUMMARY: RunSummary = {
   files: ["beta/interfaces.ts", "v1.0/index.ts"],
 };
 
-/** An entry as the cache holds it: the encoded text written as UTF-8. */
 const bytesOf = (text: string): Buffer => Buffer.from(text, "utf8");
+/** An entry with part of its text replaced (the header as it was). */
+const replaced = (entry: Buffer, from: string, to: string): Buffer => bytesOf(entry.toString("utf8").replace(from, to));
 
 describe("output entry", () => {
   it("reads back what was written, as the text's UTF-8 bytes, texts with any characters included", () => {
-    const read = decodeOutput(bytesOf(encodeOutput(OUTPUT)));
-    expect(read?.bytes.toString("utf8")).toBe(OUTPUT.content);
+    const read = decodeOutput(encodeOutput(OUTPUT));
+    expect(Buffer.from(read?.bytes ?? []).toString("utf8")).toBe(TEXT);
     expect(read?.formats).toEqual(OUTPUT.formats);
-    expect(decodeOutput(bytesOf(encodeOutput({ content: "", formats: [] })))).toEqual({ bytes: Buffer.alloc(0), formats: [] });
+    expect(decodeOutput(encodeOutput({ bytes: Buffer.alloc(0), formats: [] }))).toEqual({ bytes: Buffer.alloc(0), formats: [] });
   });
 
   it("does not decode a cut or lengthened entry", () => {
-    const data = bytesOf(encodeOutput(OUTPUT));
+    const data = encodeOutput(OUTPUT);
     for (let length = 0; length < data.length; length++) expect(decodeOutput(data.subarray(0, length)), `cut at ${length}`).toBeNull();
     expect(decodeOutput(Buffer.concat([data, bytesOf("x")]))).toBeNull();
     // A text one byte longer than its header says: the length no longer adds up.
-    expect(decodeOutput(bytesOf(encodeOutput(OUTPUT).replace("size?: number;", "size?: number;;")))).toBeNull();
-    // The same number of characters, more bytes: "e" for "é".
-    expect(decodeOutput(bytesOf(encodeOutput(OUTPUT).replace("Café", "Cafe")))).toBeNull();
+    expect(decodeOutput(replaced(data, "size?: number;", "size?: number;;"))).toBeNull();
+    // The same number of characters, fewer bytes: "e" for "é".
+    expect(decodeOutput(replaced(data, "Café", "Cafe"))).toBeNull();
+  });
+});
+
+describe("format entry", () => {
+  it("reads back a formatted text as its UTF-8 bytes, texts with any characters included", () => {
+    expect(decodeFormatted(encodeFormatted(TEXT))?.toString("utf8")).toBe(TEXT);
+    expect(decodeFormatted(encodeFormatted(""))?.toString("utf8")).toBe("");
+  });
+
+  it("does not decode a cut or lengthened entry, nor a generated file's", () => {
+    const data = encodeFormatted(TEXT);
+    for (let length = 0; length < data.length; length++) expect(decodeFormatted(data.subarray(0, length)), `cut at ${length}`).toBeNull();
+    expect(decodeFormatted(Buffer.concat([data, bytesOf("x")]))).toBeNull();
+    expect(decodeFormatted(replaced(data, "Café", "Cafe"))).toBeNull();
+    // An entry of the old kind (the text as a JSON string) is a miss, not a text with quotes.
+    expect(decodeFormatted(bytesOf(JSON.stringify(TEXT)))).toBeNull();
   });
 });
 
@@ -48,7 +63,7 @@ describe("run summary", () => {
 
 describe("asciiJson", () => {
   it("writes only ASCII and parses back to the same value", () => {
-    const value = { text: "é — 😀 \u2028 \ud800 \u0080 \u007f end", nested: [SUMMARY, OUTPUT] };
+    const value = { text: "é — 😀 \u2028 \ud800 \u0080 \u007f end", nested: [SUMMARY, { content: TEXT }] };
     const json = asciiJson(value);
     expect(/^[\x00-\x7f]*$/.test(json)).toBe(true);
     expect(JSON.parse(json)).toEqual(value);
