@@ -18,7 +18,7 @@
  * Each renamed operation gets an `operation-id-clash` warning.
  */
 import { compareText, makeDiagnostic } from "./diagnostics.js";
-import { where } from "./merge-types.js";
+import { where, type MergeReport } from "./merge-types.js";
 import type { PageOperationModel } from "./page.js";
 import { pathParams } from "./paths.js";
 import type { ApiVersion, Diagnostic, OperationModel, PermissionEntry, PermissionsModel } from "./types.js";
@@ -27,8 +27,16 @@ export class OperationTable {
   private readonly byRoute = new Map<string, OperationModel>();
   /** The titles of every page merged into an operation, in file order. */
   private readonly titles = new Map<OperationModel, string[]>();
+  /** Diagnostics about each operation, reported once its routes (its key) are final. */
+  private readonly found = new Map<OperationModel, Diagnostic[]>();
 
-  constructor(private readonly diagnostics: Diagnostic[]) {}
+  constructor(private readonly report: MergeReport) {}
+
+  private note(operation: OperationModel, diagnostic: Diagnostic): void {
+    const list = this.found.get(operation);
+    if (list) list.push(diagnostic);
+    else this.found.set(operation, [diagnostic]);
+  }
 
   add(apiVersion: ApiVersion | null, page: PageOperationModel): void {
     const keys = page.paths.map((path) => routeKey(apiVersion, page.method, path));
@@ -52,7 +60,8 @@ export class OperationTable {
       if (title !== op.title) Object.assign(op, { title, id: operationId(title) });
       else op.id = routeId(op, titles) ?? op.id;
     }
-    assignOperationIds(operations, this.diagnostics);
+    for (const [op, diagnostics] of this.found) for (const diagnostic of diagnostics) this.report(operationKey(op), diagnostic);
+    assignOperationIds(operations, this.report);
     for (const op of operations) if (countsInExamples(op)) op.countable = true;
     return operations.sort(
       (a, b) => compareText(a.apiVersion ?? "", b.apiVersion ?? "") || compareText(a.id, b.id),
@@ -83,7 +92,8 @@ export class OperationTable {
       if (added.length > 0) operation.functionParameters = [...(operation.functionParameters ?? []), ...added];
     }
     const first = operation.sources[0];
-    this.diagnostics.push(
+    this.note(
+      operation,
       makeDiagnostic("operation-duplicate", page.source, `${page.method} ${page.paths[0] ?? ""} is also documented at ${first ? where(first) : "another page"}; the pages were merged into "${operation.title}".`),
     );
     operation.sources.push(page.source);
@@ -126,7 +136,8 @@ export class OperationTable {
     }
     if (differs) {
       const first = operation.sources[0];
-      this.diagnostics.push(
+      this.note(
+        operation,
         makeDiagnostic("permissions-disagree", incoming.entries[0]?.source ?? page.source, `The permissions of "${operation.title}" here differ from ${first ? where(first) : "another page"}; the union is used.`),
       );
     }
@@ -135,7 +146,7 @@ export class OperationTable {
 }
 
 /** Gives every operation its final id (see the file header), in place; renamings are reported. */
-export function assignOperationIds(operations: readonly OperationModel[], diagnostics: Diagnostic[]): void {
+export function assignOperationIds(operations: readonly OperationModel[], report: MergeReport): void {
   const groups = new Map<string, OperationModel[]>();
   for (const op of operations) {
     const key = `${op.apiVersion ?? ""}|${op.id}`;
@@ -166,7 +177,7 @@ export function assignOperationIds(operations: readonly OperationModel[], diagno
       taken.add(`${version ?? ""}|${id}`);
       const first = op.sources[0];
       const holder = root ? `${routeOf(root)} keeps it` : "no route of them is the root one";
-      if (first) diagnostics.push(makeDiagnostic("operation-id-clash", first, `"${op.title}" derives the id ${base}, as ${group.length - 1} other operation${group.length === 2 ? " does" : "s do"} (${holder}); this one (${op.method} ${routeOf(op)}) is named ${id}.`));
+      if (first) report(operationKey(op), makeDiagnostic("operation-id-clash", first, `"${op.title}" derives the id ${base}, as ${group.length - 1} other operation${group.length === 2 ? " does" : "s do"} (${holder}); this one (${op.method} ${routeOf(op)}) is named ${id}.`));
       op.id = id;
     });
   }
@@ -262,8 +273,16 @@ function dedupeRoutes(paths: readonly string[]): string[] {
   });
 }
 
+/**
+ * What identifies an operation of a merged model: its version, method and first route (no two
+ * operations share a route: a page naming a route already merged is merged into that operation).
+ */
+export function operationKey(op: Pick<OperationModel, "apiVersion" | "method" | "paths">): string {
+  return routeKey(op.apiVersion, op.method, op.paths[0] ?? "");
+}
+
 /** Routes are the same when they differ only in placeholder names and letter case. */
-function routeKey(apiVersion: ApiVersion | null, method: string, path: string): string {
+export function routeKey(apiVersion: ApiVersion | null, method: string, path: string): string {
   return `${apiVersion ?? ""}|${method}|${path.replace(/\{[^}]*\}/g, "{}").toLowerCase()}`;
 }
 

@@ -30,10 +30,13 @@ export function typeKey(apiVersion: ApiVersion | null, name: string): string {
   return `${apiVersion ?? ""}|${name.toLowerCase()}`;
 }
 
+/** Where a merge's diagnostics go, with the key of what each is about (a type's `typeKey`, an operation's `operationKey`). */
+export type MergeReport = (about: string, diagnostic: Diagnostic) => void;
+
 export class TypeTable {
   readonly entries = new Map<string, TypeEntry>();
 
-  constructor(private readonly diagnostics: Diagnostic[]) {}
+  constructor(private readonly report: MergeReport) {}
 
   get(apiVersion: ApiVersion | null, name: string): TypeModel | undefined {
     return this.entries.get(typeKey(apiVersion, name))?.model;
@@ -99,14 +102,17 @@ export class TypeTable {
       entry.model.properties.push(property);
       return;
     }
-    this.mergeProperty(entry.model.name, existing, rest);
+    this.mergeProperty(entry.model, existing, rest);
   }
 
-  private mergeProperty(typeName: string, existing: PropertyModel, incoming: PropertyModel): void {
+  private mergeProperty(type: TypeModel, existing: PropertyModel, incoming: PropertyModel): void {
+    const typeName = type.name;
+    const about = typeKey(type.apiVersion, type.name);
     const namedWins = isPrimitive(existing.type) && existing.type === "String" && !isPrimitive(incoming.type);
     if (namedWins) existing.type = incoming.type;
     else if (existing.type.toLowerCase() !== incoming.type.toLowerCase() && !(incoming.type === "String" && !isPrimitive(existing.type))) {
-      this.diagnostics.push(
+      this.report(
+        about,
         makeDiagnostic(
           "property-type-conflict",
           incoming.source,
@@ -115,7 +121,8 @@ export class TypeTable {
       );
     }
     if (existing.collection !== incoming.collection) {
-      this.diagnostics.push(
+      this.report(
+        about,
         makeDiagnostic(
           "property-type-conflict",
           incoming.source,
@@ -149,7 +156,7 @@ export class TypeTable {
         // A named type that a page documents with properties is no enum: its values stay inline.
         const documented = this.entries.get(typeKey(entry.model.apiVersion, property.type));
         if (isPrimitive(property.type) || (documented !== undefined && documented.properties.size > 0)) {
-          property.enumValues = unionLists(lists, `${entry.model.name}.${propertyName}`, this.diagnostics);
+          property.enumValues = unionLists(lists, `${entry.model.name}.${propertyName}`, (d) => this.report(typeKey(entry.model.apiVersion, entry.model.name), d));
           continue;
         }
         const target = this.entry(entry.model.apiVersion, property.type);
@@ -162,7 +169,7 @@ export class TypeTable {
     }
     for (const entry of this.entries.values()) {
       if (entry.declaredKind === "enum") {
-        entry.model.members = unionLists(entry.enumLists.get("") ?? [], entry.model.name, this.diagnostics);
+        entry.model.members = unionLists(entry.enumLists.get("") ?? [], entry.model.name, (d) => this.report(typeKey(entry.model.apiVersion, entry.model.name), d));
       }
     }
     for (const entry of this.entries.values()) entry.model.kind = this.kindOf(entry, new Set());
@@ -186,7 +193,7 @@ export class TypeTable {
 }
 
 /** Union in first-seen order; every list that differs from the first is reported once. */
-function unionLists(lists: EnumList[], label: string, diagnostics: Diagnostic[]): string[] {
+function unionLists(lists: EnumList[], label: string, report: (diagnostic: Diagnostic) => void): string[] {
   const [first, ...rest] = lists;
   if (!first) return [];
   const union = [...new Set(first.values)];
@@ -202,7 +209,7 @@ function unionLists(lists: EnumList[], label: string, diagnostics: Diagnostic[])
         added.length > 0 ? `adds ${added.length} value${added.length === 1 ? "" : "s"} (${preview(added)})` : "",
         missing.length > 0 ? `lacks ${missing.length} (${preview(missing)})` : "",
       ].filter(Boolean);
-      diagnostics.push(
+      report(
         makeDiagnostic(
           "enum-values-disagree",
           list.source,

@@ -7,7 +7,7 @@
 import { compareDiagnostics, compareText, makeDiagnostic } from "./diagnostics.js";
 import { collectSamples, inferProperties } from "./infer.js";
 import { OperationTable } from "./merge-operations.js";
-import { TypeTable, typeKey } from "./merge-types.js";
+import { TypeTable, typeKey, type MergeReport } from "./merge-types.js";
 import type { PageModel, TypeReference } from "./page.js";
 import { isPrimitive } from "./primitives.js";
 import type { ApiModel, ApiVersion, Diagnostic, OperationModel, TypeModel } from "./types.js";
@@ -23,8 +23,13 @@ export function buildModel(pages: readonly PageModel[]): ApiModel {
  * rely on it (output-keys.ts), and merges only the versions an edit changed.
  */
 export function versionModels(pages: readonly PageModel[]): Map<string, ApiModel> {
+  return new Map([...versionMerges(pages)].map(([version, merge]) => [version, merge.model]));
+}
+
+/** Each API version's merge (as versionModels, with the diagnostics by what they are about). */
+export function versionMerges(pages: readonly PageModel[]): Map<string, VersionMerge> {
   const byVersion = byApiVersion(pages, (page) => page.apiVersion);
-  return new Map([...byVersion.keys()].sort(compareText).map((version) => [version, buildVersionModel(byVersion.get(version) ?? [])]));
+  return new Map([...byVersion.keys()].sort(compareText).map((version) => [version, mergeVersion(byVersion.get(version) ?? [])]));
 }
 
 /** `items` grouped by their API version ("" for none), in the order given within each group. */
@@ -52,12 +57,32 @@ export function joinDiagnostics(lists: ReadonlyArray<readonly Diagnostic[]>): Di
   return dedupe(lists.flat().sort(compareDiagnostics));
 }
 
-/** The model of the pages of one API version: types and operations sorted by name and id, diagnostics as found (joinModels sorts them once). */
-function buildVersionModel(pages: readonly PageModel[]): ApiModel {
+/**
+ * One API version's pages merged: the model (its diagnostics as found: joinModels sorts them), and
+ * its diagnostics by what they are about, so that a merge can be redone for part of the model
+ * (model/patch-structure.ts):
+ * - `page\0<file>`: the page's own (the parser's);
+ * - `refs\0<file>`: the page's references to types no page documents (`type-undocumented`);
+ * - `type\0<typeKey>`: merging the type (conflicting properties, enum lists that disagree);
+ * - `operation\0<operationKey>`: merging the operation (duplicates, permissions, id clashes);
+ * - `inferred\0<typeKey>`: the inference of an undocumented type's shape.
+ */
+export interface VersionMerge {
+  model: ApiModel;
+  diagnostics: Record<string, Diagnostic[]>;
+}
+
+/**
+ * The pages of one API version merged (see VersionMerge): types and operations sorted by name and
+ * id, diagnostics as found (joinModels sorts them once).
+ */
+export function mergeVersion(pages: readonly PageModel[]): VersionMerge {
   const sorted = [...pages].sort((a, b) => compareText(a.file, b.file));
-  const diagnostics: Diagnostic[] = sorted.flatMap((page) => page.diagnostics);
-  const types = new TypeTable(diagnostics);
-  const operations = new OperationTable(diagnostics);
+  const about: Record<string, Diagnostic[]> = {};
+  const report: MergeReport = (key, diagnostic) => (about[key] ??= []).push(diagnostic);
+  for (const page of sorted) if (page.diagnostics.length > 0) about[`page\0${page.file}`] = [...page.diagnostics];
+  const types = new TypeTable((key, diagnostic) => report(`type\0${key}`, diagnostic));
+  const operations = new OperationTable((key, diagnostic) => report(`operation\0${key}`, diagnostic));
   // Resource and enum pages define types; an operation page's request-body table restates a type and
   // is often less exact (`attendees | Attendee |` on an update page where the resource page says
   // `Attendee collection`). So the defining pages come first, and where they disagree theirs is kept.
@@ -67,38 +92,40 @@ function buildVersionModel(pages: readonly PageModel[]): ApiModel {
   for (const page of sorted) for (const operation of page.operations) operations.add(page.apiVersion, operation);
   types.finish();
   const operationList = operations.operations();
-  resolveReferences(sorted, types, operationList, diagnostics);
+  resolveReferences(sorted, types, operationList, report);
 
   const typeList = [...types.entries.values()]
     .map((entry) => entry.model)
     .sort((a, b) => compareText(a.apiVersion ?? "", b.apiVersion ?? "") || compareText(a.name, b.name));
   for (const type of typeList) type.sources.sort((a, b) => compareText(a.file, b.file) || a.line - b.line);
-  return { types: typeList, operations: operationList, diagnostics };
+  return { model: { types: typeList, operations: operationList, diagnostics: Object.values(about).flat() }, diagnostics: about };
 }
 
 /** Every non-primitive type a page mentions must be documented; otherwise infer it from examples, or report it. */
-function resolveReferences(pages: readonly PageModel[], types: TypeTable, operations: OperationModel[], diagnostics: Diagnostic[]): void {
-  const references = pages.flatMap((page) => page.typeRefs.map((ref) => ({ ref, apiVersion: page.apiVersion })));
-  const missing = new Map<string, { name: string; apiVersion: ApiVersion | null; refs: TypeReference[] }>();
-  for (const { ref, apiVersion } of references) {
-    if (isPrimitive(ref.name) || types.get(apiVersion, ref.name)) continue;
-    const key = typeKey(apiVersion, ref.name);
-    const entry = missing.get(key) ?? { name: ref.name, apiVersion, refs: [] };
-    entry.refs.push(ref);
-    missing.set(key, entry);
+function resolveReferences(pages: readonly PageModel[], types: TypeTable, operations: OperationModel[], report: MergeReport): void {
+  const missing = new Map<string, { name: string; apiVersion: ApiVersion | null; refs: TypeReference[]; files: string[] }>();
+  for (const page of pages) {
+    for (const ref of page.typeRefs) {
+      if (isPrimitive(ref.name) || types.get(page.apiVersion, ref.name)) continue;
+      const key = typeKey(page.apiVersion, ref.name);
+      const entry = missing.get(key) ?? { name: ref.name, apiVersion: page.apiVersion, refs: [], files: [] };
+      entry.refs.push(ref);
+      entry.files.push(page.file);
+      missing.set(key, entry);
+    }
   }
   if (missing.size === 0) return;
   const samples = collectSamples(operations, (version, name) => types.get(version, name)?.properties);
-  for (const [key, { name, apiVersion, refs }] of missing) {
+  for (const [key, { name, apiVersion, refs, files }] of missing) {
     const found = samples.get(key) ?? [];
     const properties = found.length > 0 ? inferProperties(found) : [];
-    for (const ref of refs) {
-      diagnostics.push(makeDiagnostic("type-undocumented", ref.source, `The type ${name} is referenced but no input page documents it; add its resource page.`));
-    }
+    // Each as its page spells the name (the type is named after the first).
+    refs.forEach((ref, i) => report(`refs\0${files[i] ?? ""}`, undocumented(ref.name, ref)));
     const first = refs[0];
     if (properties.length === 0 || !first) continue;
     const shape = properties.map((p) => `${p.name}: ${p.type}${p.collection ? "[]" : ""}`).join(", ");
-    diagnostics.push(
+    report(
+      `inferred\0${key}`,
       makeDiagnostic("type-inferred", first.source, `The shape of ${name} { ${shape} } was inferred from ${found.length} example payload${found.length === 1 ? "" : "s"}.`),
     );
     const inferred: TypeModel = {
@@ -112,6 +139,11 @@ function resolveReferences(pages: readonly PageModel[], types: TypeTable, operat
     };
     types.addInferred(inferred);
   }
+}
+
+/** The diagnostic for a reference to a type no page documents. */
+export function undocumented(name: string, ref: TypeReference): Diagnostic {
+  return makeDiagnostic("type-undocumented", ref.source, `The type ${name} is referenced but no input page documents it; add its resource page.`);
 }
 
 function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {

@@ -21,7 +21,7 @@ const op = (title: string, method: HttpMethod, path: string, apiVersion: ApiVers
 
 function ids(...operations: OperationModel[]): { ids: string[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  assignOperationIds(operations, diagnostics);
+  assignOperationIds(operations, (_about, diagnostic) => diagnostics.push(diagnostic));
   return { ids: operations.map((o) => o.id), diagnostics };
 }
 
