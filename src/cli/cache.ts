@@ -7,7 +7,7 @@
  * is a miss. The cache only ever saves time: output is the same with or without it.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -78,8 +78,11 @@ export interface CacheStats {
   read: number;
   /** How the run got its model: none needed (every file cached), the stored one patched, or pages merged. */
   model: "none" | "patched" | "merged";
-  /** With a merged model: how many API versions were merged, of how many the run's pages have (none: every page was merged, as without a cache). */
-  versions?: { merged: number; of: number };
+  /**
+   * With a merged model: how many API versions were merged (of them, how many by patching their
+   * stored merge), of how many the run's pages have (none: every page was merged, as without a cache).
+   */
+  versions?: { merged: number; patched: number; of: number };
 }
 
 function perKind(): Record<CacheKind, number> {
@@ -122,6 +125,20 @@ export class Cache {
   /** An entry's bytes, or null when it does not exist (or cannot be read). */
   readBytes(kind: CacheKind, key: string): Buffer | null {
     return this.readWith(kind, key, (file) => readFileSync(file));
+  }
+
+  /** `length` bytes of an entry from `start` (all of them, or null: not counted as a hit or a miss). */
+  readRange(kind: CacheKind, key: string, start: number, length: number): Buffer | null {
+    let fd: number | null = null;
+    try {
+      fd = openSync(this.entryPath(kind, key), "r");
+      const data = Buffer.alloc(length);
+      return start >= 0 && readSync(fd, data, 0, length, start) === length ? data : null;
+    } catch {
+      return null;
+    } finally {
+      if (fd !== null) closeSync(fd);
+    }
   }
 
   /** An entry as `load` reads its file, counted as a hit; null (a miss) when it cannot be read. */

@@ -1,58 +1,74 @@
 /**
- * The model of each API version as last merged (kind "model"; the merge never mixes versions),
- * under the version's key (`OutputKeys.version`: the settings and the structure of that version's
- * pages), with the page key each of its pages had. A later run whose pages of that version differ
- * from those only in descriptions (so: the same key) loads it and patches the descriptions from
- * the changed pages (`model/patch-descriptions.ts`) instead of loading and merging the version's
- * pages. Examples are left out: no emitter reads them (the merge has already turned what they say
- * into `countable` and inferred types).
+ * The merge of each API version as last done (kind "model"; the merge never mixes versions), one
+ * entry per version (`OutputKeys.merge`: the settings and the version, so that the next run finds
+ * it whatever changed), with the page key each of its pages had and the key of its pages'
+ * structure then (`OutputKeys.version`). A later run loads it:
+ * - when the structure is the same (pages changed in descriptions only), to patch the descriptions
+ *   from the changed pages (`model/patch-descriptions.ts`) instead of merging the version's pages;
+ * - otherwise, when few pages changed, to merge again only what they contribute to
+ *   (`model/patch-structure.ts`), and store the result.
+ * Examples are left out: no emitter reads them (the merge has already turned what they say into
+ * `countable` and inferred types), and a patch merges an operation again from its pages.
  */
-import type { ApiModel } from "../model/types.js";
+import type { VersionMerge } from "../model/merge.js";
+import type { ApiModel, OperationModel, TypeModel } from "../model/types.js";
 import type { Cache } from "./cache.js";
 import type { OutputKeys } from "./output-keys.js";
 
-export interface StoredModel {
-  /** Page key by displayed file path, for every page of the versions loaded. */
+export interface StoredMerge {
+  /** `OutputKeys.version` of the version's pages when merged. */
+  structure: string;
+  /** Page key by displayed file path, for every page of the version. */
   pages: Record<string, string>;
-  model: ApiModel;
+  /** The merge; its model's diagnostics are left out (they are `diagnostics`, joined). */
+  merge: VersionMerge;
 }
 
-/** A page of the run: its file, page key and API version ("" for none). */
+/** A page of the run: its file and page key. */
 export interface StoredPage {
   file: string;
   key: string;
-  version: string;
 }
 
-/** Writes one entry per version of `pages`. */
-export function writeModel(cache: Cache, keys: OutputKeys, pages: readonly StoredPage[], model: ApiModel): void {
-  for (const version of new Set(pages.map((page) => page.version))) {
-    const of = (item: { apiVersion: string | null }): boolean => (item.apiVersion ?? "") === version;
-    const stored: StoredModel = {
-      pages: Object.fromEntries(pages.filter((page) => page.version === version).map((page) => [page.file, page.key])),
-      model: { types: model.types.filter(of), operations: model.operations.filter(of).map((op) => ({ ...op, examples: [] })), diagnostics: [] },
-    };
-    cache.writeJson("model", keys.version("model", version), stored);
-  }
+/** Writes the merge of one version of the run's pages (all of them). */
+export function writeMerge(cache: Cache, keys: OutputKeys, version: string, pages: readonly StoredPage[], merge: VersionMerge): void {
+  const stored: StoredMerge = {
+    structure: keys.version("model", version),
+    pages: Object.fromEntries(pages.map((page) => [page.file, page.key])),
+    merge: { model: { types: merge.model.types, operations: merge.model.operations.map((op) => ({ ...op, examples: [] })), diagnostics: [] }, diagnostics: merge.diagnostics },
+  };
+  cache.writeJson("model", keys.merge(version), stored);
 }
 
-/** The stored model of these versions (in this order), or null when one is missing or damaged. */
-export function readModel(cache: Cache, keys: OutputKeys, versions: readonly string[]): StoredModel | null {
-  const whole: StoredModel = { pages: {}, model: { types: [], operations: [], diagnostics: [] } };
+/** The stored merge of a version, whatever its pages were then; null when there is none (or it is damaged). */
+export function readMerge(cache: Cache, keys: OutputKeys, version: string): StoredMerge | null {
+  const stored = cache.readJson("model", keys.merge(version), isStoredMerge);
+  if (stored === null) return null;
+  stored.merge.model.diagnostics = Object.values(stored.merge.diagnostics).flat();
+  return stored;
+}
+
+/** The stored model of these versions (in this order) when their pages' structure is what it was then; null otherwise. */
+export function readModel(cache: Cache, keys: OutputKeys, versions: readonly string[]): { pages: Record<string, string>; model: ApiModel } | null {
+  const pages: Record<string, string> = {};
+  const types: TypeModel[] = [];
+  const operations: OperationModel[] = [];
   for (const version of versions) {
-    const stored = cache.readJson("model", keys.version("model", version), isStoredModel);
-    if (stored === null) return null;
-    Object.assign(whole.pages, stored.pages);
-    whole.model.types.push(...stored.model.types);
-    whole.model.operations.push(...stored.model.operations);
+    const stored = readMerge(cache, keys, version);
+    if (stored === null || stored.structure !== keys.version("model", version)) return null;
+    Object.assign(pages, stored.pages);
+    types.push(...stored.merge.model.types);
+    operations.push(...stored.merge.model.operations);
   }
-  return whole;
+  return { pages, model: { types, operations, diagnostics: [] } };
 }
 
 // Written by this docgen build only (the key includes its fingerprint): the check guards against
 // damaged files, not against other shapes.
-function isStoredModel(value: unknown): value is StoredModel {
-  if (typeof value !== "object" || value === null || !("pages" in value && "model" in value)) return false;
-  const { pages, model } = value;
-  return typeof pages === "object" && pages !== null && typeof model === "object" && model !== null && "types" in model && "operations" in model && Array.isArray(model.types) && Array.isArray(model.operations);
+function isStoredMerge(value: unknown): value is StoredMerge {
+  if (typeof value !== "object" || value === null || !("structure" in value && "pages" in value && "merge" in value)) return false;
+  const { pages, merge } = value;
+  if (typeof pages !== "object" || pages === null || typeof merge !== "object" || merge === null || !("model" in merge && "diagnostics" in merge)) return false;
+  const { model, diagnostics } = merge;
+  return typeof diagnostics === "object" && diagnostics !== null && typeof model === "object" && model !== null && "types" in model && "operations" in model && Array.isArray(model.types) && Array.isArray(model.operations);
 }

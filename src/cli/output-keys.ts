@@ -56,9 +56,14 @@ export class OutputKeys {
     this.summary = cache.key("run", settings, sha256(...pages.map((page) => `${page.file}\0${page.hashes.structure}`)));
   }
 
-  /** The key of what depends on one API version's pages' structure only (`kind`: "run" for its summary, "model" for its model). */
+  /** The key of what depends on one API version's pages' structure only (`kind`: "run" for its summary, "model" for its merge's structure). */
   version(kind: "run" | "model", version: string): string {
     return this.cache.key(kind, this.settings, "version", version, this.digest(version, "structure"));
+  }
+
+  /** The key of a version's stored merge (kind "model"; `model-store.ts`): the settings and the version only, so that a run after any edit finds it. */
+  merge(version: string): string {
+    return this.cache.key("model", this.settings, "merge", version);
   }
 
   /** The key of a generated file's entry (kind "output"). */

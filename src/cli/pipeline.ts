@@ -15,7 +15,7 @@
  */
 import path from "node:path";
 import { makeDiagnostic, type DiagnosticCode } from "../model/diagnostics.js";
-import { buildModel, joinDiagnostics, joinModels, versionModels } from "../model/merge.js";
+import { buildModel, joinDiagnostics, joinModels, versionMerges, type VersionMerge } from "../model/merge.js";
 import type { PageModel } from "../model/page.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
 import type { EmitOptions } from "../emitters/context.js";
@@ -24,14 +24,15 @@ import { fileOfBytes, type GeneratedFile } from "../emitters/generated-file.js";
 import { versionFolder } from "../emitters/naming.js";
 import { sha256, type Cache } from "./cache.js";
 import { FileIndex, statFile } from "./file-index.js";
-import { isPageModel, PageStore } from "./page-store.js";
+import { isPageModel, PageIndex, PageStore } from "./page-store.js";
 import { UserError } from "./errors.js";
 import { decodeFormatted, decodeOutput, encodeFormatted, encodeOutput, isRunSummary, type OutputEntry, type RunSummary } from "./run-entry.js";
 import { PageMeta, pageHashes, type PageHashes } from "./page-meta.js";
 import { folderOfVersion, OutputKeys, runSettings, versionOfPath } from "./output-keys.js";
-import { readModel, writeModel } from "./model-store.js";
+import { readMerge, readModel, writeMerge, type StoredMerge } from "./model-store.js";
 import { sweepCache } from "./cache-sweep.js";
 import { patchDescriptions, touchedBy } from "../model/patch-descriptions.js";
+import { patchStructure, type PageChange } from "../model/patch-structure.js";
 import { compareText } from "../model/diagnostics.js";
 import { runtimeFiles } from "../emitters/runtime.js";
 import { displayPath, findInputFiles, readInput, type InputFile } from "./inputs.js";
@@ -212,8 +213,10 @@ async function generateCached(run: Run, cache: Cache): Promise<Generation> {
     summary !== null
       ? [...new Set(summary.files.filter((path) => !reused.has(path)).map(versionOfPath))]
       : keys.versions().filter((version) => shares.get(version)?.files.every((path) => reused.has(path)) !== true);
-  const patched = summary !== null ? await patchedModel(run, cache, keys, known, versions, needed) : null;
-  const merged = patched !== null ? null : needed.length > 0 ? await mergedModel(run, cache, keys, known, versions, needed) : new Map<string, ApiModel>();
+  // The page entries of the stored merges: kept while a merge refers to them (a patch reads them), deleted once none does.
+  const pageEntries = { kept: new Set<string>(), released: new Set<string>() };
+  const patched = summary !== null ? await patchedModel(run, cache, keys, known, versions, needed, pageEntries.kept) : null;
+  const merged = patched !== null ? null : needed.length > 0 ? await mergedModel(run, cache, keys, known, versions, needed, pageEntries.released) : new Map<string, ApiModel>();
   if (merged?.size === 0) cache.stats.model = "none";
   const model = patched ?? joinModels([...(merged?.values() ?? [])]);
   run.phases.end("model");
@@ -237,7 +240,7 @@ async function generateCached(run: Run, cache: Cache): Promise<Generation> {
   const generation: Generation = { files, types: whole.types, operations: whole.operations, diagnostics: whole.diagnostics };
   const written = emitted.map((file) => ({ path: file.path, entry: { bytes: file.bytes ?? Buffer.from(file.content, "utf8"), formats: formatsOf(cache, file.path, formats) } }));
   const summaries = summary === null ? { whole: { ...whole, files: files.map((file) => file.path) }, versions: parts.filter(([version]) => merged?.has(version) === true) } : null;
-  storeRun(cache, keys, summaries, written, reused, { unusedPages });
+  storeRun(cache, keys, summaries, written, reused, { unusedPages: [...new Set([...unusedPages, ...pageEntries.released])].filter((key) => !pageEntries.kept.has(key)) });
   run.phases.end("cache");
   return generation;
 }
@@ -300,10 +303,10 @@ function storeRun(cache: Cache, keys: OutputKeys, summaries: Summaries | null, w
   const versions = keys.versions();
   sweepCache(cache, {
     files: [cache.key("files")],
-    pages: versions.map((version) => PageStore.key(cache, version)),
+    pages: versions.flatMap((version) => [PageStore.key(cache, version), PageStore.indexKey(cache, version)]),
     meta: [cache.key("meta")],
     run: [keys.summary, ...versions.map((version) => keys.version("run", version))],
-    model: versions.map((version) => keys.version("model", version)),
+    model: versions.map((version) => keys.merge(version)),
     output: [...written.map((file) => file.path), ...reused.keys()].map((path) => keys.file(path)),
     format: entries.flatMap((entry) => entry.formats),
   }, { page: pages.unusedPages });
@@ -349,32 +352,79 @@ async function hashesOf(run: Run, meta: PageMeta, known: Map<Document, PageModel
 }
 
 /**
- * The pages of the API versions `needed` merged, each version's model apart (by version; merging
- * never mixes versions: model/merge.ts), and stored under its version's key for later runs to
- * patch. `versions`: each document's page's.
+ * The models of the API versions `needed`, each version's apart (by version; merging never mixes
+ * versions: model/merge.ts): the stored merge patched for the pages that changed when that can be
+ * done (see patchedVersion), else the version's pages merged; stored under the version's key for
+ * later runs to patch. `versions`: each document's page's.
  */
-async function mergedModel(run: Run, cache: Cache, keys: OutputKeys, known: ReadonlyMap<Document, PageModel>, versions: readonly string[], needed: readonly string[]): Promise<Map<string, ApiModel>> {
-  const chosen = run.documents.flatMap((doc, i) => (needed.includes(versions[i] ?? "") ? [{ doc, version: versions[i] ?? "" }] : []));
-  const documents = chosen.map(({ doc }) => doc);
-  const pages = await parsePages(documents, run.pool, run.options, { stores: documents.every((doc) => known.has(doc)) ? null : needed, known });
+async function mergedModel(run: Run, cache: Cache, keys: OutputKeys, known: ReadonlyMap<Document, PageModel>, versions: readonly string[], needed: readonly string[], released: Set<string>): Promise<Map<string, ApiModel>> {
+  const merges = new Map<string, VersionMerge>();
+  const pagesOf = (version: string): Document[] => run.documents.filter((_, i) => versions[i] === version);
+  for (const version of needed) {
+    const documents = pagesOf(version);
+    const stored = readMerge(cache, keys, version);
+    // Rewritten below: the pages only the stored merge refers to are not needed any more.
+    const current = new Set(documents.map((doc) => doc.key));
+    for (const key of Object.values(stored?.pages ?? {})) if (!current.has(key)) released.add(key);
+    const patched = stored !== null ? patchedVersion(cache, version, stored, documents, known) : null;
+    if (patched !== null) merges.set(version, patched);
+  }
+  const rest = needed.filter((version) => !merges.has(version));
+  if (rest.length > 0) {
+    const documents = rest.flatMap(pagesOf);
+    const pages = await parsePages(documents, run.pool, run.options, { stores: documents.every((doc) => known.has(doc)) ? null : rest, known });
+    for (const [version, merge] of versionMerges(pages)) merges.set(version, merge);
+  }
   const merged = new Map<string, ApiModel>();
-  for (const [version, model] of versionModels(pages)) merged.set(version, selectVersions(joinModels([model]), run.options.versions));
-  writeModel(cache, keys, chosen.map(({ doc, version }) => ({ file: doc.file, key: doc.key, version })), joinModels([...merged.values()]));
+  for (const version of needed) {
+    const merge = merges.get(version);
+    if (merge === undefined) continue;
+    writeMerge(cache, keys, version, pagesOf(version), merge);
+    merged.set(version, selectVersions(joinModels([merge.model]), run.options.versions));
+  }
   cache.stats.model = "merged";
-  cache.stats.versions = { merged: needed.length, of: keys.versions().length };
+  cache.stats.versions = { merged: needed.length, patched: needed.length - rest.length, of: keys.versions().length };
   return merged;
+}
+
+/** Above this many changed pages, a version's pages are merged rather than its stored merge patched. */
+const PATCH_STRUCTURE_PAGES = 16;
+
+/**
+ * The stored merge of a version patched for the few of its pages (`documents`: all of them) that
+ * changed since (model/patch-structure.ts); null when the pages are not the same files, too many
+ * changed, a page is not at hand, or the change cannot be patched.
+ */
+function patchedVersion(cache: Cache, version: string, stored: StoredMerge, documents: readonly Document[], known: ReadonlyMap<Document, PageModel>): VersionMerge | null {
+  const changed = documents.filter((doc) => stored.pages[doc.file] !== doc.key);
+  if (changed.length > PATCH_STRUCTURE_PAGES || Object.keys(stored.pages).length !== documents.length) return null;
+  if (documents.some((doc) => !Object.hasOwn(stored.pages, doc.file))) return null;
+  const index = PageIndex.load(cache, version);
+  const page = (key: string | undefined): PageModel | null => (key === undefined ? null : (index?.get(key) ?? cache.readJson("page", key, isPageModel)));
+  const changes: PageChange[] = [];
+  for (const doc of changed) {
+    const before = page(stored.pages[doc.file]);
+    const after = known.get(doc) ?? page(doc.key);
+    if (before === null || after === null) return null;
+    changes.push({ before, after });
+  }
+  const byFile = new Map(documents.map((doc) => [doc.file, doc]));
+  return patchStructure(stored.merge, changes, (file) => page(byFile.get(file)?.key));
 }
 
 /**
  * The stored model of the versions `needed` (those with files to generate) with the descriptions of
- * the changed pages patched in, or null when that cannot be done (see patch-descriptions.ts).
+ * the changed pages patched in, or null when that cannot be done (see patch-descriptions.ts). The
+ * stored merges are not rewritten: the page keys they refer to for the changed pages go to `kept`.
  */
-async function patchedModel(run: Run, cache: Cache, keys: OutputKeys, known: ReadonlyMap<Document, PageModel>, versions: readonly string[], needed: readonly string[]): Promise<ApiModel | null> {
+async function patchedModel(run: Run, cache: Cache, keys: OutputKeys, known: ReadonlyMap<Document, PageModel>, versions: readonly string[], needed: readonly string[], kept: Set<string>): Promise<ApiModel | null> {
   const stored = readModel(cache, keys, needed);
   const documents = run.documents.filter((_, i) => needed.includes(versions[i] ?? ""));
   if (stored === null || Object.keys(stored.pages).length !== documents.length) return null;
   if (documents.some((doc) => !Object.hasOwn(stored.pages, doc.file))) return null;
   const changed = new Set(documents.filter((doc) => stored.pages[doc.file] !== doc.key).map((doc) => doc.file));
+  // The stored merge still refers to the pages as they were (a structural patch later reads them).
+  for (const file of changed) kept.add(stored.pages[file] ?? "");
   const touched = touchedBy(stored.model, changed);
   if (touched.files.size > PATCH_PAGES) return null;
   const pages = await parsePages(run.documents.filter((doc) => touched.files.has(doc.file)), run.pool, run.options, { stores: null, known });

@@ -85,10 +85,10 @@ describe("incremental gen", () => {
     await settle();
     let previous = gen(path.join(tmp, "incremental"), ["--cache-dir", cacheDir]).tree;
 
-    type Step = { name: string; change: () => void; read: number; shows: string; model?: "patched" | "merged"; unchanged?: true };
+    type Step = { name: string; change: () => void; read: number; shows: string; model?: "patched" | "merged"; patched?: true; unchanged?: true };
     const add = (name: string, text: string) => (): void => writeFileSync(path.join(docs, name), text);
     const steps: Step[] = [
-      { name: "a property added", change: () => edit("widget.md", "| size | Int32 | The size. |", "| size | Int32 | The size. |\n| color | String | The color. |"), read: 1, shows: "color", model: "merged" },
+      { name: "a property added", change: () => edit("widget.md", "| size | Int32 | The size. |", "| size | Int32 | The size. |\n| color | String | The color. |"), read: 1, shows: "color", model: "merged", patched: true },
       { name: "an enum value renamed", change: () => edit("widget.md", "`retired`", "`archived`"), read: 1, shows: '"archived"' },
       { name: "a route changed", change: () => edit("get-widget.md", "GET /widgets/{id}", "GET /catalog/widgets/{id}"), read: 1, shows: "/catalog/widgets/" },
       { name: "a base type changed", change: () => edit("gadget.md", "Inherits from [thing](thing.md).", "Inherits from [widget](widget.md)."), read: 1, shows: "extends Widget" },
@@ -98,6 +98,15 @@ describe("incremental gen", () => {
       { name: "a property description edited", change: () => edit("widget.md", "The size. |", "The size in centimetres. |"), read: 1, shows: "The size in centimetres.", model: "patched" },
       { name: "an operation description edited", change: () => edit("get-widget.md", "Get widget.\n", "Reads one widget by its id.\n"), read: 1, shows: "Reads one widget by its id.", model: "patched" },
       { name: "a page with a request-body table added", change: add("update-widget.md", UPDATE_WIDGET), read: 1, shows: "updateWidget", model: "merged" },
+      {
+        name: "a row added to a request-body table",
+        change: () => edit("update-widget.md", "| size | Int32 | Another size text. |", "| size | Int32 | Another size text. |\n| weight | Double | The weight. |"),
+        read: 1,
+        shows: "weight?: number",
+        model: "merged",
+        patched: true,
+      },
+      { name: "a property removed", change: () => edit("widget.md", "\n| color | String | The color. |", ""), read: 1, shows: "", model: "merged", patched: true },
       { name: "a description edited that another page's wins over", change: () => edit("update-widget.md", "Another size text.", "Edited size text."), read: 1, shows: "", model: "patched", unchanged: true },
       { name: "a type renamed that another type extends", change: () => edit("base-thing.md", "# thing resource type", "# item resource type"), read: 1, shows: "export interface Item ", model: "merged" },
       { name: "an operation id made to clash", change: add("get-featured-widget.md", GET_FEATURED), read: 1, shows: "getWidgetOfFeatured", model: "merged" },
@@ -129,7 +138,8 @@ describe("incremental gen", () => {
       expect(fileHits, `${step.name}: beta files from the cache`).toBeGreaterThanOrEqual(Object.keys(previous).filter((file) => file.startsWith("beta/")).length);
       if (step.model) expect(incremental.stderr, step.name).toContain(`model ${step.model}`);
       // A merge takes the edited version's pages only: the seeds' beta model is not merged again.
-      if (incremental.stderr.includes("model merged")) expect(incremental.stderr, `${step.name}: one version merged`).toContain("model merged (1 of 2 API versions)");
+      // An edit within the types and operations a page contributes to patches the stored merge (model/patch-structure.ts).
+      if (incremental.stderr.includes("model merged")) expect(incremental.stderr, `${step.name}: one version merged`).toContain(`model merged (1 of 2 API versions${step.patched === true ? ", 1 patched" : ""})`);
       previous = incremental.tree;
     }
 
@@ -179,13 +189,16 @@ describe("incremental gen", () => {
     const settle = (): Promise<unknown> => new Promise((resolve) => setTimeout(resolve, 2100));
     await settle();
     run("many-incremental", ["--cache-dir", manyCache]);
-    expect({ store: entries("pages"), pages: entries("page") }).toEqual({ store: 1, pages: 0 });
+    // The store and its index.
+    expect({ store: entries("pages"), pages: entries("page") }).toEqual({ store: 2, pages: 0 });
     const file = path.join(many, "thing7.md");
     writeFileSync(file, readFileSync(file, "utf8").replace("| label7 | String | The label. |", "| label7 | String | The label. |\n| size | Int32 | The size. |"));
     await settle();
     const incremental = run("many-incremental", ["--cache-dir", manyCache]);
-    expect(incremental.stderr).toContain(`input files read 1; cache hits page ${count - 1},`);
-    expect({ store: entries("pages"), pages: entries("page") }).toEqual({ store: 1, pages: 1 });
+    // The stored merge patched: the page as it was is read from the store (by its index), the others not at all.
+    expect(incremental.stderr).toContain("input files read 1; cache hits page 1,");
+    expect(incremental.stderr).toContain("model merged (1 of 1 API versions, 1 patched)");
+    expect({ store: entries("pages"), pages: entries("page") }).toEqual({ store: 2, pages: 1 });
     expect(incremental.tree).toEqual(run("many-cold", ["--no-cache"]).tree);
     expect(incremental.tree["unversioned/interfaces.ts"]).toContain("size?: number");
   }, 1_200_000);

@@ -95,11 +95,12 @@ describe("gen cache", () => {
     expect(changed).toEqual(await generate([docs], { jobs: 1, cache: null }));
     expect(JSON.stringify(changed.files)).toContain("Changed.");
 
-    // A property added: every page merged again; chunks of generated files it did not touch come from the cache.
+    // A property added: the stored merge patched (it still refers to the page as it was before the
+    // description edit, kept for it); chunks of generated files it did not touch come from the cache.
     writeFileSync(path.join(docs, "gamma.md"), PAGE("gamma").replace("| displayName |", "| size | Int32 | The size. |\n| displayName |"));
     const fourth = new Cache(cacheDir, "test-version");
     const added = await generate([docs], { jobs: 1, cache: fourth });
-    expect(fourth.stats).toMatchObject({ model: "merged", versions: { merged: 1, of: 1 }, hits: { page: 2 }, misses: { run: 2, page: 1 } });
+    expect(fourth.stats).toMatchObject({ model: "merged", versions: { merged: 1, patched: 1, of: 1 }, misses: { run: 2, page: 1 } });
     expect(fourth.stats.hits.format).toBeGreaterThan(0);
     expect(fourth.stats.misses.format).toBeGreaterThan(0);
     expect(added).toEqual(await generate([docs], { jobs: 1, cache: null }));

@@ -76,7 +76,7 @@ export function registerGen(program: Command): void {
         if (generation.diagnostics.length > 0) process.stderr.write(`docgen: diagnostics by code: ${codeSummary(generation.diagnostics)}\n`);
         if (!options.stats) return;
         const { hits: h, misses: m, read, model, versions } = cache?.stats ?? { hits: null, misses: null, read: 0, model: "merged", versions: undefined };
-        const merged = model === "merged" && versions !== undefined ? ` (${versions.merged} of ${versions.of} API versions)` : "";
+        const merged = model === "merged" && versions !== undefined ? ` (${versions.merged} of ${versions.of} API versions${versions.patched > 0 ? `, ${versions.patched} patched` : ""})` : "";
         const hits = h && m ? `; input files read ${read}; cache hits page ${h.page}, chunk ${h.format}, file ${h.output}, run ${h.run}; misses page ${m.page}, chunk ${m.format}, file ${m.output}, run ${m.run}; model ${model}${merged}` : "";
         const where = inBackgroundProcess() ? ` (background process ${process.pid}, since it started)` : "";
         const phases = `; seconds ${timings.map((t) => `${t.phase} ${t.seconds.toFixed(2)}`).join(", ")}`;
