@@ -7,9 +7,11 @@
  * hashes (`page-meta.ts`) give the keys of the run's summary and of every generated file
  * (`output-keys.ts`), so only changed pages are parsed and only files whose key is new are
  * generated. Their model is the stored one patched when only descriptions changed
- * (`model-store.ts`, `model/patch-descriptions.ts`), else the pages of their API versions merged
- * again (from one store entry per version, `page-store.ts`; a version an edit did not touch keeps
- * its cached files and its share of the summary); in them only chunks whose statements changed are
+ * (`model-store.ts`, `model/patch-descriptions.ts`), else the stored merge of their API versions
+ * with what the few changed pages contribute to merged again (`model/patch-structure.ts`), or, when
+ * that cannot be done, the pages of their API versions merged again (from one store entry per
+ * version, `page-store.ts`; a version an edit did not touch keeps its cached files and its share of
+ * the summary); in them only chunks whose statements changed are
  * rendered (the others by content id from the cache; see `emitters/emit-file.ts`). Then the cache
  * is pruned to what the run refers to (`cache-sweep.ts`).
  */
@@ -186,8 +188,8 @@ async function emitFiles(run: Run, model: ApiModel, cache: Cache | null, skip: (
 /**
  * With a cache (see the file header): the keys of the run's summary and files come from the pages'
  * hashes; files whose entries exist are taken from the cache; for the others the model is the
- * stored one with its descriptions patched when only descriptions changed, else the pages of their
- * API versions merged.
+ * stored one with its descriptions patched when only descriptions changed, else the stored merges
+ * of their API versions patched or their pages merged.
  */
 async function generateCached(run: Run, cache: Cache): Promise<Generation> {
   const meta = PageMeta.load(cache);
@@ -424,7 +426,10 @@ async function patchedModel(run: Run, cache: Cache, keys: OutputKeys, known: Rea
   if (documents.some((doc) => !Object.hasOwn(stored.pages, doc.file))) return null;
   const changed = new Set(documents.filter((doc) => stored.pages[doc.file] !== doc.key).map((doc) => doc.file));
   // The stored merge still refers to the pages as they were (a structural patch later reads them).
-  for (const file of changed) kept.add(stored.pages[file] ?? "");
+  for (const file of changed) {
+    const key = stored.pages[file];
+    if (key !== undefined) kept.add(key);
+  }
   const touched = touchedBy(stored.model, changed);
   if (touched.files.size > PATCH_PAGES) return null;
   const pages = await parsePages(run.documents.filter((doc) => touched.files.has(doc.file)), run.pool, run.options, { stores: null, known });
