@@ -6,7 +6,7 @@
  * renamed, so a crashed or concurrent run never leaves half an entry; an entry that does not parse
  * is a miss. The cache only ever saves time: output is the same with or without it.
  */
-import { createHash } from "node:crypto";
+import { createHash, hash } from "node:crypto";
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -23,10 +23,9 @@ export type CacheKind = "page" | "pages" | "files" | "meta" | "format" | "output
 
 export const CACHE_KINDS: readonly CacheKind[] = ["page", "pages", "files", "meta", "format", "output", "run", "model", "code"];
 
+/** sha256 of the parts, each followed by a NUL (hashed in one call: a run computes one per input file). */
 export function sha256(...parts: readonly string[]): string {
-  const hash = createHash("sha256");
-  for (const part of parts) hash.update(part).update("\0");
-  return hash.digest("hex");
+  return hash("sha256", parts.map((part) => `${part}\0`).join(""), "hex");
 }
 
 let fingerprintMemo: string | null = null;
