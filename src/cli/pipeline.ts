@@ -31,7 +31,7 @@ import { UserError } from "./errors.js";
 import { decodeFormatted, decodeOutput, encodeFormatted, encodeOutput, isRunSummary, type OutputEntry, type RunSummary } from "./run-entry.js";
 import { PageMeta, pageHashes, type PageHashes } from "./page-meta.js";
 import { folderOfVersion, OutputKeys, runSettings, versionOfPath } from "./output-keys.js";
-import { readMerge, readModel, writeMerge, type StoredMerge } from "./model-store.js";
+import { readMerge, readModel, writeMerge, type StoredMerge, type StoredPage } from "./model-store.js";
 import { sweepCache } from "./cache-sweep.js";
 import { patchDescriptions, touchedBy } from "../model/patch-descriptions.js";
 import { patchStructure, type PageChange } from "../model/patch-structure.js";
@@ -171,8 +171,11 @@ async function generateAll(run: Run): Promise<Generation> {
   return { files, types: model.types.length, operations: model.operations.length, diagnostics: model.diagnostics };
 }
 
-/** Emits the files `skip` does not name; the format entries each file's text came from go to `formats`. */
-async function emitFiles(run: Run, model: ApiModel, cache: Cache | null, skip: (path: string) => boolean, formats: Map<string, string[]>): Promise<GeneratedFile[]> {
+/**
+ * Emits the files `skip` does not name; the format entries each file's text came from go to
+ * `formats`. `planned` runs once the files are planned, while their changed chunks render in a worker.
+ */
+async function emitFiles(run: Run, model: ApiModel, cache: Cache | null, skip: (path: string) => boolean, formats: Map<string, string[]>, planned?: () => void): Promise<GeneratedFile[]> {
   // Loaded here, not at start-up: only gen needs the emitters (which load neither ts-morph nor the formatter to plan).
   const { emitModel } = await import("../emitters/emit.js");
   const files = await emitModel(model, {
@@ -180,6 +183,7 @@ async function emitFiles(run: Run, model: ApiModel, cache: Cache | null, skip: (
     skip,
     render: chunkRenderer(run.pool, run.warm(), cache, run.progress, formats),
     format: (source) => formatCached(source, cache),
+    ...(planned !== undefined ? { planned } : {}),
   });
   run.progress.stop();
   return files;
@@ -218,12 +222,18 @@ async function generateCached(run: Run, cache: Cache): Promise<Generation> {
   // The page entries of the stored merges: kept while a merge refers to them (a patch reads them), deleted once none does.
   const pageEntries = { kept: new Set<string>(), released: new Set<string>() };
   const patched = summary !== null ? await patchedModel(run, cache, keys, known, versions, needed, pageEntries.kept) : null;
-  const merged = patched !== null ? null : needed.length > 0 ? await mergedModel(run, cache, keys, known, versions, needed, pageEntries.released) : new Map<string, ApiModel>();
+  // The merges are stored while the changed chunks render (see storeMerges).
+  const toStore: StoredMerges = [];
+  const merged = patched !== null ? null : needed.length > 0 ? await mergedModel(run, cache, keys, known, versions, needed, pageEntries.released, toStore) : new Map<string, ApiModel>();
   if (merged?.size === 0) cache.stats.model = "none";
   const model = patched ?? joinModels([...(merged?.values() ?? [])]);
   run.phases.end("model");
   const formats = new Map<string, string[]>();
-  const emitted = await emitFiles(run, model, cache, (path) => reused.has(path), formats);
+  const storeMerges = (): void => {
+    for (const { version, pages, merge } of toStore.splice(0)) writeMerge(cache, keys, version, pages, merge);
+  };
+  const emitted = await emitFiles(run, model, cache, (path) => reused.has(path), formats, storeMerges);
+  storeMerges();
   run.phases.end("emit");
   const files = [...emitted, ...[...reused].map(([path, entry]) => fileOfBytes(path, entry.bytes))].sort((a, b) => compareText(a.path, b.path));
   // The counts and diagnostics: the summary's (a patched model holds only the versions with files
@@ -356,10 +366,10 @@ async function hashesOf(run: Run, meta: PageMeta, known: Map<Document, PageModel
 /**
  * The models of the API versions `needed`, each version's apart (by version; merging never mixes
  * versions: model/merge.ts): the stored merge patched for the pages that changed when that can be
- * done (see patchedVersion), else the version's pages merged; stored under the version's key for
- * later runs to patch. `versions`: each document's page's.
+ * done (see patchedVersion), else the version's pages merged; to be stored (`toStore`) under the
+ * version's key for later runs to patch. `versions`: each document's page's.
  */
-async function mergedModel(run: Run, cache: Cache, keys: OutputKeys, known: ReadonlyMap<Document, PageModel>, versions: readonly string[], needed: readonly string[], released: Set<string>): Promise<Map<string, ApiModel>> {
+async function mergedModel(run: Run, cache: Cache, keys: OutputKeys, known: ReadonlyMap<Document, PageModel>, versions: readonly string[], needed: readonly string[], released: Set<string>, toStore: StoredMerges): Promise<Map<string, ApiModel>> {
   const merges = new Map<string, VersionMerge>();
   const pagesOf = (version: string): Document[] => run.documents.filter((_, i) => versions[i] === version);
   for (const version of needed) {
@@ -381,13 +391,16 @@ async function mergedModel(run: Run, cache: Cache, keys: OutputKeys, known: Read
   for (const version of needed) {
     const merge = merges.get(version);
     if (merge === undefined) continue;
-    writeMerge(cache, keys, version, pagesOf(version), merge);
+    toStore.push({ version, pages: pagesOf(version), merge });
     merged.set(version, selectVersions(joinModels([merge.model]), run.options.versions));
   }
   cache.stats.model = "merged";
   cache.stats.versions = { merged: needed.length, patched: needed.length - rest.length, of: keys.versions().length };
   return merged;
 }
+
+/** Merges of API versions to store (model-store.ts), with the pages they were merged from. */
+type StoredMerges = Array<{ version: string; pages: readonly StoredPage[]; merge: VersionMerge }>;
 
 /** Above this many changed pages, a version's pages are merged rather than its stored merge patched. */
 const PATCH_STRUCTURE_PAGES = 16;

@@ -50,10 +50,12 @@ export interface EmitModelOptions extends EmitOptions {
   format?: (source: string) => Promise<string>;
   /** Files (by output path) not to generate: the CLI has them from its cache. They are left out of the result. */
   skip?: (path: string) => boolean;
+  /** Called once every file is planned, while chunks may still be rendering (the CLI stores the model meanwhile). */
+  planned?: () => void;
 }
 
 export async function emitModel(model: ApiModel, options: EmitModelOptions = {}): Promise<GeneratedFile[]> {
-  const { render: renderHook, format: formatHook, skip = () => false, ...emitOptions } = options;
+  const { render: renderHook, format: formatHook, skip = () => false, planned, ...emitOptions } = options;
   const render = renderHook ?? renderEach;
   const formatted = new Map<string, Promise<string>>();
   // Once per helper: they are the same in every version.
@@ -90,6 +92,7 @@ export async function emitModel(model: ApiModel, options: EmitModelOptions = {})
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
+  planned?.();
   const emitted = await Promise.all(jobs.map(async (job) => fileOfChunks(job.path, await job.rendered)));
   return [...files, ...emitted].sort((a, b) => compareText(a.path, b.path));
 }
