@@ -84,7 +84,7 @@ export class PageStore {
         at[key] = [offset + value, member.length - value];
         offset += member.length + 1;
       });
-      this.cache.writeJson("pages", PageStore.indexKey(this.cache, version), { length: text.length, at });
+      this.cache.writeJson("pages", PageStore.indexKey(this.cache, version), { at });
     }
     this.texts.clear();
   }
@@ -126,8 +126,8 @@ export class PageIndex {
   }
 }
 
-function isIndex(value: unknown): value is { length: number; at: Record<string, [number, number]> } {
-  return isObject(value) && typeof value["length"] === "number" && isObject(value["at"]);
+function isIndex(value: unknown): value is { at: Record<string, [number, number]> } {
+  return isObject(value) && isObject(value["at"]);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -9,13 +9,14 @@
  * and kinds, titles (operation ids are assigned over the whole version), property types that name
  * other types (enum lists move to the named type; examples are read through them for inference)
  * and references to undocumented types (their shapes are inferred from every example). So the patch
- * applies only when the changed pages keep all of that as it was (`links`); when one of the types
- * concerned is an enum or an inferred type; when an example of a changed page holds an object of an
- * undocumented type; or when the routes do not say which operation a page's operation is part of,
- * it gives null and the caller merges every page of the version. Diagnostics are replaced by what
- * they are about (merge.ts VersionMerge): the changed pages' own and their references, and those
- * of the types and operations merged again (an operation's id clash is the stored one: ids are
- * the stored ones, at the operation's position now).
+ * applies only when the changed pages keep all of that as it was (`links`); the types enum lists
+ * move between are merged again together (an enum with every type that has a property of it);
+ * an inferred type the changed pages refer to only has its sources (the references) moved. When an
+ * example of a changed page holds an object of an undocumented type, or when the routes do not say
+ * which operation a page's operation is part of, it gives null and the caller merges every page of
+ * the version. Diagnostics are replaced by what they are about (merge.ts VersionMerge): the changed
+ * pages' own and their references, and those of the types and operations merged again (an
+ * operation's id clash is the stored one: ids are the stored ones, at the operation's position now).
  */
 import { compareText } from "./diagnostics.js";
 import { collectSamples } from "./infer.js";
@@ -149,13 +150,11 @@ export function patchStructure(stored: VersionMerge, changes: readonly PageChang
     const first = sources[0] !== undefined && changed.has(sources[0].file) ? refs(sources[0].file)[0] : undefined;
     if (first !== undefined) set(`inferred\0${key}`, (stored.diagnostics[`inferred\0${key}`] ?? []).map((d) => ({ ...d, file: first.file, line: first.line, column: first.column })));
   }
-  for (const [key, op] of operations) {
-    const merged = freshOperations.get(key);
-    const first = merged?.sources[0];
+  for (const key of operations.keys()) {
+    const first = freshOperations.get(key)?.sources[0];
     const clashes = (stored.diagnostics[`operation\0${key}`] ?? []).filter((d) => d.code === "operation-id-clash");
     const moved = first !== undefined ? clashes.map((d) => ({ ...d, file: first.file, line: first.line, column: first.column })) : clashes;
     set(`operation\0${key}`, [...(fresh.diagnostics[`operation\0${key}`] ?? []).filter((d) => d.code !== "operation-id-clash"), ...moved]);
-    if (op.id !== merged?.id) return null;
   }
 
   const model = {
