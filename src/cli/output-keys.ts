@@ -3,8 +3,9 @@
  * - the summary key: the settings and every page's file and structure. Equal keys mean equal
  *   models but for descriptions, so equal counts, diagnostics and file list;
  * - per API version, the same of that version's pages alone (`version`): the key of the version's
- *   share of the summary and of its stored model. Each version is merged from its own pages, so
- *   after an edit beyond descriptions only the edited page's version is merged again;
+ *   share of the summary, and what its stored merge records of its pages' structure (the merge
+ *   itself is under `merge`: the settings and the version). Each version is merged from its own
+ *   pages, so after an edit beyond descriptions only the edited page's version is merged again;
  * - one key per generated file: the settings, the file and structure of the pages of its API
  *   version only (each version is merged from its own pages: model/merge.ts), and the descriptions
  *   that file prints (`FILE_PARTS`) of those pages. An edit of a property's description changes the
