@@ -79,8 +79,13 @@ export function literal(value: string): string {
 
 /** Doc-comment text: `*\/` cannot close the comment, and whitespace is folded. */
 export function docText(text: string): string {
+  // Most descriptions have nothing to fold: only single spaces (a third of planning's regex work).
+  if (!NEEDS_FOLDING.test(text)) return text.trim();
   return text.replace(/\*\//g, "*\\/").replace(/\s+/g, " ").trim();
 }
+
+/** A comment end, whitespace other than a space, or two spaces in a row: what docText changes besides trimming. */
+const NEEDS_FOLDING = /\*\/|[^\S ]| {2}/;
 
 /** `@see` line pointing at the first source of a model item. */
 export function seeSource(source: { file: string; line: number } | undefined): string {
