@@ -1,8 +1,8 @@
 /**
  * The merge of each API version as last done (kind "model"; the merge never mixes versions), one
  * entry per version (`OutputKeys.merge`: the settings and the version, so that the next run finds
- * it whatever changed), with the page key each of its pages had and the key of its pages'
- * structure then (`OutputKeys.version`). A later run loads it:
+ * it whatever changed), with the page key each of its pages had and a digest of its pages'
+ * structure then (`OutputKeys.structure`). A later run loads it:
  * - when the structure is the same (pages changed in descriptions only), to patch the descriptions
  *   from the changed pages (`model/patch-descriptions.ts`) instead of merging the version's pages;
  * - otherwise, when few pages changed, to merge again only what they contribute to
@@ -16,7 +16,7 @@ import type { Cache } from "./cache.js";
 import type { OutputKeys } from "./output-keys.js";
 
 export interface StoredMerge {
-  /** `OutputKeys.version` of the version's pages when merged. */
+  /** `OutputKeys.structure` of the version's pages when merged. */
   structure: string;
   /** Page key by displayed file path, for every page of the version. */
   pages: Record<string, string>;
@@ -33,7 +33,7 @@ export interface StoredPage {
 /** Writes the merge of one version of the run's pages (all of them). */
 export function writeMerge(cache: Cache, keys: OutputKeys, version: string, pages: readonly StoredPage[], merge: VersionMerge): void {
   const stored: StoredMerge = {
-    structure: keys.version("model", version),
+    structure: keys.structure(version),
     pages: Object.fromEntries(pages.map((page) => [page.file, page.key])),
     merge: { model: { types: merge.model.types, operations: merge.model.operations.map((op) => ({ ...op, examples: [] })), diagnostics: [] }, diagnostics: merge.diagnostics },
   };
@@ -55,7 +55,7 @@ export function readModel(cache: Cache, keys: OutputKeys, versions: readonly str
   const operations: OperationModel[] = [];
   for (const version of versions) {
     const stored = readMerge(cache, keys, version);
-    if (stored === null || stored.structure !== keys.version("model", version)) return null;
+    if (stored === null || stored.structure !== keys.structure(version)) return null;
     Object.assign(pages, stored.pages);
     types.push(...stored.merge.model.types);
     operations.push(...stored.merge.model.operations);

@@ -2,9 +2,9 @@
  * The cache keys of a gen run's result, from the pages' hashes (`page-meta.ts`) alone:
  * - the summary key: the settings and every page's file and structure. Equal keys mean equal
  *   models but for descriptions, so equal counts, diagnostics and file list;
- * - per API version, the same of that version's pages alone (`version`): the key of the version's
- *   share of the summary, and what its stored merge records of its pages' structure (the merge
- *   itself is under `merge`: the settings and the version). Each version is merged from its own
+ * - per API version, the same of that version's pages alone: the key of the version's share of
+ *   the summary (`share`), and what its stored merge records of its pages' structure (`structure`;
+ *   the merge itself is under `merge`: the settings and the version). Each version is merged from its own
  *   pages, so after an edit beyond descriptions only the edited page's version is merged again;
  * - one key per generated file: the settings, the file and structure of the pages of its API
  *   version only (each version is merged from its own pages: model/merge.ts), and the descriptions
@@ -57,9 +57,14 @@ export class OutputKeys {
     this.summary = cache.key("run", settings, sha256(...pages.map((page) => `${page.file}\0${page.hashes.structure}`)));
   }
 
-  /** The key of what depends on one API version's pages' structure only (`kind`: "run" for its summary, "model" for its merge's structure). */
-  version(kind: "run" | "model", version: string): string {
-    return this.cache.key(kind, this.settings, "version", version, this.digest(version, "structure"));
+  /** The key of one API version's share of the run's summary (kind "run"): the settings and that version's pages' structure. */
+  share(version: string): string {
+    return this.cache.key("run", this.settings, "version", version, this.structure(version));
+  }
+
+  /** A digest of one API version's pages' files and structure (what a stored merge records of them). */
+  structure(version: string): string {
+    return this.digest(version, "structure");
   }
 
   /** The key of a version's stored merge (kind "model"; `model-store.ts`): the settings and the version only, so that a run after any edit finds it. */

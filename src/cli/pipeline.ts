@@ -214,7 +214,7 @@ async function generateCached(run: Run, cache: Cache): Promise<Generation> {
   const versions = hashes.map((h) => h.version);
   // Without the run's summary (an edit beyond descriptions), each version's share of it: a version
   // whose share and files are all cached needs no model (its pages' structure is as it was).
-  const shares = new Map(keys.versions().map((version) => [version, summary === null ? cache.readJson("run", keys.version("run", version), isRunSummary) : null]));
+  const shares = new Map(keys.versions().map((version) => [version, summary === null ? cache.readJson("run", keys.share(version), isRunSummary) : null]));
   const needed =
     summary !== null
       ? [...new Set(summary.files.filter((path) => !reused.has(path)).map(versionOfPath))]
@@ -309,7 +309,7 @@ function storeRun(cache: Cache, keys: OutputKeys, summaries: Summaries | null, w
   for (const { path, entry } of written) cache.write("output", keys.file(path), encodeOutput(entry));
   if (summaries !== null) {
     cache.writeJson("run", keys.summary, summaries.whole);
-    for (const [version, share] of summaries.versions) cache.writeJson("run", keys.version("run", version), share);
+    for (const [version, share] of summaries.versions) cache.writeJson("run", keys.share(version), share);
   }
   const entries = [...written.map((file) => file.entry), ...reused.values()];
   const versions = keys.versions();
@@ -317,7 +317,7 @@ function storeRun(cache: Cache, keys: OutputKeys, summaries: Summaries | null, w
     files: [cache.key("files")],
     pages: versions.flatMap((version) => [PageStore.key(cache, version), PageStore.indexKey(cache, version)]),
     meta: [cache.key("meta")],
-    run: [keys.summary, ...versions.map((version) => keys.version("run", version))],
+    run: [keys.summary, ...versions.map((version) => keys.share(version))],
     model: versions.map((version) => keys.merge(version)),
     output: [...written.map((file) => file.path), ...reused.keys()].map((path) => keys.file(path)),
     format: entries.flatMap((entry) => entry.formats),
@@ -371,7 +371,8 @@ async function hashesOf(run: Run, meta: PageMeta, known: Map<Document, PageModel
  */
 async function mergedModel(run: Run, cache: Cache, keys: OutputKeys, known: ReadonlyMap<Document, PageModel>, versions: readonly string[], needed: readonly string[], released: Set<string>, toStore: StoredMerges): Promise<Map<string, ApiModel>> {
   const merges = new Map<string, VersionMerge>();
-  const pagesOf = (version: string): Document[] => run.documents.filter((_, i) => versions[i] === version);
+  const byVersion = new Map(needed.map((version) => [version, run.documents.filter((_, i) => versions[i] === version)]));
+  const pagesOf = (version: string): Document[] => byVersion.get(version) ?? [];
   for (const version of needed) {
     const documents = pagesOf(version);
     const stored = readMerge(cache, keys, version);
@@ -411,9 +412,8 @@ const PATCH_STRUCTURE_PAGES = 16;
  * changed, a page is not at hand, or the change cannot be patched.
  */
 function patchedVersion(cache: Cache, version: string, stored: StoredMerge, documents: readonly Document[], known: ReadonlyMap<Document, PageModel>): VersionMerge | null {
-  const changed = documents.filter((doc) => stored.pages[doc.file] !== doc.key);
-  if (changed.length > PATCH_STRUCTURE_PAGES || Object.keys(stored.pages).length !== documents.length) return null;
-  if (documents.some((doc) => !Object.hasOwn(stored.pages, doc.file))) return null;
+  const changed = changedSince(stored.pages, documents);
+  if (changed === null || changed.length > PATCH_STRUCTURE_PAGES) return null;
   const index = PageIndex.load(cache, version);
   const page = (key: string | undefined): PageModel | null => (key === undefined ? null : (index?.get(key) ?? cache.readJson("page", key, isPageModel)));
   const changes: PageChange[] = [];
@@ -428,6 +428,15 @@ function patchedVersion(cache: Cache, version: string, stored: StoredMerge, docu
 }
 
 /**
+ * The documents whose page key differs from the one a stored merge records for their file; null
+ * when the stored merge was of other files.
+ */
+function changedSince(pages: Readonly<Record<string, string>>, documents: readonly Document[]): Document[] | null {
+  if (Object.keys(pages).length !== documents.length || documents.some((doc) => !Object.hasOwn(pages, doc.file))) return null;
+  return documents.filter((doc) => pages[doc.file] !== doc.key);
+}
+
+/**
  * The stored model of the versions `needed` (those with files to generate) with the descriptions of
  * the changed pages patched in, or null when that cannot be done (see patch-descriptions.ts). The
  * stored merges are not rewritten: the page keys they refer to for the changed pages go to `kept`.
@@ -435,9 +444,9 @@ function patchedVersion(cache: Cache, version: string, stored: StoredMerge, docu
 async function patchedModel(run: Run, cache: Cache, keys: OutputKeys, known: ReadonlyMap<Document, PageModel>, versions: readonly string[], needed: readonly string[], kept: Set<string>): Promise<ApiModel | null> {
   const stored = readModel(cache, keys, needed);
   const documents = run.documents.filter((_, i) => needed.includes(versions[i] ?? ""));
-  if (stored === null || Object.keys(stored.pages).length !== documents.length) return null;
-  if (documents.some((doc) => !Object.hasOwn(stored.pages, doc.file))) return null;
-  const changed = new Set(documents.filter((doc) => stored.pages[doc.file] !== doc.key).map((doc) => doc.file));
+  const changedDocs = stored !== null ? changedSince(stored.pages, documents) : null;
+  if (stored === null || changedDocs === null) return null;
+  const changed = new Set(changedDocs.map((doc) => doc.file));
   // The stored merge still refers to the pages as they were (a structural patch later reads them).
   for (const file of changed) {
     const key = stored.pages[file];

@@ -9,6 +9,7 @@
  * records, the result is null and the caller merges every page (of the API versions concerned).
  */
 import { buildModel } from "./merge.js";
+import { operationKey } from "./merge-operations.js";
 import { typeKey } from "./merge-types.js";
 import type { PageModel } from "./page.js";
 import type { ApiModel, OperationModel, PropertyModel, SourcePosition, TypeModel } from "./types.js";
@@ -49,10 +50,6 @@ export function patchDescriptions(model: ApiModel, touched: Touched, pages: read
     setDescription(op, merged.description);
   }
   return model;
-}
-
-function operationKey(op: OperationModel): string {
-  return JSON.stringify([op.apiVersion, op.method, op.paths]);
 }
 
 function sameSources(a: readonly SourcePosition[], b: readonly SourcePosition[]): boolean {
