@@ -2,7 +2,7 @@
  * The merge of each API version as last done (kind "model"; the merge never mixes versions), one
  * entry per version (`OutputKeys.merge`: the settings and the version, so that the next run finds
  * it whatever changed), with the page key each of its pages had and a digest of its pages'
- * structure then (`OutputKeys.structure`). A later run loads it:
+ * structure then (`OutputKeys.structure`), in parts (see MERGE_PARTS). A later run loads it:
  * - when the structure is the same (pages changed in descriptions only), to patch the descriptions
  *   from the changed pages (`model/patch-descriptions.ts`) instead of merging the version's pages;
  * - otherwise, when few pages changed, to merge again only what they contribute to
@@ -11,8 +11,8 @@
  * `countable` and inferred types), and a patch merges an operation again from its pages.
  */
 import type { VersionMerge } from "../model/merge.js";
-import type { ApiModel, OperationModel, TypeModel } from "../model/types.js";
-import type { Cache } from "./cache.js";
+import type { ApiModel, Diagnostic, OperationModel, TypeModel } from "../model/types.js";
+import { asciiJson, sha256, type Cache } from "./cache.js";
 import type { OutputKeys } from "./output-keys.js";
 
 export interface StoredMerge {
@@ -22,6 +22,34 @@ export interface StoredMerge {
   pages: Record<string, string>;
   /** The merge; its model's diagnostics are left out (they are `diagnostics`, joined). */
   merge: VersionMerge;
+  /** The parts the merge was read from, as read: `writeMerge` rewrites only those whose items are not these very objects. */
+  parts: readonly MergePart[];
+}
+
+/**
+ * The merge is stored in MERGE_PARTS parts besides its head (the structure, the pages and each
+ * part's id), each part a slice of its types, of its operations and of its diagnostics (by what
+ * they are about), in order. A patch (model/patch-structure.ts) replaces a few types and
+ * operations in place and keeps the others as the very objects it was given, so after it only the
+ * parts holding what it replaced are written again: the rest of beta's 13 MB is neither serialised
+ * nor written. A part is read only when its id is the one the head names (the head is written
+ * last; a run interrupted between the two, or two runs writing at once, leave a merge that is not
+ * read, and the version is merged again).
+ */
+export const MERGE_PARTS = 16;
+
+export interface MergePart {
+  /** A digest of the part's content. */
+  id: string;
+  types: TypeModel[];
+  operations: OperationModel[];
+  diagnostics: Array<[string, Diagnostic[]]>;
+}
+
+interface StoredHead {
+  structure: string;
+  pages: Record<string, string>;
+  parts: string[];
 }
 
 /** A page of the run: its file and page key. */
@@ -30,22 +58,67 @@ export interface StoredPage {
   key: string;
 }
 
-/** Writes the merge of one version of the run's pages (all of them). */
-export function writeMerge(cache: Cache, keys: OutputKeys, version: string, pages: readonly StoredPage[], merge: VersionMerge): void {
-  const stored: StoredMerge = {
-    structure: keys.structure(version),
-    pages: Object.fromEntries(pages.map((page) => [page.file, page.key])),
-    merge: { model: { types: merge.model.types, operations: merge.model.operations.map((op) => ({ ...op, examples: [] })), diagnostics: [] }, diagnostics: merge.diagnostics },
-  };
-  cache.writeJson("model", keys.merge(version), stored);
+/**
+ * Writes the merge of one version of the run's pages (all of them). `previous`: the stored merge
+ * it was patched from, whose parts are kept where they hold the same objects.
+ */
+export function writeMerge(cache: Cache, keys: OutputKeys, version: string, pages: readonly StoredPage[], merge: VersionMerge, previous: StoredMerge | null = null): void {
+  const diagnostics = Object.entries(merge.diagnostics);
+  const ids: string[] = [];
+  for (let index = 0; index < MERGE_PARTS; index++) {
+    const part = {
+      types: slice(merge.model.types, index),
+      operations: slice(merge.model.operations, index),
+      diagnostics: slice(diagnostics, index),
+    };
+    const kept = previous?.parts[index];
+    if (kept !== undefined && sameItems(kept.types, part.types) && sameItems(kept.operations, part.operations) && sameEntries(kept.diagnostics, part.diagnostics)) {
+      ids.push(kept.id);
+      continue;
+    }
+    const text = asciiJson({ ...part, operations: part.operations.map((op) => ({ ...op, examples: [] })) });
+    const id = sha256(text);
+    cache.write("model", keys.mergePart(version, index), `{"id":${JSON.stringify(id)},"part":${text}}`);
+    ids.push(id);
+  }
+  const head: StoredHead = { structure: keys.structure(version), pages: Object.fromEntries(pages.map((page) => [page.file, page.key])), parts: ids };
+  cache.writeJson("model", keys.merge(version), head);
 }
 
-/** The stored merge of a version, whatever its pages were then; null when there is none (or it is damaged). */
-export function readMerge(cache: Cache, keys: OutputKeys, version: string): StoredMerge | null {
-  const stored = cache.readJson("model", keys.merge(version), isStoredMerge);
-  if (stored === null) return null;
-  stored.merge.model.diagnostics = Object.values(stored.merge.diagnostics).flat();
-  return stored;
+/**
+ * The stored merge of a version, whatever its pages were then (or only when their structure was
+ * `structure`); null when there is none (or it is damaged).
+ */
+export function readMerge(cache: Cache, keys: OutputKeys, version: string, structure?: string): StoredMerge | null {
+  const head = cache.readJson("model", keys.merge(version), isStoredHead);
+  if (head === null || (structure !== undefined && head.structure !== structure)) return null;
+  const parts: MergePart[] = [];
+  for (const [index, id] of head.parts.entries()) {
+    const stored = cache.readJson("model", keys.mergePart(version, index), isStoredPart);
+    if (stored === null || stored.id !== id) return null;
+    parts.push({ id, ...stored.part });
+  }
+  const diagnostics = Object.fromEntries(parts.flatMap((part) => part.diagnostics));
+  const model = {
+    types: parts.flatMap((part) => part.types),
+    operations: parts.flatMap((part) => part.operations),
+    diagnostics: parts.flatMap((part) => part.diagnostics.flatMap(([, list]) => list)),
+  };
+  return { structure: head.structure, pages: head.pages, merge: { model, diagnostics }, parts };
+}
+
+/** The `index`th of MERGE_PARTS slices of `items` (equal but for the last; the same bounds while the length is the same). */
+function slice<T>(items: readonly T[], index: number): T[] {
+  const size = Math.ceil(items.length / MERGE_PARTS);
+  return items.slice(index * size, (index + 1) * size);
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
+function sameEntries(a: ReadonlyArray<[string, Diagnostic[]]>, b: ReadonlyArray<[string, Diagnostic[]]>): boolean {
+  return a.length === b.length && a.every(([origin, list], i) => origin === b[i]?.[0] && list === b[i]?.[1]);
 }
 
 /** The stored model of these versions (in this order) when their pages' structure is what it was then; null otherwise. */
@@ -54,8 +127,8 @@ export function readModel(cache: Cache, keys: OutputKeys, versions: readonly str
   const types: TypeModel[] = [];
   const operations: OperationModel[] = [];
   for (const version of versions) {
-    const stored = readMerge(cache, keys, version);
-    if (stored === null || stored.structure !== keys.structure(version)) return null;
+    const stored = readMerge(cache, keys, version, keys.structure(version));
+    if (stored === null) return null;
     Object.assign(pages, stored.pages);
     types.push(...stored.merge.model.types);
     operations.push(...stored.merge.model.operations);
@@ -63,12 +136,16 @@ export function readModel(cache: Cache, keys: OutputKeys, versions: readonly str
   return { pages, model: { types, operations, diagnostics: [] } };
 }
 
-// Written by this docgen build only (the key includes its fingerprint): the check guards against
+// Written by this docgen build only (the key includes its fingerprint): the checks guard against
 // damaged files, not against other shapes.
-function isStoredMerge(value: unknown): value is StoredMerge {
-  if (typeof value !== "object" || value === null || !("structure" in value && "pages" in value && "merge" in value)) return false;
-  const { pages, merge } = value;
-  if (typeof pages !== "object" || pages === null || typeof merge !== "object" || merge === null || !("model" in merge && "diagnostics" in merge)) return false;
-  const { model, diagnostics } = merge;
-  return typeof diagnostics === "object" && diagnostics !== null && typeof model === "object" && model !== null && "types" in model && "operations" in model && Array.isArray(model.types) && Array.isArray(model.operations);
+function isStoredHead(value: unknown): value is StoredHead {
+  if (typeof value !== "object" || value === null || !("structure" in value && "pages" in value && "parts" in value)) return false;
+  return typeof value.structure === "string" && typeof value.pages === "object" && value.pages !== null && Array.isArray(value.parts) && value.parts.length === MERGE_PARTS && value.parts.every((id) => typeof id === "string");
+}
+
+function isStoredPart(value: unknown): value is { id: string; part: Omit<MergePart, "id"> } {
+  if (typeof value !== "object" || value === null || !("id" in value && "part" in value)) return false;
+  const { id, part } = value;
+  if (typeof id !== "string" || typeof part !== "object" || part === null || !("types" in part && "operations" in part && "diagnostics" in part)) return false;
+  return Array.isArray(part.types) && Array.isArray(part.operations) && Array.isArray(part.diagnostics);
 }

@@ -72,6 +72,11 @@ export class OutputKeys {
     return this.cache.key("model", this.settings, "merge", version);
   }
 
+  /** The key of the `index`th part of a version's stored merge (kind "model"; `model-store.ts` MERGE_PARTS). */
+  mergePart(version: string, index: number): string {
+    return this.cache.key("model", this.settings, "merge", version, "part", String(index));
+  }
+
   /** The key of a generated file's entry (kind "output"). */
   file(path: string): string {
     const version = versionOfPath(path);

@@ -31,7 +31,7 @@ import { UserError } from "./errors.js";
 import { decodeFormatted, decodeOutput, encodeFormatted, encodeOutput, isRunSummary, type OutputEntry, type RunSummary } from "./run-entry.js";
 import { PageMeta, pageHashes, type PageHashes } from "./page-meta.js";
 import { folderOfVersion, OutputKeys, runSettings, versionOfPath } from "./output-keys.js";
-import { readMerge, readModel, writeMerge, type StoredMerge, type StoredPage } from "./model-store.js";
+import { MERGE_PARTS, readMerge, readModel, writeMerge, type StoredMerge, type StoredPage } from "./model-store.js";
 import { sweepCache } from "./cache-sweep.js";
 import { patchDescriptions, touchedBy } from "../model/patch-descriptions.js";
 import { patchStructure, type PageChange } from "../model/patch-structure.js";
@@ -230,7 +230,7 @@ async function generateCached(run: Run, cache: Cache): Promise<Generation> {
   run.phases.end("model");
   const formats = new Map<string, string[]>();
   const storeMerges = (): void => {
-    for (const { version, pages, merge } of toStore.splice(0)) writeMerge(cache, keys, version, pages, merge);
+    for (const { version, pages, merge, previous } of toStore.splice(0)) writeMerge(cache, keys, version, pages, merge, previous);
   };
   const emitted = await emitFiles(run, model, cache, (path) => reused.has(path), formats, storeMerges);
   storeMerges();
@@ -318,7 +318,7 @@ function storeRun(cache: Cache, keys: OutputKeys, summaries: Summaries | null, w
     pages: versions.flatMap((version) => [PageStore.key(cache, version), PageStore.indexKey(cache, version)]),
     meta: [cache.key("meta")],
     run: [keys.summary, ...versions.map((version) => keys.share(version))],
-    model: versions.map((version) => keys.merge(version)),
+    model: versions.flatMap((version) => [keys.merge(version), ...Array.from({ length: MERGE_PARTS }, (_, index) => keys.mergePart(version, index))]),
     output: [...written.map((file) => file.path), ...reused.keys()].map((path) => keys.file(path)),
     format: entries.flatMap((entry) => entry.formats),
   }, { page: pages.unusedPages });
@@ -371,6 +371,8 @@ async function hashesOf(run: Run, meta: PageMeta, known: Map<Document, PageModel
  */
 async function mergedModel(run: Run, cache: Cache, keys: OutputKeys, known: ReadonlyMap<Document, PageModel>, versions: readonly string[], needed: readonly string[], released: Set<string>, toStore: StoredMerges): Promise<Map<string, ApiModel>> {
   const merges = new Map<string, VersionMerge>();
+  // The stored merges patched: only their parts holding what the patch replaced are written again.
+  const patchedFrom = new Map<string, StoredMerge>();
   const byVersion = new Map(needed.map((version) => [version, run.documents.filter((_, i) => versions[i] === version)]));
   const pagesOf = (version: string): Document[] => byVersion.get(version) ?? [];
   for (const version of needed) {
@@ -380,7 +382,9 @@ async function mergedModel(run: Run, cache: Cache, keys: OutputKeys, known: Read
     const current = new Set(documents.map((doc) => doc.key));
     for (const key of Object.values(stored?.pages ?? {})) if (!current.has(key)) released.add(key);
     const patched = stored !== null ? patchedVersion(cache, version, stored, documents, known) : null;
-    if (patched !== null) merges.set(version, patched);
+    if (patched === null || stored === null) continue;
+    merges.set(version, patched);
+    patchedFrom.set(version, stored);
   }
   const rest = needed.filter((version) => !merges.has(version));
   if (rest.length > 0) {
@@ -392,7 +396,7 @@ async function mergedModel(run: Run, cache: Cache, keys: OutputKeys, known: Read
   for (const version of needed) {
     const merge = merges.get(version);
     if (merge === undefined) continue;
-    toStore.push({ version, pages: pagesOf(version), merge });
+    toStore.push({ version, pages: pagesOf(version), merge, previous: patchedFrom.get(version) ?? null });
     merged.set(version, selectVersions(joinModels([merge.model]), run.options.versions));
   }
   cache.stats.model = "merged";
@@ -401,7 +405,7 @@ async function mergedModel(run: Run, cache: Cache, keys: OutputKeys, known: Read
 }
 
 /** Merges of API versions to store (model-store.ts), with the pages they were merged from. */
-type StoredMerges = Array<{ version: string; pages: readonly StoredPage[]; merge: VersionMerge }>;
+type StoredMerges = Array<{ version: string; pages: readonly StoredPage[]; merge: VersionMerge; previous: StoredMerge | null }>;
 
 /** Above this many changed pages, a version's pages are merged rather than its stored merge patched. */
 const PATCH_STRUCTURE_PAGES = 16;

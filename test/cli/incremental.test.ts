@@ -14,6 +14,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { readTree, ROOT, runCli, SEED_DIR } from "../helpers.js";
+import { MERGE_PARTS } from "../../src/cli/model-store.js";
 
 const tmpRoot = path.join(ROOT, "test/.tmp");
 mkdirSync(tmpRoot, { recursive: true });
@@ -147,8 +148,8 @@ describe("incremental gen", () => {
     for (const file of cacheFiles(cacheDir)) writeFileSync(file, readFileSync(file).subarray(0, Math.floor(statSync(file).size / 2)));
     expect(gen(path.join(tmp, "incremental"), ["--cache-dir", cacheDir]).tree, "cut entries").toEqual(previous);
 
-    // One run's entries are kept: one summary and each API version's share of it, one model per API
-    // version, an entry per generated file, one build's folder.
+    // One run's entries are kept: one summary and each API version's share of it, one stored merge
+    // per API version (its head and parts), an entry per generated file, one build's folder.
     const [build, ...others] = readdirSync(cacheDir);
     expect(others).toEqual([]);
     const count = (kind: string): number => {
@@ -159,7 +160,7 @@ describe("incremental gen", () => {
     expect([...versions].sort()).toEqual(["beta", "unversioned"]);
     expect(count("run")).toBe(1 + versions.size);
     expect(count("pages")).toBeLessThanOrEqual(versions.size);
-    expect(count("model")).toBe(versions.size);
+    expect(count("model")).toBe(versions.size * (1 + MERGE_PARTS));
     expect(count("output")).toBe(Object.keys(previous).length - 1);
     expect(count("page")).toBe(readdirSync(docs).length);
     // The fixture's own pages (no version in their routes) and the seeds (beta) were both emitted.
