@@ -21,6 +21,15 @@ export function seedModel(): ApiModel {
   return buildModel(seedPages());
 }
 
+/** Whether a folder exists and holds anything (the corpus beside the repo, for the tests that read it). */
+export function hasFiles(dir: string): boolean {
+  try {
+    return readdirSync(dir).length > 0;
+  } catch {
+    return false;
+  }
+}
+
 export interface CliResult {
   status: number | null;
   stdout: string;

@@ -19,9 +19,9 @@ import { statFile } from "./file-index.js";
  * output: one generated file, run: a run's summary (run-entry.ts); model: a merged model (model-store.ts);
  * code: V8's compiled code of the modules a rendering worker loads (workers/code-cache.ts).
  */
-export type CacheKind = "page" | "pages" | "files" | "meta" | "format" | "output" | "run" | "model" | "code";
+export type CacheKind = "page" | "pages" | "files" | "meta" | "format" | "output" | "run" | "model" | "plan" | "code";
 
-export const CACHE_KINDS: readonly CacheKind[] = ["page", "pages", "files", "meta", "format", "output", "run", "model", "code"];
+export const CACHE_KINDS: readonly CacheKind[] = ["page", "pages", "files", "meta", "format", "output", "run", "model", "plan", "code"];
 
 /** sha256 of the parts, each followed by a NUL (hashed in one call: a run computes one per input file). */
 export function sha256(...parts: readonly string[]): string {
@@ -85,7 +85,7 @@ export interface CacheStats {
 }
 
 function perKind(): Record<CacheKind, number> {
-  return { page: 0, pages: 0, files: 0, meta: 0, format: 0, output: 0, run: 0, model: 0, code: 0 };
+  return { page: 0, pages: 0, files: 0, meta: 0, format: 0, output: 0, run: 0, model: 0, plan: 0, code: 0 };
 }
 
 export class Cache {

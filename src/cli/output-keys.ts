@@ -77,6 +77,11 @@ export class OutputKeys {
     return this.cache.key("model", this.settings, "merge", version, "part", String(index));
   }
 
+  /** The key of a generated file's plan memo (kind "plan"; emitters/unit-plan.ts): the settings and the file, so that the next run finds it whatever changed. */
+  plan(path: string): string {
+    return this.cache.key("plan", this.settings, path);
+  }
+
   /** The key of a generated file's entry (kind "output"). */
   file(path: string): string {
     const version = versionOfPath(path);

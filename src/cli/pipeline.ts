@@ -21,7 +21,8 @@ import { buildModel, joinDiagnostics, joinModels, versionMerges, type VersionMer
 import type { PageModel } from "../model/page.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
 import type { EmitOptions } from "../emitters/context.js";
-import type { ChunkRenderer, RenderedChunk } from "../emitters/emit.js";
+import type { ChunkRenderer, EmitModelOptions, RenderedChunk } from "../emitters/emit.js";
+import { StaleMemoError } from "../emitters/unit-plan.js";
 import { fileOfBytes, type GeneratedFile } from "../emitters/generated-file.js";
 import { versionFolder } from "../emitters/naming.js";
 import { sha256, type Cache } from "./cache.js";
@@ -31,6 +32,7 @@ import { UserError } from "./errors.js";
 import { decodeFormatted, decodeOutput, encodeFormatted, encodeOutput, isRunSummary, type OutputEntry, type RunSummary } from "./run-entry.js";
 import { PageMeta, pageHashes, type PageHashes } from "./page-meta.js";
 import { folderOfVersion, OutputKeys, runSettings, versionOfPath } from "./output-keys.js";
+import { PlanStore } from "./plan-store.js";
 import { MERGE_PARTS, readMerge, readModel, writeMerge, type StoredMerge, type StoredPage } from "./model-store.js";
 import { sweepCache } from "./cache-sweep.js";
 import { patchDescriptions, touchedBy } from "../model/patch-descriptions.js";
@@ -173,9 +175,9 @@ async function generateAll(run: Run): Promise<Generation> {
 
 /**
  * Emits the files `skip` does not name; the format entries each file's text came from go to
- * `formats`. `planned` runs once the files are planned, while their changed chunks render in a worker.
+ * `formats`. `hooks.planned` runs once the files are planned, while their changed chunks render in a worker; `hooks.plans` keeps their plan memos.
  */
-async function emitFiles(run: Run, model: ApiModel, cache: Cache | null, skip: (path: string) => boolean, formats: Map<string, string[]>, planned?: () => void): Promise<GeneratedFile[]> {
+async function emitFiles(run: Run, model: ApiModel, cache: Cache | null, skip: (path: string) => boolean, formats: Map<string, string[]>, hooks: Pick<EmitModelOptions, "planned" | "plans"> = {}): Promise<GeneratedFile[]> {
   // Loaded here, not at start-up: only gen needs the emitters (which load neither ts-morph nor the formatter to plan).
   const { emitModel } = await import("../emitters/emit.js");
   const files = await emitModel(model, {
@@ -183,7 +185,7 @@ async function emitFiles(run: Run, model: ApiModel, cache: Cache | null, skip: (
     skip,
     render: chunkRenderer(run.pool, run.warm(), cache, run.progress, formats),
     format: (source) => formatCached(source, cache),
-    ...(planned !== undefined ? { planned } : {}),
+    ...hooks,
   });
   run.progress.stop();
   return files;
@@ -229,11 +231,23 @@ async function generateCached(run: Run, cache: Cache): Promise<Generation> {
   const model = patched ?? joinModels([...(merged?.values() ?? [])]);
   run.phases.end("model");
   const formats = new Map<string, string[]>();
-  const storeMerges = (): void => {
+  let plans = new PlanStore(cache, keys);
+  // Stored once every file is planned, while the changed chunks render.
+  const store = (): void => {
     for (const { version, pages, merge, previous } of toStore.splice(0)) writeMerge(cache, keys, version, pages, merge, previous);
+    plans.store();
   };
-  const emitted = await emitFiles(run, model, cache, (path) => reused.has(path), formats, storeMerges);
-  storeMerges();
+  const emit = (): Promise<GeneratedFile[]> => emitFiles(run, model, cache, (path) => reused.has(path), formats, { planned: store, plans });
+  let emitted: GeneratedFile[];
+  try {
+    emitted = await emit();
+  } catch (error) {
+    if (!(error instanceof StaleMemoError)) throw error;
+    // A plan memo did not match what planning gives now (a docgen bug: see unit-plan.ts): plan every file afresh.
+    plans = new PlanStore(cache, keys, false);
+    emitted = await emit();
+  }
+  store();
   run.phases.end("emit");
   const files = [...emitted, ...[...reused].map(([path, entry]) => fileOfBytes(path, entry.bytes))].sort((a, b) => compareText(a.path, b.path));
   // The counts and diagnostics: the summary's (a patched model holds only the versions with files
@@ -319,6 +333,7 @@ function storeRun(cache: Cache, keys: OutputKeys, summaries: Summaries | null, w
     meta: [cache.key("meta")],
     run: [keys.summary, ...versions.map((version) => keys.share(version))],
     model: versions.flatMap((version) => [keys.merge(version), ...Array.from({ length: MERGE_PARTS }, (_, index) => keys.mergePart(version, index))]),
+    plan: [...written.map((file) => file.path), ...reused.keys()].map((path) => keys.plan(path)),
     output: [...written.map((file) => file.path), ...reused.keys()].map((path) => keys.file(path)),
     format: entries.flatMap((entry) => entry.formats),
   }, { page: pages.unusedPages });

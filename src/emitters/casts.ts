@@ -36,7 +36,8 @@ export function castMapOf(ctx: EmitContext, responseType: string | undefined): C
   if (!type || !base || type.kind === "enum") return undefined;
   let derived = derivedOf.get(ctx);
   if (!derived) {
-    derived = derivedTypes(ctx);
+    // Names, kinds and base types only: not a read of the response type's content (unit-plan.ts).
+    derived = ctx.untracked(() => derivedTypes(ctx));
     derivedOf.set(ctx, derived);
   }
   const entries = new Map<string, string>();

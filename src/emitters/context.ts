@@ -35,6 +35,13 @@ export interface EmitContext {
   typeByName(name: string): TypeModel | undefined;
   /** Whether a TypeScript name of this version is an enum type's (a set: emitters ask once per reference). */
   isEnum(tsName: string): boolean;
+  /**
+   * Runs `emit` and gives, with its result, the (lower-case) names of the types it looked up by
+   * `typeByName`: what it read of the model besides what it was given (see unit-plan.ts).
+   */
+  reading<T>(emit: () => T): { value: T; reads: string[] };
+  /** Runs `compute` without recording its look-ups: for what depends only on the version's names, kinds and base types. */
+  untracked<T>(compute: () => T): T;
 }
 
 /**
@@ -54,11 +61,37 @@ export function createContext(apiVersion: ApiVersion | null, types: TypeModel[],
     byName.set(type.name.toLowerCase(), type);
     if (type.kind === "enum") enums.add(name);
   }
+  let reads: Set<string> | null = null;
   return {
     version: { apiVersion, folder: versionFolder(apiVersion), types, operations },
     options,
     names,
-    typeByName: (name) => byName.get(name.toLowerCase()),
+    typeByName: (name) => {
+      const key = name.toLowerCase();
+      reads?.add(key);
+      return byName.get(key);
+    },
     isEnum: (tsName) => enums.has(tsName),
+    reading: (emit) => {
+      const outer = reads;
+      const recorded = new Set<string>();
+      reads = recorded;
+      try {
+        const value = emit();
+        return { value, reads: [...recorded] };
+      } finally {
+        reads = outer;
+        for (const name of recorded) outer?.add(name);
+      }
+    },
+    untracked: (compute) => {
+      const outer = reads;
+      reads = null;
+      try {
+        return compute();
+      } finally {
+        reads = outer;
+      }
+    },
   };
 }

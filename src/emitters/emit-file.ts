@@ -7,14 +7,15 @@
  * caches them by content: a change to one page re-renders only the chunks whose statements changed.
  * Planning loads neither ts-morph nor the formatter (see `kinds.ts`).
  */
-import { createHash, hash } from "node:crypto";
+import { createHash } from "node:crypto";
 import type { ApiVersion, OperationModel, TypeModel } from "../model/types.js";
-import { createContext, type EmitOptions, type Emitter, type Statement } from "./context.js";
+import { createContext, type EmitContext, type EmitOptions, type Emitter, type Statement } from "./context.js";
 import { emitDates } from "./dates.js";
 import { emitEnums } from "./enums.js";
 import { emitIndex } from "./index-file.js";
-import { emitInterfaces } from "./interfaces.js";
-import { emitRequests } from "./requests.js";
+import { emitInterfaces, interfaceUnits } from "./interfaces.js";
+import { emitRequests, requestUnits } from "./requests.js";
+import { planUnits, plannedNow, serialise, type PlanMemo, type PlannedStatement } from "./unit-plan.js";
 import { emitValidators } from "./validators.js";
 
 export interface VersionSlice {
@@ -73,37 +74,74 @@ export interface PlannedChunk extends Chunk {
 
 /** Runs the file's emitter and cuts its statements into chunks (at least one). */
 export function planChunks(slice: VersionSlice, name: string, options: EmitOptions = {}): PlannedChunk[] {
+  return planFile(slice, name, options, null).chunks;
+}
+
+/**
+ * The file's chunks, and the plan memo to keep for the next plan of it (null when the file is not
+ * planned by units, or with `dates: "Date"`; see unit-plan.ts) with how many of its units were
+ * emitted (the others were served by the memo). `memo`: the memo of its last plan.
+ */
+export function planFile(slice: VersionSlice, name: string, options: EmitOptions, memo: PlanMemo | null): { chunks: PlannedChunk[]; memo: PlanMemo | null; emitted?: number } {
   const emitter = EMITTERS.find(([fileName]) => fileName === name)?.[1];
   if (emitter === undefined) throw new Error(`no emitter for ${name}`);
-  const emitted = emitter(createContext(slice.apiVersion, slice.types, slice.operations, options));
+  const ctx = contextOf(slice, options);
+  // The files planned by units (the costliest to plan), unless dates are revived (see unit-plan.ts).
+  const byUnits = options.dates === "Date" ? null : name === "interfaces.ts" ? planUnits(ctx, interfaceUnits, memo) : name === "requests.ts" ? planUnits(ctx, requestUnits, memo) : null;
+  if (byUnits !== null) return { chunks: chunked(byUnits.statements), memo: byUnits.memo, emitted: byUnits.emitted };
+  return { chunks: chunked(emitter(ctx).map(plannedNow)), memo: null };
+}
+
+/** One context per slice and options: the files of a version share its names and what emitters compute once per context. */
+const contexts = new WeakMap<VersionSlice, { options: EmitOptions; ctx: EmitContext }>();
+
+function contextOf(slice: VersionSlice, options: EmitOptions): EmitContext {
+  const known = contexts.get(slice);
+  if (known !== undefined && known.options === options) return known.ctx;
+  const ctx = createContext(slice.apiVersion, slice.types, slice.operations, options);
+  contexts.set(slice, { options, ctx });
+  return ctx;
+}
+
+/** Planned statements cut into chunks (see CHUNK_MIN_SIZE); their statements are made when a chunk's are asked for. */
+function chunked(planned: readonly PlannedStatement[]): PlannedChunk[] {
   // A file with nothing to declare must still be a module, or `export *` of it fails to compile.
-  const statements: Statement[] = emitted.length > 0 ? emitted : ["export {};"];
-  const serialised = statements.map(serialise);
-  // One-shot hashing: a hash object per statement cost twice as much (tens of thousands of statements per version).
-  const digests = serialised.map((text) => hash("sha256", text, "buffer"));
+  const statements = planned.length > 0 ? planned : [plannedNow("export {};")];
   const chunks: PlannedChunk[] = [];
   let start = 0;
   let size = 0;
   for (let end = 1; end <= statements.length; end++) {
-    const length = serialised[end - 1]?.length ?? 0;
-    const last = digests[end - 1];
+    const statement = statements[end - 1];
+    const length = statement?.size ?? 0;
     size += length;
-    const cut = size >= CHUNK_MIN_SIZE && last !== undefined && last.readUInt32BE(0) % CHUNK_SPREAD_SIZE < length;
+    const cut = size >= CHUNK_MIN_SIZE && statement !== undefined && statement.digest.readUInt32BE(0) % CHUNK_SPREAD_SIZE < length;
     const boundary = end === statements.length || end - start >= CHUNK_MAX || size >= CHUNK_MAX_SIZE || cut;
     if (!boundary) continue;
     size = 0;
     const id = createHash("sha256");
-    id.update(start === 0 ? "first" : (digests[start - 1]?.toString("hex") ?? ""));
-    for (const digest of digests.slice(start, end)) id.update(digest);
-    chunks.push({ context: start === 0 ? null : (statements[start - 1] ?? null), statements: statements.slice(start, end), id: id.digest("hex") });
+    id.update(start === 0 ? "first" : (statements[start - 1]?.digest.toString("hex") ?? ""));
+    const members = statements.slice(start, end);
+    for (const member of members) id.update(member.digest);
+    const context = start === 0 ? null : (statements[start - 1] ?? null);
+    chunks.push(lazyChunk(context, members, id.digest("hex")));
     start = end;
   }
   return chunks;
 }
 
-/** A statement as its digest hashes it; its length is the statement's size for chunking. */
-function serialise(statement: Statement): string {
-  return typeof statement === "string" ? `s${statement}` : `o${JSON.stringify(statement)}`;
+/** A chunk whose statements are made when first asked for (most chunks come from the cache). */
+function lazyChunk(context: PlannedStatement | null, members: readonly PlannedStatement[], id: string): PlannedChunk {
+  let made: { context: Statement | null; statements: Statement[] } | null = null;
+  const make = () => (made ??= { context: context?.statement() ?? null, statements: members.map((member) => member.statement()) });
+  return {
+    id,
+    get context() {
+      return make().context;
+    },
+    get statements() {
+      return make().statements;
+    },
+  };
 }
 
 /** A statement's size as chunk boundaries count it (see CHUNK_MIN_SIZE). */

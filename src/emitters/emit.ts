@@ -8,10 +8,11 @@
 import { compareText } from "../model/diagnostics.js";
 import type { ApiModel, ApiVersion } from "../model/types.js";
 import type { EmitOptions } from "./context.js";
-import { emittedFiles, joinChunks, planChunks, type PlannedChunk, type VersionSlice } from "./emit-file.js";
+import { emittedFiles, joinChunks, planFile, type PlannedChunk, type VersionSlice } from "./emit-file.js";
 import { fileOfBytes, type GeneratedFile } from "./generated-file.js";
 import { runtimeFiles } from "./runtime.js";
 import { versionFolder } from "./naming.js";
+import type { PlanMemo } from "./unit-plan.js";
 
 export type { GeneratedFile } from "./generated-file.js";
 
@@ -52,10 +53,19 @@ export interface EmitModelOptions extends EmitOptions {
   skip?: (path: string) => boolean;
   /** Called once every file is planned, while chunks may still be rendering (the CLI stores the model meanwhile). */
   planned?: () => void;
+  /** The plan memos of the files (unit-plan.ts): the one of a file's last plan, and the one of this plan to keep. */
+  plans?: PlanMemos;
+}
+
+/** Where plan memos are kept between emissions (the CLI: in its cache), by output path. */
+export interface PlanMemos {
+  read(path: string): PlanMemo | null;
+  /** The memo of this plan of the file; null: none to keep (the file is not planned by units). */
+  write(path: string, memo: PlanMemo | null): void;
 }
 
 export async function emitModel(model: ApiModel, options: EmitModelOptions = {}): Promise<GeneratedFile[]> {
-  const { render: renderHook, format: formatHook, skip = () => false, planned, ...emitOptions } = options;
+  const { render: renderHook, format: formatHook, skip = () => false, planned, plans, ...emitOptions } = options;
   const render = renderHook ?? renderEach;
   const formatted = new Map<string, Promise<string>>();
   // Once per helper: they are the same in every version.
@@ -83,7 +93,9 @@ export async function emitModel(model: ApiModel, options: EmitModelOptions = {})
     for (const name of emittedFiles(emitOptions)) {
       const path = `${folder}/${name}`;
       if (skip(path)) continue;
-      const rendered = render(planChunks(slice, name, emitOptions), path);
+      const plan = planFile(slice, name, emitOptions, plans?.read(path) ?? null);
+      plans?.write(path, plan.memo);
+      const rendered = render(plan.chunks, path);
       // Awaited below, after the other files are planned; until then a failure must not count as unhandled.
       rendered.catch(() => undefined);
       jobs.push({ path, rendered });

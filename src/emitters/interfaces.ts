@@ -13,6 +13,7 @@ import { docText, mentionsType, referencedType, seeSource, tsType } from "./ts-c
 import { importOf } from "./imports.js";
 import { bodyTypes } from "./bodies.js";
 import { allProperties, extendableBase } from "./inheritance.js";
+import { emitterOf, typeUnitKey, type UnitEmitter } from "./unit-plan.js";
 
 /** Every object may say which (derived) type it is; Graph sends it in responses. */
 const ODATA_TYPE: OptionalKind<PropertySignatureStructure> = {
@@ -22,39 +23,52 @@ const ODATA_TYPE: OptionalKind<PropertySignatureStructure> = {
   docs: ["The type of the object, such as `#microsoft.graph.user` (an OData annotation)."],
 };
 
-export const emitInterfaces: Emitter = (ctx) => {
-  const used = new Set<string>();
-  const interfaces: InterfaceDeclarationStructure[] = [];
-  let usesJson = false;
-  for (const type of ctx.version.types) {
-    if (type.kind === "enum") continue;
+/** What one type's interface needs from the file: the enum types it names, and whether it names `JsonValue`. */
+export interface InterfaceUnit {
+  used: string[];
+  usesJson: boolean;
+}
+
+/** Per object type its interface; then the body types the operations imply (unit-plan.ts). */
+export const interfaceUnits: UnitEmitter<TypeModel, InterfaceUnit> = {
+  units: (ctx) => ctx.version.types.filter((type) => type.kind !== "enum"),
+  key: typeUnitKey,
+  emit: (ctx, type) => {
+    const used = new Set<string>();
+    let usesJson = false;
     const properties = type.properties.map((property) => {
       const signature = propertySignature(ctx, property);
       if (mentionsType(signature.type, "JsonValue")) usesJson = true;
       if (signature.ref) used.add(signature.ref);
       return signature.structure;
     });
-    interfaces.push({
+    const declaration: InterfaceDeclarationStructure = {
       kind: Kind.Interface,
       name: ctx.names.get(type.name) ?? type.name,
       isExported: true,
       docs: [typeDocs(type)],
       ...baseClause(ctx, type),
       properties: type.properties.some((p) => p.name === "@odata.type") ? properties : [ODATA_TYPE, ...properties],
-    });
-  }
-  return [
-    ...importOf("./enums.js", [...used].filter((name) => ctx.isEnum(name))),
-    ...importOf("./runtime/json.js", usesJson ? ["JsonValue"] : []),
-    ...interfaces,
-    ...bodyTypes(ctx).map((body) => {
+    };
+    return { statements: [declaration], data: { used: [...used], usesJson } };
+  },
+  assemble: (ctx, units) => {
+    const used = units.flatMap((unit) => unit.used);
+    const head = [
+      ...importOf("./enums.js", used.filter((name) => ctx.isEnum(name))),
+      ...importOf("./runtime/json.js", units.some((unit) => unit.usesJson) ? ["JsonValue"] : []),
+    ];
+    const tail = bodyTypes(ctx).map((body) => {
       const omitted = body.readOnly.length > 0 ? `Omit<${body.of}, ${body.readOnly.map((name) => JSON.stringify(name)).join(" | ")}>` : body.of;
       return body.kind === "create"
         ? `/** The body that creates (POST) or replaces (PUT) a {@link ${body.of}}: its properties without the read-only ones. */\nexport type ${body.name} = ${omitted};`
         : `/** The body that updates (PATCH) a {@link ${body.of}}: its properties without the read-only ones, every one optional. */\nexport type ${body.name} = Partial<${omitted}>;`;
-    }),
-  ];
+    });
+    return { head, tail };
+  },
 };
+
+export const emitInterfaces: Emitter = emitterOf(interfaceUnits);
 
 /**
  * \`extends Base\` for a documented base type. A property the type redeclares with another

@@ -31,6 +31,7 @@ import { routeParamNames } from "../model/paths.js";
 import { importOf } from "./imports.js";
 import { bodyTypeOf } from "./bodies.js";
 import { castMapDeclaration, castMapOf, type CastMap } from "./casts.js";
+import { emitterOf, operationUnitKey, type UnitEmitter } from "./unit-plan.js";
 import { dateKey } from "./dates.js";
 import { countFunctionName, functionName, propertyKey, requestTypeName, validatorName } from "./naming.js";
 import { docText, literal, mentionsType, primitiveOf, referencedType, seeSource, tsType, type TypeUse } from "./ts-code.js";
@@ -49,7 +50,7 @@ const PERMISSION_KINDS: Record<PermissionKind, string> = {
   unspecified: "",
 };
 
-/** What the file imports, collected while operations are written. */
+/** What the statements of one operation import, collected while they are written. */
 interface RequestsFile {
   ctx: EmitContext;
   runtimeValues: Set<string>;
@@ -61,44 +62,71 @@ interface RequestsFile {
   usesJson: boolean;
 }
 
-export const emitRequests: Emitter = (ctx) => {
-  const state: RequestsFile = {
-    ctx,
-    runtimeValues: new Set(["createClient as createRuntimeClient"]),
-    runtimeTypes: new Set(["Client", "ClientOptions"]),
-    modelTypes: new Set(),
-    validators: new Set(),
-    dates: new Set(),
-    usesJson: false,
-  };
-  const body: Statement[] = [clientStatements(ctx.version.apiVersion)];
-  const castMaps = new Map<string, CastMap>();
-  const functionNames = new Set(ctx.version.operations.map((op) => functionName(op.id, ctx.options.naming)));
-  for (const op of ctx.version.operations) {
+/** What one operation's statements need from the file: imports, and the cast map its request names. */
+export interface RequestsUnit {
+  runtimeValues: string[];
+  runtimeTypes: string[];
+  modelTypes: string[];
+  validators: string[];
+  dates: string[];
+  usesJson: boolean;
+  cast: CastMap | null;
+}
+
+/** The function names of a version's operations, computed once per context. */
+const functionNamesOf = new WeakMap<EmitContext, ReadonlySet<string>>();
+
+/** Per operation its request interface, function and count function; then the cast maps they name (unit-plan.ts). */
+export const requestUnits: UnitEmitter<OperationModel, RequestsUnit> = {
+  units: (ctx) => ctx.version.operations,
+  key: operationUnitKey,
+  emit: (ctx, op) => {
+    const state: RequestsFile = { ctx, runtimeValues: new Set(), runtimeTypes: new Set(), modelTypes: new Set(), validators: new Set(), dates: new Set(), usesJson: false };
+    let functionNames = functionNamesOf.get(ctx);
+    if (!functionNames) functionNamesOf.set(ctx, (functionNames = new Set(ctx.version.operations.map((o) => functionName(o.id, ctx.options.naming)))));
     const cast = op.method === "GET" && op.successStatus !== 204 ? castMapOf(ctx, op.responseType) : undefined;
-    if (cast) castMaps.set(cast.name, cast);
     const request = requestInterface(state, op, cast);
-    body.push({ kind: Kind.Interface, ...request.structure });
-    body.push({ kind: Kind.Function, ...requestFunction(state, op, request.optional, cast) });
+    const statements: Statement[] = [{ kind: Kind.Interface, ...request.structure }, { kind: Kind.Function, ...requestFunction(state, op, request.optional, cast) }];
     const count = countName(state, op);
-    if (count && !functionNames.has(count)) body.push(countStatements(state, op, count, cast));
-  }
-  for (const map of [...castMaps.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    for (const [, ts] of map.entries) state.modelTypes.add(ts);
-    state.modelTypes.add(map.base);
-    body.push(castMapDeclaration(map));
-  }
-  return [
-    ...importOf("./runtime/http.js", state.runtimeTypes),
-    ...importOf("./runtime/http.js", state.runtimeValues, false),
-    ...importOf("./interfaces.js", [...state.modelTypes].filter((name) => !ctx.isEnum(name))),
-    ...importOf("./enums.js", [...state.modelTypes].filter((name) => ctx.isEnum(name))),
-    ...importOf("./runtime/json.js", state.usesJson ? ["JsonValue"] : []),
-    ...importOf("./validators.js", state.validators, false),
-    ...importOf("./dates.js", state.dates, false),
-    ...body,
-  ];
+    if (count && !functionNames.has(count)) statements.push(countStatements(state, op, count, cast));
+    const data: RequestsUnit = {
+      runtimeValues: [...state.runtimeValues],
+      runtimeTypes: [...state.runtimeTypes],
+      modelTypes: [...state.modelTypes],
+      validators: [...state.validators],
+      dates: [...state.dates],
+      usesJson: state.usesJson,
+      cast: cast ?? null,
+    };
+    return { statements, data };
+  },
+  assemble: (ctx, units) => {
+    const runtimeValues = new Set(["createClient as createRuntimeClient", ...units.flatMap((unit) => unit.runtimeValues)]);
+    const runtimeTypes = new Set(["Client", "ClientOptions", ...units.flatMap((unit) => unit.runtimeTypes)]);
+    const modelTypes = new Set(units.flatMap((unit) => unit.modelTypes));
+    const castMaps = new Map<string, CastMap>();
+    for (const unit of units) if (unit.cast) castMaps.set(unit.cast.name, unit.cast);
+    const tail: Statement[] = [];
+    for (const map of [...castMaps.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      for (const [, ts] of map.entries) modelTypes.add(ts);
+      modelTypes.add(map.base);
+      tail.push(castMapDeclaration(map));
+    }
+    const head: Statement[] = [
+      ...importOf("./runtime/http.js", runtimeTypes),
+      ...importOf("./runtime/http.js", runtimeValues, false),
+      ...importOf("./interfaces.js", [...modelTypes].filter((name) => !ctx.isEnum(name))),
+      ...importOf("./enums.js", [...modelTypes].filter((name) => ctx.isEnum(name))),
+      ...importOf("./runtime/json.js", units.some((unit) => unit.usesJson) ? ["JsonValue"] : []),
+      ...importOf("./validators.js", units.flatMap((unit) => unit.validators), false),
+      ...importOf("./dates.js", units.flatMap((unit) => unit.dates), false),
+      clientStatements(ctx.version.apiVersion),
+    ];
+    return { head, tail };
+  },
 };
+
+export const emitRequests: Emitter = emitterOf(requestUnits);
 
 function clientStatements(apiVersion: ApiVersion | null): string {
   if (apiVersion === null) {

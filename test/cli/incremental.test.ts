@@ -162,6 +162,8 @@ describe("incremental gen", () => {
     expect(count("pages")).toBeLessThanOrEqual(versions.size);
     expect(count("model")).toBe(versions.size * (1 + MERGE_PARTS));
     expect(count("output")).toBe(Object.keys(previous).length - 1);
+    // A plan memo per file planned by units (interfaces.ts and requests.ts) of each API version.
+    expect(count("plan")).toBe(2 * versions.size);
     expect(count("page")).toBe(readdirSync(docs).length);
     // The fixture's own pages (no version in their routes) and the seeds (beta) were both emitted.
     expect(previous["unversioned/validators.ts"]).toContain("validateWidget");
@@ -202,5 +204,24 @@ describe("incremental gen", () => {
     expect({ store: entries("pages"), pages: entries("page") }).toEqual({ store: 2, pages: 1 });
     expect(incremental.tree).toEqual(run("many-cold", ["--no-cache"]).tree);
     expect(incremental.tree["unversioned/interfaces.ts"]).toContain("size?: number");
+
+    // Plan memos (emitters/unit-plan.ts) whose statements' digests are not what their units plan:
+    // caught when a chunk is rendered, and every file planned afresh; the memos written are sound.
+    const plans = path.join(manyCache, readdirSync(manyCache)[0] ?? "", "plan");
+    const wrong = Buffer.alloc(32, 7).toString("base64");
+    const memos = cacheFiles(plans);
+    expect(memos.length).toBe(2);
+    for (const memo of memos) {
+      const value = JSON.parse(readFileSync(memo, "utf8")) as { units: Record<string, { statements: Array<[number, string]> }> };
+      for (const unit of Object.values(value.units)) unit.statements = unit.statements.map(([size]) => [size, wrong]);
+      writeFileSync(memo, JSON.stringify(value));
+    }
+    writeFileSync(file, readFileSync(file, "utf8").replace("| size | Int32 | The size. |", "| size | Int32 | The size. |\n| depth | Int32 | The depth. |"));
+    await settle();
+    const afresh = run("many-incremental", ["--cache-dir", manyCache]);
+    expect(afresh.stderr).toContain("model merged (1 of 1 API versions, 1 patched)");
+    expect(afresh.tree).toEqual(run("many-cold-2", ["--no-cache"]).tree);
+    expect(afresh.tree["unversioned/interfaces.ts"]).toContain("depth?: number");
+    for (const memo of cacheFiles(plans)) expect(readFileSync(memo, "utf8")).not.toContain(wrong);
   }, 1_200_000);
 });
