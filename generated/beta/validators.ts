@@ -15,7 +15,7 @@ import type { DeviceComplianceDeviceStatus, RemoteActionAudit } from "./interfac
 import type { ActionState, RemoteAction } from "./enums.js";
 import { actionStateValues, remoteActionValues } from "./enums.js";
 const actionStateValuesSet: ReadonlySet<string> = new Set<string>(actionStateValues);
-const deviceComplianceDeviceStatusStatusValues1: ReadonlySet<string> = new Set<string>([
+const valuesOfDeviceComplianceDeviceStatus_0: ReadonlySet<string> = new Set<string>([
   "unknown",
   "notApplicable",
   "compliant",
@@ -39,7 +39,7 @@ const tableOfDeviceComplianceDeviceStatus: ObjectTable = objectTable(
     property("complianceGracePeriodExpirationDateTime", DATE_TIME_OFFSET),
     enumProperty(
       "status",
-      deviceComplianceDeviceStatusStatusValues1,
+      valuesOfDeviceComplianceDeviceStatus_0,
       "one of the DeviceComplianceDeviceStatus.status values",
     ),
     property("lastReportedDateTime", DATE_TIME_OFFSET),

@@ -28,7 +28,7 @@ import type {
   SecurityActionState,
   SecurityVendorInformation,
 } from "./interfaces.js";
-const securityActionStatusValues0: ReadonlySet<string> = new Set<string>([
+const valuesOfSecurityAction_0: ReadonlySet<string> = new Set<string>([
   "NotStarted",
   "Running",
   "Completed",
@@ -52,7 +52,7 @@ const tableOfSecurityAction: ObjectTable = objectTable(
     property("name", STRING),
     objectProperty("parameters", checkKeyValuePair, COLLECTION),
     objectProperty("states", checkSecurityActionState, COLLECTION),
-    enumProperty("status", securityActionStatusValues0, "one of the SecurityAction.status values"),
+    enumProperty("status", valuesOfSecurityAction_0, "one of the SecurityAction.status values"),
     property("user", STRING),
     objectProperty("vendorInformation", checkSecurityVendorInformation),
   ],

@@ -12,6 +12,7 @@
  */
 import type { VersionMerge } from "../model/merge.js";
 import type { ApiModel, Diagnostic, OperationModel, TypeModel } from "../model/types.js";
+import { contentDigest, knownDigest } from "../emitters/unit-plan.js";
 import { asciiJson, sha256, type Cache } from "./cache.js";
 import type { OutputKeys } from "./output-keys.js";
 
@@ -76,7 +77,9 @@ export function writeMerge(cache: Cache, keys: OutputKeys, version: string, page
       ids.push(kept.id);
       continue;
     }
-    const text = asciiJson({ ...part, operations: part.operations.map((op) => ({ ...op, examples: [] })) });
+    // With the content digest of each type and operation (emitters/unit-plan.ts): a plan memo checks them all.
+    const digests = { types: part.types.map(contentDigest), operations: part.operations.map(contentDigest) };
+    const text = asciiJson({ ...part, operations: part.operations.map((op) => ({ ...op, examples: [] })), digests });
     const id = sha256(text);
     cache.write("model", keys.mergePart(version, index), `{"id":${JSON.stringify(id)},"part":${text}}`);
     ids.push(id);
@@ -96,7 +99,10 @@ export function readMerge(cache: Cache, keys: OutputKeys, version: string, struc
   for (const [index, id] of head.parts.entries()) {
     const stored = cache.readJson("model", keys.mergePart(version, index), isStoredPart);
     if (stored === null || stored.id !== id) return null;
-    parts.push({ id, ...stored.part });
+    const { types, operations, diagnostics, digests } = stored.part;
+    types.forEach((type, i) => knownDigest(type, digests.types[i] ?? contentDigest(type)));
+    operations.forEach((op, i) => knownDigest(op, digests.operations[i] ?? contentDigest(op)));
+    parts.push({ id, types, operations, diagnostics });
   }
   const diagnostics = Object.fromEntries(parts.flatMap((part) => part.diagnostics));
   const model = {
@@ -143,9 +149,11 @@ function isStoredHead(value: unknown): value is StoredHead {
   return typeof value.structure === "string" && typeof value.pages === "object" && value.pages !== null && Array.isArray(value.parts) && value.parts.length === MERGE_PARTS && value.parts.every((id) => typeof id === "string");
 }
 
-function isStoredPart(value: unknown): value is { id: string; part: Omit<MergePart, "id"> } {
+function isStoredPart(value: unknown): value is { id: string; part: Omit<MergePart, "id"> & { digests: { types: string[]; operations: string[] } } } {
   if (typeof value !== "object" || value === null || !("id" in value && "part" in value)) return false;
   const { id, part } = value;
-  if (typeof id !== "string" || typeof part !== "object" || part === null || !("types" in part && "operations" in part && "diagnostics" in part)) return false;
-  return Array.isArray(part.types) && Array.isArray(part.operations) && Array.isArray(part.diagnostics);
+  if (typeof id !== "string" || typeof part !== "object" || part === null || !("types" in part && "operations" in part && "diagnostics" in part && "digests" in part)) return false;
+  const { digests } = part;
+  const lists = typeof digests === "object" && digests !== null && "types" in digests && "operations" in digests && Array.isArray(digests.types) && Array.isArray(digests.operations);
+  return lists && Array.isArray(part.types) && Array.isArray(part.operations) && Array.isArray(part.diagnostics);
 }

@@ -16,7 +16,7 @@ import { emitIndex } from "./index-file.js";
 import { emitInterfaces, interfaceUnits } from "./interfaces.js";
 import { emitRequests, requestUnits } from "./requests.js";
 import { planUnits, plannedNow, serialise, type PlanMemo, type PlannedStatement } from "./unit-plan.js";
-import { emitValidators } from "./validators.js";
+import { emitValidators, validatorUnits } from "./validators.js";
 
 export interface VersionSlice {
   apiVersion: ApiVersion | null;
@@ -86,8 +86,17 @@ export function planFile(slice: VersionSlice, name: string, options: EmitOptions
   const emitter = EMITTERS.find(([fileName]) => fileName === name)?.[1];
   if (emitter === undefined) throw new Error(`no emitter for ${name}`);
   const ctx = contextOf(slice, options);
-  // The files planned by units (the costliest to plan), unless dates are revived (see unit-plan.ts).
-  const byUnits = options.dates === "Date" ? null : name === "interfaces.ts" ? planUnits(ctx, interfaceUnits, memo) : name === "requests.ts" ? planUnits(ctx, requestUnits, memo) : null;
+  // The files planned by units (all but the cheap ones), unless dates are revived (see unit-plan.ts).
+  const byUnits =
+    options.dates === "Date"
+      ? null
+      : name === "interfaces.ts"
+        ? planUnits(ctx, interfaceUnits, memo)
+        : name === "requests.ts"
+          ? planUnits(ctx, requestUnits, memo)
+          : name === "validators.ts"
+            ? planUnits(ctx, validatorUnits, memo)
+            : null;
   if (byUnits !== null) return { chunks: chunked(byUnits.statements), memo: byUnits.memo, emitted: byUnits.emitted };
   return { chunks: chunked(emitter(ctx).map(plannedNow)), memo: null };
 }

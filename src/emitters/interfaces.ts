@@ -50,7 +50,7 @@ export const interfaceUnits: UnitEmitter<TypeModel, InterfaceUnit> = {
       ...baseClause(ctx, type),
       properties: type.properties.some((p) => p.name === "@odata.type") ? properties : [ODATA_TYPE, ...properties],
     };
-    return { statements: [declaration], data: { used: [...used], usesJson } };
+    return { statements: [[declaration]], data: { used: [...used], usesJson } };
   },
   assemble: (ctx, units) => {
     const used = units.flatMap((unit) => unit.used);

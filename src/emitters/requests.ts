@@ -98,7 +98,7 @@ export const requestUnits: UnitEmitter<OperationModel, RequestsUnit> = {
       usesJson: state.usesJson,
       cast: cast ?? null,
     };
-    return { statements, data };
+    return { statements: [statements], data };
   },
   assemble: (ctx, units) => {
     const runtimeValues = new Set(["createClient as createRuntimeClient", ...units.flatMap((unit) => unit.runtimeValues)]);

@@ -24,25 +24,28 @@ import type { OperationModel, TypeModel } from "../model/types.js";
 import type { EmitContext, Emitter, Statement } from "./context.js";
 
 export interface UnitEmitter<Item, Data> {
+  /** Sections of the file the units write to, in order (1 when not given): each unit's statements of a section come in the units' order. */
+  sections?: number;
   /** The units of the version, in the file's order. */
   units(ctx: EmitContext): readonly Item[];
   /** A unit's key within the file (the memo's). */
   key(item: Item): string;
-  /** A unit's statements and what it reports to the head and tail (plain data: the memo keeps it). */
-  emit(ctx: EmitContext, item: Item): { statements: Statement[]; data: Data };
-  /** The statements before and after the units', from what the units reported, in order. */
+  /** A unit's statements, per section, and what it reports to the head and tail (plain data: the memo keeps it). */
+  emit(ctx: EmitContext, item: Item): { statements: Statement[][]; data: Data };
+  /** The statements before and after the sections, from what the units reported, in order. */
   assemble(ctx: EmitContext, units: readonly Data[]): { head: Statement[]; tail: Statement[] };
 }
 
 export const typeUnitKey = (type: TypeModel): string => type.name.toLowerCase();
 export const operationUnitKey = (op: OperationModel): string => op.id;
 
-/** The plain emitter of a unit emitter: the head, every unit's statements, the tail. */
+/** The plain emitter of a unit emitter: the head, each section's statements of every unit, the tail. */
 export function emitterOf<Item, Data>(units: UnitEmitter<Item, Data>): Emitter {
   return (ctx) => {
     const emitted = units.units(ctx).map((item) => units.emit(ctx, item));
     const { head, tail } = units.assemble(ctx, emitted.map((unit) => unit.data));
-    return [...head, ...emitted.flatMap((unit) => unit.statements), ...tail];
+    const sections = Array.from({ length: units.sections ?? 1 }, (_, section) => emitted.flatMap((unit) => unit.statements[section] ?? []));
+    return [...head, ...sections.flat(), ...tail];
   };
 }
 
@@ -60,8 +63,8 @@ export interface UnitMemo {
   reads: Array<[string, string]>;
   /** What it reported to the head and tail. */
   data: unknown;
-  /** Size and digest (base64) of each of its statements. */
-  statements: Array<[number, string]>;
+  /** Size and digest (base64) of each of its statements, per section. */
+  statements: Array<Array<[number, string]>>;
 }
 
 export interface PlanMemo {
@@ -92,7 +95,6 @@ export class StaleMemoError extends Error {}
  */
 export function planUnits<Item extends TypeModel | OperationModel, Data>(ctx: EmitContext, emitter: UnitEmitter<Item, Data>, memo: PlanMemo | null): { statements: PlannedStatement[]; memo: PlanMemo; emitted: number } {
   const skeleton = skeletonOf(ctx);
-  const contentDigest = digestsOf(ctx);
   const prior = memo !== null && memo.skeleton === skeleton ? memo.units : {};
   const digests = new Map<string, string>();
   const typeDigest = (name: string): string => {
@@ -105,7 +107,8 @@ export function planUnits<Item extends TypeModel | OperationModel, Data>(ctx: Em
   };
   const units: Record<string, UnitMemo> = {};
   const reported: Data[] = [];
-  const planned: PlannedStatement[] = [];
+  const sections = emitter.sections ?? 1;
+  const planned: PlannedStatement[][] = Array.from({ length: sections }, () => []);
   let emitted = 0;
   for (const item of emitter.units(ctx)) {
     const key = emitter.key(item);
@@ -116,58 +119,67 @@ export function planUnits<Item extends TypeModel | OperationModel, Data>(ctx: Em
       // The memo is this docgen build's (the cache's key includes its fingerprint), written from this emitter's Data.
       reported.push(known.data as Data);
       units[key] = known;
-      let again: Statement[] | null = null;
-      const emitted = (): Statement[] => (again ??= checked(emitter.emit(ctx, item).statements, known, key));
-      known.statements.forEach(([size, digest], i) => planned.push({ size, digest: Buffer.from(digest, "base64"), statement: () => emitted()[i] ?? "" }));
+      let again: Statement[][] | null = null;
+      const emitted = (): Statement[][] => (again ??= checked(emitter.emit(ctx, item).statements, known, key));
+      known.statements.forEach((section, s) => {
+        section.forEach(([size, digest], i) => planned[s]?.push({ size, digest: Buffer.from(digest, "base64"), statement: () => emitted()[s]?.[i] ?? "" }));
+      });
       continue;
     }
     const { value, reads } = ctx.reading(() => emitter.emit(ctx, item));
     emitted++;
     reported.push(value.data);
-    const statements = value.statements.map(plannedNow);
-    planned.push(...statements);
+    const statements = Array.from({ length: sections }, (_, s) => (value.statements[s] ?? []).map(plannedNow));
+    statements.forEach((section, s) => planned[s]?.push(...section));
     if (Object.hasOwn(units, key)) continue;
     units[key] = {
       content,
       reads: reads.sort().map((name) => [name, typeDigest(name)]),
       data: value.data,
-      statements: statements.map((statement) => [statement.size, statement.digest.toString("base64")]),
+      statements: statements.map((section) => section.map((statement) => [statement.size, statement.digest.toString("base64")])),
     };
   }
   const { head, tail } = emitter.assemble(ctx, reported);
-  return { statements: [...head.map(plannedNow), ...planned, ...tail.map(plannedNow)], memo: { skeleton, units }, emitted };
+  return { statements: [...head.map(plannedNow), ...planned.flat(), ...tail.map(plannedNow)], memo: { skeleton, units }, emitted };
 }
 
 /** Statements emitted again for a unit from the memo, checked against the memo's digests. */
-function checked(statements: Statement[], memo: UnitMemo, key: string): Statement[] {
-  const same = statements.length === memo.statements.length && statements.every((statement, i) => plannedNow(statement).digest.toString("base64") === memo.statements[i]?.[1]);
+function checked(statements: Statement[][], memo: UnitMemo, key: string): Statement[][] {
+  const digests = statements.map((section) => section.map((statement) => plannedNow(statement).digest.toString("base64")));
+  const same = digests.length === memo.statements.length && digests.every((section, s) => section.length === memo.statements[s]?.length && section.every((digest, i) => digest === memo.statements[s]?.[i]?.[1]));
   if (!same) throw new StaleMemoError(`the plan memo of "${key}" does not match what it plans now`);
   return statements;
 }
 
-/** Per context (one emission of a model: its objects do not change meanwhile), the content digests computed. */
-const digestsByContext = new WeakMap<EmitContext, (item: TypeModel | OperationModel) => string>();
+/**
+ * Content digests of types and operations, computed once per object: a model's objects never
+ * change once merged (patches copy what they change: model/patch-structure.ts, patch-descriptions.ts).
+ */
+const contentDigests = new WeakMap<TypeModel | OperationModel, string>();
 
-/** A digest of a type's or operation's content (operations without their examples: no emitter reads them), once per object and context. */
-function digestsOf(ctx: EmitContext): (item: TypeModel | OperationModel) => string {
-  let digestOf = digestsByContext.get(ctx);
-  if (digestOf === undefined) {
-    const digests = new WeakMap<object, string>();
-    digestOf = (item) => {
-      let digest = digests.get(item);
-      if (digest === undefined) {
-        const text = "examples" in item ? JSON.stringify({ ...item, examples: undefined }) : JSON.stringify(item);
-        digests.set(item, (digest = hash("sha1", text, "base64")));
-      }
-      return digest;
-    };
-    digestsByContext.set(ctx, digestOf);
+/** A digest of a type's or operation's content (operations without their examples: no emitter reads them). */
+export function contentDigest(item: TypeModel | OperationModel): string {
+  let digest = contentDigests.get(item);
+  if (digest === undefined) {
+    const text = "examples" in item ? JSON.stringify({ ...item, examples: undefined }) : JSON.stringify(item);
+    contentDigests.set(item, (digest = hash("sha1", text, "base64")));
   }
-  return digestOf;
+  return digest;
 }
 
-/** The version's skeleton and emit options: what every unit may depend on without reading it (see the file header). */
+/** Records the content digest of an object read back from where it was stored with it (the CLI's stored merge), sparing its computation. */
+export function knownDigest(item: TypeModel | OperationModel, digest: string): void {
+  contentDigests.set(item, digest);
+}
+
+const skeletons = new WeakMap<EmitContext, string>();
+
+/** The version's skeleton and emit options: what every unit may depend on without reading it (see the file header); once per context. */
 function skeletonOf(ctx: EmitContext): string {
+  const known = skeletons.get(ctx);
+  if (known !== undefined) return known;
   const types = ctx.version.types.map((type) => [type.name, type.kind, type.baseType ?? null, type.namespace ?? null]);
-  return hash("sha256", JSON.stringify([ctx.version.apiVersion, ctx.options, types, ctx.version.operations.map((op) => op.id)]), "base64");
+  const skeleton = hash("sha256", JSON.stringify([ctx.version.apiVersion, ctx.options, types, ctx.version.operations.map((op) => op.id)]), "base64");
+  skeletons.set(ctx, skeleton);
+  return skeleton;
 }

@@ -9,7 +9,7 @@ import type { EmitContext } from "./context.js";
 import { checkerName, enumValuesName } from "./naming.js";
 import { literal, primitiveOf } from "./ts-code.js";
 
-/** State of one validators file being written: the runtime helpers and enum arrays it imports, and its module-level constants. */
+/** State of one type's validator being written: the runtime helpers and enum arrays it imports, and its module-level constants. */
 export interface ValidatorFile {
   ctx: EmitContext;
   /** Names imported from `runtime/validation.js`. */
@@ -78,7 +78,8 @@ const TEST_FUNCTIONS: Partial<Record<PrimitiveType, { module: "runtime" | "walk"
 
 export function valueRule(state: ValidatorFile, tsName: string, property: PropertyModel): ValueRule {
   if (property.enumValues && property.enumValues.length > 0) {
-    const setName = `${tsName.charAt(0).toLowerCase()}${tsName.slice(1)}${capitalize(property.name.replace(/[^A-Za-z0-9]/g, ""))}Values${state.inlineSets.length}`;
+    // Numbered within the type's walker (a unit of its own: unit-plan.ts); the `_` keeps `valuesOfA1_2` apart from `valuesOfA_12`.
+    const setName = `valuesOf${tsName}_${state.inlineSets.length}`;
     state.inlineSets.push(`const ${setName}: ReadonlySet<string> = new Set<string>([${property.enumValues.map(literal).join(", ")}]);`);
     return { form: "enum", set: setName, expected: `one of the ${tsName}.${property.name} values` };
   }
@@ -120,7 +121,3 @@ export const enumSetName = (tsName: string): string => `${enumValuesName(tsName)
 
 /** What a problem of a named enum's value says was expected. */
 export const enumExpected = (tsName: string): string => `one of the ${tsName} values`;
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}

@@ -11,7 +11,7 @@
  * value whose `@odata.type` names a derived type is walked as that type (see docs/types.md).
  */
 import type { TypeModel } from "../model/types.js";
-import type { Emitter } from "./context.js";
+import type { EmitContext, Emitter } from "./context.js";
 import { importOf } from "./imports.js";
 import { dateKey } from "./dates.js";
 import { allProperties, derivedTypes } from "./inheritance.js";
@@ -20,6 +20,7 @@ import { literal, seeSource } from "./ts-code.js";
 import { propertyLoop } from "./validator-switch.js";
 import { enumExpected, enumSetName, importName, type ValidatorFile } from "./validator-rules.js";
 import { tableWalkerBody } from "./validator-table.js";
+import { emitterOf, typeUnitKey, type UnitEmitter } from "./unit-plan.js";
 
 /**
  * Types with more properties than this are table-driven: past it, straight-line code grows by a
@@ -28,39 +29,78 @@ import { tableWalkerBody } from "./validator-table.js";
  */
 export const TABLE_FROM = 8;
 
-export const emitValidators: Emitter = (ctx) => {
-  const state: ValidatorFile = {
-    ctx,
-    runtime: new Set(["makeValidator"]),
-    walk: new Set(),
-    enumArrays: new Set(),
-    inlineSets: [],
-    tables: [],
-    derived: derivedTypes(ctx),
-    interfaceTypes: new Set(),
-    enumTypes: new Set(),
-    revives: false,
-  };
-  const bodies: string[] = [];
-  for (const type of ctx.version.types) {
-    bodies.push(type.kind === "enum" ? enumValidator(state, type) : objectValidator(state, type));
-  }
-  // Nothing to validate (a version with operations only): no imports, which would be unused.
-  if (bodies.length === 0) return [];
-  return [
-    ...importOf("./runtime/validation.js", ["Problems", "Validator", ...(state.derived.size > 0 ? ["Check"] : [])]),
-    ...importOf("./runtime/validation.js", state.runtime, false),
-    ...importOf("./runtime/walk.js", state.tables.length > 0 ? ["ObjectTable"] : []),
-    ...importOf("./runtime/walk.js", state.walk, false),
-    ...importOf("./interfaces.js", state.interfaceTypes),
-    ...importOf("./enums.js", state.enumTypes),
-    ...importOf("./enums.js", state.enumArrays, false),
-    ...importOf("./dates.js", state.revives ? ["reviveDates"] : [], false),
-    ...state.inlineSets,
-    ...state.tables,
-    ...bodies,
-  ];
+/** What one type's validator needs from the file: the names it imports (reviving dates: with `dates: "Date"`). */
+export interface ValidatorUnit {
+  runtime: string[];
+  walk: string[];
+  enumArrays: string[];
+  interfaceTypes: string[];
+  enumTypes: string[];
+  tables: boolean;
+  revives: boolean;
+}
+
+/** Per type (lower-case model name), its derived object types: once per context, from the version's names and base types only. */
+const derivedOf = new WeakMap<EmitContext, Map<string, TypeModel[]>>();
+
+function derivedIn(ctx: EmitContext): Map<string, TypeModel[]> {
+  let derived = derivedOf.get(ctx);
+  if (!derived) derivedOf.set(ctx, (derived = ctx.untracked(() => derivedTypes(ctx))));
+  return derived;
+}
+
+/**
+ * Per type its validator and walker (a unit: unit-plan.ts) in three sections of the file: the
+ * constants the walkers and tables read, the property tables, the validators and walkers.
+ */
+export const validatorUnits: UnitEmitter<TypeModel, ValidatorUnit> = {
+  sections: 3,
+  units: (ctx) => ctx.version.types,
+  key: typeUnitKey,
+  emit: (ctx, type) => {
+    const state: ValidatorFile = {
+      ctx,
+      runtime: new Set(),
+      walk: new Set(),
+      enumArrays: new Set(),
+      inlineSets: [],
+      tables: [],
+      derived: derivedIn(ctx),
+      interfaceTypes: new Set(),
+      enumTypes: new Set(),
+      revives: false,
+    };
+    const body = type.kind === "enum" ? enumValidator(state, type) : objectValidator(state, type);
+    const data: ValidatorUnit = {
+      runtime: [...state.runtime],
+      walk: [...state.walk],
+      enumArrays: [...state.enumArrays],
+      interfaceTypes: [...state.interfaceTypes],
+      enumTypes: [...state.enumTypes],
+      tables: state.tables.length > 0,
+      revives: state.revives,
+    };
+    return { statements: [state.inlineSets, state.tables, [body]], data };
+  },
+  assemble: (ctx, units) => {
+    // Nothing to validate (a version with operations only): no imports, which would be unused.
+    if (units.length === 0) return { head: [], tail: [] };
+    const all = (pick: (unit: ValidatorUnit) => readonly string[]): string[] => units.flatMap(pick);
+    const head = [
+      ...importOf("./runtime/validation.js", ["Problems", "Validator", ...(derivedIn(ctx).size > 0 ? ["Check"] : [])]),
+      ...importOf("./runtime/validation.js", ["makeValidator", ...all((unit) => unit.runtime)], false),
+      ...importOf("./runtime/walk.js", units.some((unit) => unit.tables) ? ["ObjectTable"] : []),
+      ...importOf("./runtime/walk.js", all((unit) => unit.walk), false),
+      ...importOf("./interfaces.js", all((unit) => unit.interfaceTypes)),
+      ...importOf("./enums.js", all((unit) => unit.enumTypes)),
+      ...importOf("./enums.js", all((unit) => unit.enumArrays), false),
+      ...importOf("./dates.js", units.some((unit) => unit.revives) ? ["reviveDates"] : [], false),
+    ];
+    return { head, tail: [] };
+  },
 };
+
+export const emitValidators: Emitter = emitterOf(validatorUnits);
 
 function publicValidator(state: ValidatorFile, tsName: string, type: TypeModel): string {
   (type.kind === "enum" ? state.enumTypes : state.interfaceTypes).add(tsName);

@@ -32,24 +32,36 @@ export function touchedBy(model: ApiModel, changed: ReadonlySet<string>): Touche
 }
 
 /**
- * Copies into `model` (in place) the descriptions of the touched types and operations as `pages`
- * (every page of `touched.files`, as they are now) merge them; null when they do not line up.
+ * `model` with the descriptions of the touched types and operations as `pages` (every page of
+ * `touched.files`, as they are now) merge them; null when they do not line up. The touched types
+ * and operations are copied, not changed: a model's objects never change once merged (the
+ * emitters' plan memos know them by their content, emitters/unit-plan.ts).
  */
 export function patchDescriptions(model: ApiModel, touched: Touched, pages: readonly PageModel[]): ApiModel | null {
   const fresh = buildModel(pages);
   const types = new Map(fresh.types.map((type) => [typeKey(type.apiVersion, type.name), type]));
+  const patchedTypes = new Map<TypeModel, TypeModel>();
   for (const type of touched.types) {
     const merged = types.get(typeKey(type.apiVersion, type.name));
-    if (!merged || !sameSources(type.sources, merged.sources) || !copyProperties(type.properties, merged.properties)) return null;
-    setDescription(type, merged.description);
+    const copy = structuredClone(type);
+    if (!merged || !sameSources(type.sources, merged.sources) || !copyProperties(copy.properties, merged.properties)) return null;
+    setDescription(copy, merged.description);
+    patchedTypes.set(type, copy);
   }
   const operations = new Map(fresh.operations.map((op) => [operationKey(op), op]));
+  const patchedOperations = new Map<OperationModel, OperationModel>();
   for (const op of touched.operations) {
     const merged = operations.get(operationKey(op));
-    if (!merged || !sameSources(op.sources, merged.sources) || !copyProperties(op.functionParameters ?? [], merged.functionParameters ?? [])) return null;
-    setDescription(op, merged.description);
+    const copy = structuredClone(op);
+    if (!merged || !sameSources(op.sources, merged.sources) || !copyProperties(copy.functionParameters ?? [], merged.functionParameters ?? [])) return null;
+    setDescription(copy, merged.description);
+    patchedOperations.set(op, copy);
   }
-  return model;
+  return {
+    types: model.types.map((type) => patchedTypes.get(type) ?? type),
+    operations: model.operations.map((op) => patchedOperations.get(op) ?? op),
+    diagnostics: model.diagnostics,
+  };
 }
 
 function sameSources(a: readonly SourcePosition[], b: readonly SourcePosition[]): boolean {

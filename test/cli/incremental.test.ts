@@ -162,8 +162,8 @@ describe("incremental gen", () => {
     expect(count("pages")).toBeLessThanOrEqual(versions.size);
     expect(count("model")).toBe(versions.size * (1 + MERGE_PARTS));
     expect(count("output")).toBe(Object.keys(previous).length - 1);
-    // A plan memo per file planned by units (interfaces.ts and requests.ts) of each API version.
-    expect(count("plan")).toBe(2 * versions.size);
+    // A plan memo per file planned by units (interfaces.ts, validators.ts, requests.ts) of each API version.
+    expect(count("plan")).toBe(3 * versions.size);
     expect(count("page")).toBe(readdirSync(docs).length);
     // The fixture's own pages (no version in their routes) and the seeds (beta) were both emitted.
     expect(previous["unversioned/validators.ts"]).toContain("validateWidget");
@@ -210,10 +210,10 @@ describe("incremental gen", () => {
     const plans = path.join(manyCache, readdirSync(manyCache)[0] ?? "", "plan");
     const wrong = Buffer.alloc(32, 7).toString("base64");
     const memos = cacheFiles(plans);
-    expect(memos.length).toBe(2);
+    expect(memos.length).toBe(3);
     for (const memo of memos) {
-      const value = JSON.parse(readFileSync(memo, "utf8")) as { units: Record<string, { statements: Array<[number, string]> }> };
-      for (const unit of Object.values(value.units)) unit.statements = unit.statements.map(([size]) => [size, wrong]);
+      const value = JSON.parse(readFileSync(memo, "utf8")) as { units: Record<string, { statements: Array<Array<[number, string]>> }> };
+      for (const unit of Object.values(value.units)) unit.statements = unit.statements.map((section) => section.map(([size]) => [size, wrong]));
       writeFileSync(memo, JSON.stringify(value));
     }
     writeFileSync(file, readFileSync(file, "utf8").replace("| size | Int32 | The size. |", "| size | Int32 | The size. |\n| depth | Int32 | The depth. |"));

@@ -9,6 +9,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { Cache } from "../../src/cli/cache.js";
 import { MERGE_PARTS, readMerge, writeMerge } from "../../src/cli/model-store.js";
+import { contentDigest } from "../../src/emitters/unit-plan.js";
 import { OutputKeys } from "../../src/cli/output-keys.js";
 import { mergeVersion, type VersionMerge } from "../../src/model/merge.js";
 import type { PageModel } from "../../src/model/page.js";
@@ -65,6 +66,8 @@ describe("stored merge", () => {
     expect(read && kept(read.merge)).toEqual(kept(merge));
     expect(read?.pages).toEqual(Object.fromEntries(stored(list).map((page) => [page.file, page.key])));
     expect(read?.structure).toBe(keys.structure(""));
+    // Each type and operation read back has the content digest stored with it: the one a copy of it gets.
+    for (const item of [...(read?.merge.model.types ?? []), ...(read?.merge.model.operations ?? [])]) expect(contentDigest(item)).toBe(contentDigest(structuredClone(item)));
     expect(readMerge(cache, keys, "", "another structure")).toBeNull();
   });
 

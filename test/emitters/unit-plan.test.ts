@@ -14,7 +14,7 @@ import type { ApiModel, OperationModel, TypeModel } from "../../src/model/types.
 import { parseDocument } from "../../src/parser/index.js";
 import { hasFiles, ROOT } from "../helpers.js";
 
-const FILES = ["interfaces.ts", "requests.ts"] as const;
+const FILES = ["interfaces.ts", "validators.ts", "requests.ts"] as const;
 
 interface Plan {
   chunks: PlannedChunk[];
@@ -64,18 +64,18 @@ describe("plan memo on a small model", () => {
     const model = smallModel();
     const memos = new Map(FILES.map((name) => [name, plan(sliceOf(model, "beta"), name).memo]));
     const edits: ReadonlyArray<readonly [string, (m: ApiModel) => void, Record<string, number>]> = [
-      ["nothing", () => undefined, { "interfaces.ts": 0, "requests.ts": 0 }],
+      ["nothing", () => undefined, { "interfaces.ts": 0, "validators.ts": 0, "requests.ts": 0 }],
       // The base type: its interface, and the derived one (which omits what it redeclares otherwise).
-      ["a base type's property retyped", (m) => { const size = m.types[0]?.properties[1]; if (size) size.type = "String"; }, { "interfaces.ts": 2, "requests.ts": 3 }],
-      ["a derived type redeclaring a base property", (m) => m.types[1]?.properties.push(property("size", "Boolean")), { "interfaces.ts": 1, "requests.ts": 0 }],
+      ["a base type's property retyped", (m) => { const size = m.types[0]?.properties[1]; if (size) size.type = "String"; }, { "interfaces.ts": 2, "validators.ts": 2, "requests.ts": 3 }],
+      ["a derived type redeclaring a base property", (m) => m.types[1]?.properties.push(property("size", "Boolean")), { "interfaces.ts": 1, "validators.ts": 1, "requests.ts": 0 }],
       // Shape's interface, and those of the types that read it (a property's type): the digest of what
       // a unit reads is of all of it.
-      ["a type's description", (m) => { const shape = m.types[2]; if (shape) shape.description = "Edited."; }, { "interfaces.ts": 3, "requests.ts": 1 }],
-      ["a read-only property (the update body)", (m) => { const size = m.types[0]?.properties[1]; if (size) size.readOnly = true; }, { "interfaces.ts": 2, "requests.ts": 3 }],
-      ["an operation's response type", (m) => { const get = m.operations[3]; if (get) get.responseType = "widget"; }, { "interfaces.ts": 0, "requests.ts": 1 }],
-      ["an operation's route", (m) => m.operations[0]?.paths.push("/me/widget"), { "interfaces.ts": 0, "requests.ts": 1 }],
-      ["an enum's members", (m) => m.types[3]?.members?.push("green"), { "interfaces.ts": 1, "requests.ts": 0 }],
-      ["a type renamed (the skeleton)", (m) => { const shape = m.types[2]; if (shape) shape.name = "form"; }, { "interfaces.ts": 3, "requests.ts": 4 }],
+      ["a type's description", (m) => { const shape = m.types[2]; if (shape) shape.description = "Edited."; }, { "interfaces.ts": 3, "validators.ts": 3, "requests.ts": 1 }],
+      ["a read-only property (the update body)", (m) => { const size = m.types[0]?.properties[1]; if (size) size.readOnly = true; }, { "interfaces.ts": 2, "validators.ts": 2, "requests.ts": 3 }],
+      ["an operation's response type", (m) => { const get = m.operations[3]; if (get) get.responseType = "widget"; }, { "interfaces.ts": 0, "validators.ts": 0, "requests.ts": 1 }],
+      ["an operation's route", (m) => m.operations[0]?.paths.push("/me/widget"), { "interfaces.ts": 0, "validators.ts": 0, "requests.ts": 1 }],
+      ["an enum's members", (m) => m.types[3]?.members?.push("green"), { "interfaces.ts": 1, "validators.ts": 2, "requests.ts": 0 }],
+      ["a type renamed (the skeleton)", (m) => { const shape = m.types[2]; if (shape) shape.name = "form"; }, { "interfaces.ts": 3, "validators.ts": 4, "requests.ts": 4 }],
     ];
     for (const [label, edit, emitted] of edits) {
       const edited = structuredClone(model);
@@ -95,8 +95,8 @@ describe("plan memo on a small model", () => {
     if (memo === null) throw new Error("no memo");
     const unit = memo.units["widget"];
     if (unit === undefined) throw new Error("no unit");
-    const [size] = unit.statements[0] ?? [0];
-    unit.statements[0] = [size, Buffer.alloc(32, 7).toString("base64")];
+    const [size] = unit.statements[0]?.[0] ?? [0];
+    unit.statements[0] = [[size, Buffer.alloc(32, 7).toString("base64")]];
     const memoised = plan(sliceOf(model, "beta"), "interfaces.ts", memo);
     expect(memoised.emitted).toBe(0);
     expect(() => memoised.chunks.map((chunk) => chunk.statements)).toThrow(StaleMemoError);

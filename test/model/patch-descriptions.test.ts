@@ -41,8 +41,12 @@ function patched(before: readonly PageModel[], after: readonly PageModel[]): Api
   const changed = new Set(after.filter((page, i) => JSON.stringify(page) !== JSON.stringify(before[i])).map((page) => page.file));
   // A copy, as the stored model is (decoded from its cache entry): the merged model shares objects with the pages.
   const model: ApiModel = JSON.parse(JSON.stringify(buildModel(before)));
+  const was = JSON.stringify(model);
   const touched = touchedBy(model, changed);
-  return patchDescriptions(model, touched, after.filter((page) => touched.files.has(page.file)));
+  const result = patchDescriptions(model, touched, after.filter((page) => touched.files.has(page.file)));
+  // The model given is not changed: the patched types and operations are copies (plan memos know objects by their content).
+  expect(JSON.stringify(model)).toBe(was);
+  return result;
 }
 
 describe("patchDescriptions", () => {
