@@ -105,7 +105,8 @@ export function planUnits<Item extends TypeModel | OperationModel, Data>(ctx: Em
     }
     return digest;
   };
-  const units: Record<string, UnitMemo> = {};
+  // Without a prototype: a unit key may be any type name (`constructor`, `__proto__`).
+  const units: Record<string, UnitMemo> = Object.create(null);
   const reported: Data[] = [];
   const sections = emitter.sections ?? 1;
   const planned: PlannedStatement[][] = Array.from({ length: sections }, () => []);
@@ -114,15 +115,15 @@ export function planUnits<Item extends TypeModel | OperationModel, Data>(ctx: Em
     const key = emitter.key(item);
     const content = contentDigest(item);
     // A key twice (not expected: ids and type names are unique in a version) is planned each time and not kept.
-    const known = Object.hasOwn(units, key) ? undefined : prior[key];
+    const known = Object.hasOwn(units, key) || !Object.hasOwn(prior, key) ? undefined : prior[key];
     if (known !== undefined && known.content === content && known.reads.every(([name, digest]) => typeDigest(name) === digest)) {
       // The memo is this docgen build's (the cache's key includes its fingerprint), written from this emitter's Data.
       reported.push(known.data as Data);
       units[key] = known;
-      let again: Statement[][] | null = null;
-      const emitted = (): Statement[][] => (again ??= checked(emitter.emit(ctx, item).statements, known, key));
+      let made: Statement[][] | null = null;
+      const again = (): Statement[][] => (made ??= checked(emitter.emit(ctx, item).statements, known, key));
       known.statements.forEach((section, s) => {
-        section.forEach(([size, digest], i) => planned[s]?.push({ size, digest: Buffer.from(digest, "base64"), statement: () => emitted()[s]?.[i] ?? "" }));
+        section.forEach(([size, digest], i) => planned[s]?.push({ size, digest: Buffer.from(digest, "base64"), statement: () => again()[s]?.[i] ?? "" }));
       });
       continue;
     }

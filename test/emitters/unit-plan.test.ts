@@ -89,6 +89,20 @@ describe("plan memo on a small model", () => {
     }
   });
 
+  it("keeps units whose keys are names of Object's prototype", () => {
+    const model = smallModel();
+    for (const name of ["constructor", "__proto__", "toString"]) model.types.push({ name, kind: "complex", apiVersion: "beta", properties: [property("label")], sources: [source] });
+    for (const name of FILES) {
+      const first = plan(sliceOf(model, "beta"), name);
+      // As the CLI keeps it: JSON.
+      const stored: PlanMemo = JSON.parse(JSON.stringify(first.memo));
+      expect(Object.keys(stored.units)).toEqual(expect.arrayContaining(name === "requests.ts" ? [] : ["constructor", "__proto__", "tostring"]));
+      const again = plan(sliceOf(model, "beta"), name, stored);
+      expect(again.emitted, name).toBe(0);
+      expect(contents(again.chunks)).toEqual(contents(first.chunks));
+    }
+  });
+
   it("catches a memo that does not match what a unit plans now when its statements are made", () => {
     const model = smallModel();
     const memo = plan(sliceOf(model, "beta"), "interfaces.ts").memo;
