@@ -13,6 +13,7 @@
  */
 import { statSync } from "node:fs";
 import type { Cache } from "./cache.js";
+import { journalChecks, loadJournaled, saveJournaled, type Journaled } from "./journal.js";
 
 /** Timestamp granularity guarded against: 2 s covers every common file system (FAT's is 2 s). */
 const RACY_NS = 2_000_000_000n;
@@ -52,25 +53,21 @@ export function statFile(absolute: string): FileStat | null {
 }
 
 export class FileIndex {
-  private readonly records: Map<string, FileRecord>;
   private readonly next = new Map<string, FileRecord>();
-  private changed = false;
 
   private constructor(
     private readonly cache: Cache,
-    records: Map<string, FileRecord>,
-  ) {
-    this.records = records;
-  }
+    private readonly loaded: Journaled<FileRecord>,
+  ) {}
 
+  /** The index in one journaled entry (journal.ts): a run that read one changed file appends its record. */
   static load(cache: Cache): FileIndex {
-    const data = cache.readJson("files", cache.key("files"), isRecordMap);
-    return new FileIndex(cache, new Map(data === null ? [] : Object.entries(data)));
+    return new FileIndex(cache, loadJournaled(cache, "files", cache.key("files"), CHECKS));
   }
 
   /** The record of a file whose `stat` is the one recorded (and not racy); null when it must be read. */
   unchanged(absolute: string, stat: FileStat | null): FileRecord | null {
-    const record = this.records.get(absolute);
+    const record = this.loaded.records.get(absolute);
     if (record === undefined || stat === null) return null;
     const same = record.size === stat.size && record.mtime === stat.mtime && record.ctime === stat.ctime && record.ino === stat.ino;
     if (!same || BigInt(record.ctime) > BigInt(record.at) - RACY_NS) return null;
@@ -81,22 +78,20 @@ export class FileIndex {
   /** Records what was read from a file after taking `stat` (before reading it). */
   record(absolute: string, stat: FileStat | null, outcome: { hash: string } | { problem: string }): void {
     if (stat === null) return;
-    const previous = this.records.get(absolute);
+    const previous = this.loaded.records.get(absolute);
     const record: FileRecord = { ...stat, hash: "hash" in outcome ? outcome.hash : null, problem: "problem" in outcome ? outcome.problem : null };
-    this.next.set(absolute, record);
-    if (previous === undefined || JSON.stringify(previous) !== JSON.stringify(record)) this.changed = true;
+    // The same record as before (a racy file read again, unchanged) is not a change to save.
+    this.next.set(absolute, previous !== undefined && JSON.stringify(previous) === JSON.stringify(record) ? previous : record);
   }
 
-  /** Writes the index of this run's files, when it differs from the one loaded. */
+  /** Saves the index of this run's files, when it differs from the one loaded. */
   save(): void {
-    if (!this.changed && this.next.size === this.records.size) return;
-    this.cache.writeDecoded("files", this.cache.key("files"), Object.fromEntries(this.next), isRecordMap);
+    saveJournaled(this.cache, "files", this.cache.key("files"), this.loaded, this.next);
   }
 }
 
-function isRecordMap(value: unknown): value is Record<string, FileRecord> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  return Object.values(value).every(
-    (r: unknown) => typeof r === "object" && r !== null && "size" in r && "mtime" in r && "ctime" in r && "ino" in r && "at" in r && "hash" in r && "problem" in r,
-  );
+function isRecord(r: unknown): r is FileRecord {
+  return typeof r === "object" && r !== null && "size" in r && "mtime" in r && "ctime" in r && "ino" in r && "at" in r && "hash" in r && "problem" in r;
 }
+
+const CHECKS = journalChecks(isRecord);

@@ -13,6 +13,7 @@
  */
 import type { PageModel } from "../model/page.js";
 import { sha256, type Cache } from "./cache.js";
+import { journalChecks, loadJournaled, saveJournaled, type Journaled } from "./journal.js";
 
 export interface PageHashes {
   /** The page's API version ("" for none): the merge never mixes versions, so a file of one version reads only that version's pages. */
@@ -49,41 +50,37 @@ export function pageHashes(page: PageModel): PageHashes {
   };
 }
 
-/** Every known page's hashes by page key, in one entry; rewritten (with this run's pages only) when it changed. */
+/** Every known page's hashes by page key, in one journaled entry (journal.ts); saved (with this run's pages only) when it changed. */
 export class PageMeta {
   private readonly next = new Map<string, PageHashes>();
-  private changed = false;
 
   private constructor(
     private readonly cache: Cache,
-    private readonly known: Map<string, PageHashes>,
+    private readonly loaded: Journaled<PageHashes>,
   ) {}
 
   static load(cache: Cache): PageMeta {
-    const data = cache.readJson("meta", cache.key("meta"), isHashMap);
-    return new PageMeta(cache, new Map(data === null ? [] : Object.entries(data)));
+    return new PageMeta(cache, loadJournaled(cache, "meta", cache.key("meta"), CHECKS));
   }
 
   /** The hashes of a page of this run, when known. */
   get(pageKey: string): PageHashes | null {
-    const hashes = this.known.get(pageKey) ?? null;
+    const hashes = this.loaded.records.get(pageKey) ?? null;
     if (hashes !== null) this.next.set(pageKey, hashes);
     return hashes;
   }
 
   set(pageKey: string, hashes: PageHashes): void {
     this.next.set(pageKey, hashes);
-    this.changed = true;
   }
 
   /** Page keys known from earlier runs that this run did not use (their page entries can go). */
   unused(): string[] {
-    return [...this.known.keys()].filter((key) => !this.next.has(key));
+    return [...this.loaded.records.keys()].filter((key) => !this.next.has(key));
   }
 
   save(): void {
-    if (!this.changed && this.next.size === this.known.size) return;
-    this.cache.writeDecoded("meta", this.cache.key("meta"), Object.fromEntries(this.next), isHashMap);
+    saveJournaled(this.cache, "meta", this.cache.key("meta"), this.loaded, this.next);
   }
 }
 
@@ -91,7 +88,8 @@ const FIELDS: ReadonlyArray<keyof PageHashes> = ["version", "structure", "typeDo
 
 // Written by this docgen build only (the key includes its fingerprint): the check guards against
 // damaged files, not against other shapes.
-function isHashMap(value: unknown): value is Record<string, PageHashes> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  return Object.values(value).every((h: unknown) => typeof h === "object" && h !== null && FIELDS.every((field) => typeof Object.getOwnPropertyDescriptor(h, field)?.value === "string"));
+function isPageHashes(h: unknown): h is PageHashes {
+  return typeof h === "object" && h !== null && FIELDS.every((field) => typeof Object.getOwnPropertyDescriptor(h, field)?.value === "string");
 }
+
+const CHECKS = journalChecks(isPageHashes);

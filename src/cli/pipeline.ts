@@ -33,6 +33,7 @@ import { decodeFormatted, decodeOutput, encodeFormatted, encodeOutput, isRunSumm
 import { PageMeta, pageHashes, type PageHashes } from "./page-meta.js";
 import { folderOfVersion, OutputKeys, runSettings, versionOfPath } from "./output-keys.js";
 import { PlanStore } from "./plan-store.js";
+import { journalKey } from "./journal.js";
 import { MERGE_PARTS, readMerge, readModel, writeMerge, type StoredMerge, type StoredPage } from "./model-store.js";
 import { sweepCache } from "./cache-sweep.js";
 import { patchDescriptions, touchedBy } from "../model/patch-descriptions.js";
@@ -328,9 +329,9 @@ function storeRun(cache: Cache, keys: OutputKeys, summaries: Summaries | null, w
   const entries = [...written.map((file) => file.entry), ...reused.values()];
   const versions = keys.versions();
   sweepCache(cache, {
-    files: [cache.key("files")],
+    files: [cache.key("files"), journalKey(cache.key("files"))],
     pages: versions.flatMap((version) => [PageStore.key(cache, version), PageStore.indexKey(cache, version)]),
-    meta: [cache.key("meta")],
+    meta: [cache.key("meta"), journalKey(cache.key("meta"))],
     run: [keys.summary, ...versions.map((version) => keys.share(version))],
     model: versions.flatMap((version) => [keys.merge(version), ...Array.from({ length: MERGE_PARTS }, (_, index) => keys.mergePart(version, index))]),
     plan: [...written.map((file) => file.path), ...reused.keys()].map((path) => keys.plan(path)),
