@@ -41,10 +41,7 @@ export function docgenFingerprint(): string {
   const hash = createHash("sha256");
   const pkg = readJson(path.join(root, "package.json"));
   hash.update(`docgen@${pkg.version}\0`);
-  const files = readdirSync(dist, { recursive: true, encoding: "utf8" })
-    .filter((f) => f.endsWith(".js"))
-    .sort();
-  for (const file of files) hash.update(file).update("\0").update(readFileSync(path.join(dist, file))).update("\0");
+  hash.update(distDigest(dist));
   for (const dependency of ["@biomejs/js-api", "@biomejs/wasm-nodejs", "ts-morph"]) {
     const require = createRequire(import.meta.url);
     let version = "unknown";
@@ -57,6 +54,36 @@ export function docgenFingerprint(): string {
   }
   fingerprintMemo = `${pkg.version}-${hash.digest("hex").slice(0, 16)}`;
   return fingerprintMemo;
+}
+
+/**
+ * A digest of the compiled code (dist/*.js, 3.4 MB): read and hashed once per build and kept in
+ * `dist/.digest.json` with a stamp of the files' names, sizes, change times and inodes, which a
+ * `stat` of each (a millisecond) checks on later runs instead of hashing them again (15 ms). Any
+ * rebuild, edit or reinstall of a file changes its stamp. Without a writable dist/, hashed each time.
+ */
+export function distDigest(dist: string): string {
+  const files = readdirSync(dist, { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".js"))
+    .sort();
+  const stamp = sha256(
+    ...files.map((file) => {
+      const stat = statFile(path.join(dist, file));
+      return stat !== null ? `${file}\0${stat.size}\0${stat.mtime}\0${stat.ctime}\0${stat.ino}` : `${file}\0-`;
+    }),
+  );
+  const memo = path.join(dist, ".digest.json");
+  try {
+    const kept: unknown = JSON.parse(readFileSync(memo, "utf8"));
+    if (typeof kept === "object" && kept !== null && "stamp" in kept && "digest" in kept && kept.stamp === stamp && typeof kept.digest === "string") return kept.digest;
+  } catch {
+    // No digest kept (or a damaged one): computed below.
+  }
+  const hash = createHash("sha256");
+  for (const file of files) hash.update(file).update("\0").update(readFileSync(path.join(dist, file))).update("\0");
+  const digest = hash.digest("hex");
+  writeEntry(memo, JSON.stringify({ stamp, digest }));
+  return digest;
 }
 
 function readJson(file: string): { version: string } {

@@ -16,7 +16,7 @@ import type { Cache } from "./cache.js";
 import { journalChecks, loadJournaled, saveJournaled, type Journaled } from "./journal.js";
 
 /** Timestamp granularity guarded against: 2 s covers every common file system (FAT's is 2 s). */
-const RACY_NS = 2_000_000_000n;
+const RACY_NS = 2_000_000_000;
 
 export interface FileRecord {
   /** `stat` fields as decimal strings (bigint nanoseconds). */
@@ -70,7 +70,8 @@ export class FileIndex {
     const record = this.loaded.records.get(absolute);
     if (record === undefined || stat === null) return null;
     const same = record.size === stat.size && record.mtime === stat.mtime && record.ctime === stat.ctime && record.ino === stat.ino;
-    if (!same || BigInt(record.ctime) > BigInt(record.at) - RACY_NS) return null;
+    // As numbers, not BigInts (7,949 files a run): a quarter of a microsecond off at most, nothing to a 2 s window.
+    if (!same || Number(record.ctime) > Number(record.at) - RACY_NS) return null;
     this.next.set(absolute, record);
     return record;
   }
