@@ -334,7 +334,7 @@ function storeRun(cache: Cache, keys: OutputKeys, summaries: Summaries | null, w
     meta: [cache.key("meta"), journalKey(cache.key("meta"))],
     run: [keys.summary, ...versions.map((version) => keys.share(version))],
     model: versions.flatMap((version) => [keys.merge(version), ...Array.from({ length: MERGE_PARTS }, (_, index) => keys.mergePart(version, index))]),
-    plan: [...written.map((file) => file.path), ...reused.keys()].map((path) => keys.plan(path)),
+    plan: [...written.map((file) => file.path), ...reused.keys()].flatMap((path) => PlanStore.keysOf(keys, path)),
     output: [...written.map((file) => file.path), ...reused.keys()].map((path) => keys.file(path)),
     format: entries.flatMap((entry) => entry.formats),
   }, { page: pages.unusedPages });

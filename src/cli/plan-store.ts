@@ -1,15 +1,22 @@
 /**
- * The plan memos of generated files (kind "plan"; `emitters/unit-plan.ts`), one entry per file
- * keyed by the settings and the file's path (`OutputKeys.plan`), so that the run after any edit
- * finds the memo of the file's last plan. The memos of a run are written once every file is
- * planned, while the changed chunks render.
+ * The plan memos of generated files (kind "plan"; `emitters/unit-plan.ts`), one journaled entry per
+ * file (`journal.ts`: a run that emitted a few units again appends them instead of writing the
+ * memo's megabytes again) keyed by the settings and the file's path (`OutputKeys.plan`), so that
+ * the run after any edit finds the memo of the file's last plan. A memo's units are the entry's
+ * records, and its skeleton one more record under a key no unit has. The memos of a run are written
+ * once every file is planned, while the changed chunks render.
  */
 import type { PlanMemos } from "../emitters/emit.js";
-import type { PlanMemo } from "../emitters/unit-plan.js";
+import type { PlanMemo, UnitMemo } from "../emitters/unit-plan.js";
 import type { Cache } from "./cache.js";
+import { journalChecks, journalKey, loadJournaled, saveJournaled, type Journaled } from "./journal.js";
 import type { OutputKeys } from "./output-keys.js";
 
+/** The record holding the memo's skeleton (as its `content`): unit keys are type names and operation ids, never this. */
+const SKELETON = "\0skeleton";
+
 export class PlanStore implements PlanMemos {
+  private readonly loaded = new Map<string, Journaled<UnitMemo>>();
   private readonly pending: Array<{ path: string; memo: PlanMemo }> = [];
 
   /** `reads`: false to plan without the stored memos (they are still written). */
@@ -20,7 +27,15 @@ export class PlanStore implements PlanMemos {
   ) {}
 
   read(path: string): PlanMemo | null {
-    return this.reads ? this.cache.readJson("plan", this.keys.plan(path), isPlanMemo) : null;
+    if (!this.reads) return null;
+    const loaded = loadJournaled(this.cache, "plan", this.keys.plan(path), CHECKS);
+    this.loaded.set(path, loaded);
+    const skeleton = loaded.records.get(SKELETON);
+    if (skeleton === undefined) return null;
+    // Without a prototype: a unit key may be any type name (see unit-plan.ts).
+    const units: Record<string, UnitMemo> = Object.create(null);
+    for (const [key, unit] of loaded.records) if (key !== SKELETON) units[key] = unit;
+    return { skeleton: skeleton.content, units };
   }
 
   write(path: string, memo: PlanMemo | null): void {
@@ -29,12 +44,26 @@ export class PlanStore implements PlanMemos {
 
   /** Writes the memos of the files planned since the last call. */
   store(): void {
-    for (const { path, memo } of this.pending.splice(0)) this.cache.writeJson("plan", this.keys.plan(path), memo);
+    for (const { path, memo } of this.pending.splice(0)) {
+      const loaded = this.loaded.get(path) ?? { records: new Map<string, UnitMemo>(), generation: null, lines: 0 };
+      const next = new Map(Object.entries(memo.units));
+      const skeleton = loaded.records.get(SKELETON);
+      next.set(SKELETON, skeleton !== undefined && skeleton.content === memo.skeleton ? skeleton : { content: memo.skeleton, reads: [], data: null, statements: [] });
+      saveJournaled(this.cache, "plan", this.keys.plan(path), loaded, next);
+    }
+  }
+
+  /** The cache keys of a file's memo (its entry and journal), for the sweep. */
+  static keysOf(keys: OutputKeys, path: string): string[] {
+    return [keys.plan(path), journalKey(keys.plan(path))];
   }
 }
 
 // Written by this docgen build only (the key includes its fingerprint): the check guards against
 // damaged files, not against other shapes.
-function isPlanMemo(value: unknown): value is PlanMemo {
-  return typeof value === "object" && value !== null && "skeleton" in value && "units" in value && typeof value.skeleton === "string" && typeof value.units === "object" && value.units !== null;
+function isUnitMemo(value: unknown): value is UnitMemo {
+  if (typeof value !== "object" || value === null || !("content" in value && "reads" in value && "data" in value && "statements" in value)) return false;
+  return typeof value.content === "string" && Array.isArray(value.reads) && Array.isArray(value.statements);
 }
+
+const CHECKS = journalChecks(isUnitMemo);
