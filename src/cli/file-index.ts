@@ -30,6 +30,12 @@ export interface FileRecord {
   hash: string | null;
   /** Why it is not a readable document (binary, empty, not UTF-8). */
   problem: string | null;
+  /**
+   * The file as shown (its path relative to the working directory) and its page key, when it was
+   * below the working directory: taken again while the working directory and the text are the same
+   * (see `shownBelow`), instead of computing them for every input on every run.
+   */
+  shown?: { file: string; key: string };
 }
 
 export interface FileStat {
@@ -76,13 +82,18 @@ export class FileIndex {
     return record;
   }
 
-  /** Records what was read from a file after taking `stat` (before reading it). */
-  record(absolute: string, stat: FileStat | null, outcome: { hash: string } | { problem: string }): void {
+  /** Records what was read from a file after taking `stat` (before reading it), and how it is shown. */
+  record(absolute: string, stat: FileStat | null, outcome: { hash: string } | { problem: string }, shown?: FileRecord["shown"]): void {
     if (stat === null) return;
     const previous = this.loaded.records.get(absolute);
-    const record: FileRecord = { ...stat, hash: "hash" in outcome ? outcome.hash : null, problem: "problem" in outcome ? outcome.problem : null };
+    const record: FileRecord = { ...stat, hash: "hash" in outcome ? outcome.hash : null, problem: "problem" in outcome ? outcome.problem : null, ...(shown !== undefined ? { shown } : {}) };
     // The same record as before (a racy file read again, unchanged) is not a change to save.
     this.next.set(absolute, previous !== undefined && JSON.stringify(previous) === JSON.stringify(record) ? previous : record);
+  }
+
+  /** Records how an unchanged file is shown (its record had it not, or for another working directory). */
+  show(absolute: string, record: FileRecord, shown: FileRecord["shown"]): void {
+    this.next.set(absolute, { ...record, shown });
   }
 
   /** Saves the index of this run's files, when it differs from the one loaded. */
@@ -96,3 +107,13 @@ function isRecord(r: unknown): r is FileRecord {
 }
 
 const CHECKS = journalChecks(isRecord);
+
+/**
+ * How a file is shown, from its record, when the record's display path is still the file's path
+ * below `cwdPrefix` (the working directory and a separator): one comparison instead of
+ * `path.relative` for each input (on Windows, whose separator the display path does not use, never).
+ */
+export function shownBelow(record: FileRecord, absolute: string, cwdPrefix: string): FileRecord["shown"] | undefined {
+  const shown = record.shown;
+  return shown !== undefined && absolute.length === cwdPrefix.length + shown.file.length && absolute === cwdPrefix + shown.file ? shown : undefined;
+}

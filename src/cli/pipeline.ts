@@ -26,7 +26,7 @@ import { StaleMemoError } from "../emitters/unit-plan.js";
 import { fileOfBytes, type GeneratedFile } from "../emitters/generated-file.js";
 import { versionFolder } from "../emitters/naming.js";
 import { sha256, type Cache } from "./cache.js";
-import { FileIndex, statFile } from "./file-index.js";
+import { FileIndex, shownBelow, statFile } from "./file-index.js";
 import { isPageModel, PageIndex, PageStore } from "./page-store.js";
 import { UserError } from "./errors.js";
 import { decodeFormatted, decodeOutput, encodeFormatted, encodeOutput, isRunSummary, type OutputEntry, type RunSummary } from "./run-entry.js";
@@ -576,6 +576,8 @@ interface Document {
  */
 function readDocuments(files: readonly InputFile[], cache: Cache | null): Document[] {
   const index = cache !== null ? FileIndex.load(cache) : null;
+  const cwd = process.cwd();
+  const cwdPrefix = cwd.endsWith(path.sep) ? cwd : `${cwd}${path.sep}`;
   const documents = files.map(({ absolute, explicit, symlink }): Document => {
     if (symlink !== undefined) {
       const file = displayPath(absolute);
@@ -584,12 +586,17 @@ function readDocuments(files: readonly InputFile[], cache: Cache | null): Docume
     const stat = index !== null ? statFile(absolute) : null;
     const known = index?.unchanged(absolute, stat) ?? null;
     if (known !== null) {
-      const file = displayPath(absolute);
+      const shown = shownBelow(known, absolute, cwdPrefix);
+      const file = shown?.file ?? displayPath(absolute, cwd);
       if (known.problem !== null && explicit) throw new UserError(`"${file}" ${known.problem}`);
-      return known.problem !== null ? unreadable(file, absolute, known.problem) : { file, absolute, text: null, problem: null, code: "input-unreadable", key: pageKey(cache, file, known.hash ?? "") };
+      if (known.problem !== null) return unreadable(file, absolute, known.problem);
+      const key = shown?.key ?? pageKey(cache, file, known.hash ?? "");
+      if (shown === undefined && absolute === cwdPrefix + file) index?.show(absolute, known, { file, key });
+      return { file, absolute, text: null, problem: null, code: "input-unreadable", key };
     }
     const doc = readDocument(absolute, explicit, cache);
-    index?.record(absolute, stat, doc.problem === null ? { hash: doc.hash } : { problem: doc.problem });
+    const { file, key } = doc.document;
+    index?.record(absolute, stat, doc.problem === null ? { hash: doc.hash } : { problem: doc.problem }, doc.problem === null && absolute === cwdPrefix + file ? { file, key } : undefined);
     return doc.document;
   });
   index?.save();
