@@ -8,7 +8,8 @@
  */
 import { statSync, watch, type FSWatcher } from "node:fs";
 import path from "node:path";
-import type { GeneratedFile } from "../emitters/emit.js";
+import type { GeneratedFile, PlanMemos } from "../emitters/emit.js";
+import { StaleMemoError, type PlanMemo } from "../emitters/unit-plan.js";
 import type { PlannedChunk } from "../emitters/emit-file.js";
 import { compareText } from "../model/diagnostics.js";
 import { buildModel } from "../model/merge.js";
@@ -112,12 +113,27 @@ export async function watchAndGenerate(options: WatchOptions): Promise<void> {
 
 /**
  * One version's rendered chunks by content id (see `emit-file.ts`): a version emitted again renders
- * only the chunks whose statements changed. Holds the chunks of the version's latest emission.
+ * only the chunks whose statements changed. Holds the chunks of the version's latest emission, and
+ * the plan memos of its files (`unit-plan.ts`: only the declarations a change reaches are planned again).
  */
 class ChunkMemo {
   private previous = new Map<string, string>();
   private current = new Map<string, string>();
   private readonly formatted = new Map<string, string>();
+  private readonly memos = new Map<string, PlanMemo>();
+
+  readonly plans: PlanMemos = {
+    read: (path) => this.memos.get(path) ?? null,
+    write: (path, memo) => {
+      if (memo !== null) this.memos.set(path, memo);
+      else this.memos.delete(path);
+    },
+  };
+
+  /** Forgets the plan memos (one did not match what its file plans now: see StaleMemoError). */
+  forgetPlans(): void {
+    this.memos.clear();
+  }
 
   readonly render = async (chunks: readonly PlannedChunk[]): Promise<string[]> => {
     const { renderChunk } = await import("../emitters/render.js");
@@ -165,7 +181,17 @@ async function emitIncrementally(
     let entry = cache.get(folder);
     if (!entry || entry.key !== key) {
       const memo = chunks.get(folder) ?? new ChunkMemo();
-      entry = { key, files: await emitModel(slice, { ...options.emit, render: memo.render, format: memo.format }) };
+      const emit = (): Promise<GeneratedFile[]> => emitModel(slice, { ...options.emit, render: memo.render, format: memo.format, plans: memo.plans });
+      let files: GeneratedFile[];
+      try {
+        files = await emit();
+      } catch (error) {
+        if (!(error instanceof StaleMemoError)) throw error;
+        // A docgen bug (see unit-plan.ts): planned afresh.
+        memo.forgetPlans();
+        files = await emit();
+      }
+      entry = { key, files };
       memo.settle();
       chunks.set(folder, memo);
       cache.set(folder, entry);

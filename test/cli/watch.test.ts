@@ -3,7 +3,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ROOT } from "../helpers.js";
+import { readTree, ROOT, runCli } from "../helpers.js";
 
 const tmpRoot = path.join(ROOT, "test/.tmp");
 mkdirSync(tmpRoot, { recursive: true });
@@ -71,6 +71,27 @@ describe("docgen gen --watch", () => {
       expect(interfaces).toContain("weight?: number | null;");
       await new Promise((resolve) => setTimeout(resolve, 1000));
       expect(output.seen.slice(mark).filter((line) => line.startsWith("docgen watch: re-parsed"))).toHaveLength(1);
+      // Planned from the plan memos of the first run (only the changed type's declarations again): what a cold gen writes.
+      const cold = runCli(["gen", "--input", docs, "--out", path.join(tmp, "cold-1"), "--no-cache", "--no-daemon"], tmp);
+      expect(cold.status, cold.stderr).toBe(0);
+      expect(readTree(out)).toEqual(readTree(path.join(tmp, "cold-1")));
+
+      // A derived type restating a base property otherwise (`Omit<Widget, "name">`), then the base
+      // changed alone: the derived type's declarations, which read the base, are planned again too.
+      const widgetRows = ["| colour | String | The colour. |", "| weight | Double | The weight. |"];
+      const steps: Array<[string, string, string]> = [
+        ["gadget.md", resourcePage("gadget", ["| size | Int32 | The size. |", "| name | Int32 | A number. |"]).replace("A gadget.", "A gadget. Inherits from [widget](widget.md)."), 'extends Omit<Widget, "name">'],
+        ["widget.md", resourcePage("widget", ["| name | Int32 | A number. |", ...widgetRows]), "extends Widget {"],
+      ];
+      for (const [index, [name, text, shows]] of steps.entries()) {
+        const markStep = output.seen.length;
+        writeFileSync(path.join(docs, name), text);
+        await output.next(/^docgen watch: re-parsed/, markStep);
+        const coldStep = runCli(["gen", "--input", docs, "--out", path.join(tmp, `cold-step-${index}`), "--no-cache", "--no-daemon"], tmp);
+        expect(coldStep.status, coldStep.stderr).toBe(0);
+        expect(readTree(out), name).toEqual(readTree(path.join(tmp, `cold-step-${index}`)));
+        expect(readFileSync(path.join(out, "unversioned/interfaces.ts"), "utf8")).toContain(shows);
+      }
 
       // A change that does not alter the model emits nothing and writes nothing.
       const mark2 = output.seen.length;
