@@ -23,8 +23,8 @@ export interface StoredMerge {
   pages: Record<string, string>;
   /** The merge; its model's diagnostics are left out (they are `diagnostics`, joined). */
   merge: VersionMerge;
-  /** The parts the merge was read from, as read: `writeMerge` rewrites only those whose items are not these very objects. */
-  parts: readonly MergePart[];
+  /** The id of each part the merge was read from: `writeMerge` keeps a part whose slice of the merge holds the very objects read. */
+  partIds: readonly string[];
 }
 
 /**
@@ -39,9 +39,8 @@ export interface StoredMerge {
  */
 export const MERGE_PARTS = 16;
 
-export interface MergePart {
-  /** A digest of the part's content. */
-  id: string;
+/** A part's content (its id, in the head, is a digest of it). */
+interface MergePart {
   types: TypeModel[];
   operations: OperationModel[];
   diagnostics: Array<[string, Diagnostic[]]>;
@@ -64,17 +63,16 @@ export interface StoredPage {
  * it was patched from, whose parts are kept where they hold the same objects.
  */
 export function writeMerge(cache: Cache, keys: OutputKeys, version: string, pages: readonly StoredPage[], merge: VersionMerge, previous: StoredMerge | null = null): void {
-  const diagnostics = Object.entries(merge.diagnostics);
+  const partAt = partsOf(merge);
+  // The previous merge's slices are the parts it was read from (the same lengths, the same bounds).
+  const partBefore = previous !== null ? partsOf(previous.merge) : null;
   const ids: string[] = [];
   for (let index = 0; index < MERGE_PARTS; index++) {
-    const part = {
-      types: slice(merge.model.types, index),
-      operations: slice(merge.model.operations, index),
-      diagnostics: slice(diagnostics, index),
-    };
-    const kept = previous?.parts[index];
-    if (kept !== undefined && sameItems(kept.types, part.types) && sameItems(kept.operations, part.operations) && sameEntries(kept.diagnostics, part.diagnostics)) {
-      ids.push(kept.id);
+    const part = partAt(index);
+    const kept = previous?.partIds[index];
+    const before = partBefore?.(index) ?? null;
+    if (kept !== undefined && before !== null && sameItems(before.types, part.types) && sameItems(before.operations, part.operations) && sameEntries(before.diagnostics, part.diagnostics)) {
+      ids.push(kept);
       continue;
     }
     // With the content digest of each type and operation (emitters/unit-plan.ts): a plan memo checks them all.
@@ -102,7 +100,7 @@ export function readMerge(cache: Cache, keys: OutputKeys, version: string, struc
     const { types, operations, diagnostics, digests } = stored.part;
     types.forEach((type, i) => knownDigest(type, digests.types[i] ?? contentDigest(type)));
     operations.forEach((op, i) => knownDigest(op, digests.operations[i] ?? contentDigest(op)));
-    parts.push({ id, types, operations, diagnostics });
+    parts.push({ types, operations, diagnostics });
   }
   const diagnostics = Object.fromEntries(parts.flatMap((part) => part.diagnostics));
   const model = {
@@ -110,7 +108,13 @@ export function readMerge(cache: Cache, keys: OutputKeys, version: string, struc
     operations: parts.flatMap((part) => part.operations),
     diagnostics: parts.flatMap((part) => part.diagnostics.flatMap(([, list]) => list)),
   };
-  return { structure: head.structure, pages: head.pages, merge: { model, diagnostics }, parts };
+  return { structure: head.structure, pages: head.pages, merge: { model, diagnostics }, partIds: head.parts };
+}
+
+/** The `index`th part of a merge. */
+function partsOf(merge: VersionMerge): (index: number) => MergePart {
+  const diagnostics = Object.entries(merge.diagnostics);
+  return (index) => ({ types: slice(merge.model.types, index), operations: slice(merge.model.operations, index), diagnostics: slice(diagnostics, index) });
 }
 
 /** The `index`th of MERGE_PARTS slices of `items` (equal but for the last; the same bounds while the length is the same). */
@@ -149,7 +153,7 @@ function isStoredHead(value: unknown): value is StoredHead {
   return typeof value.structure === "string" && typeof value.pages === "object" && value.pages !== null && Array.isArray(value.parts) && value.parts.length === MERGE_PARTS && value.parts.every((id) => typeof id === "string");
 }
 
-function isStoredPart(value: unknown): value is { id: string; part: Omit<MergePart, "id"> & { digests: { types: string[]; operations: string[] } } } {
+function isStoredPart(value: unknown): value is { id: string; part: MergePart & { digests: { types: string[]; operations: string[] } } } {
   if (typeof value !== "object" || value === null || !("id" in value && "part" in value)) return false;
   const { id, part } = value;
   if (typeof id !== "string" || typeof part !== "object" || part === null || !("types" in part && "operations" in part && "diagnostics" in part && "digests" in part)) return false;
