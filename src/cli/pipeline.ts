@@ -22,7 +22,6 @@ import type { PageModel } from "../model/page.js";
 import type { ApiModel, Diagnostic } from "../model/types.js";
 import type { EmitOptions } from "../emitters/context.js";
 import type { ChunkRenderer, EmitModelOptions, RenderedChunk } from "../emitters/emit.js";
-import { StaleMemoError } from "../emitters/unit-plan.js";
 import { fileOfBytes, type GeneratedFile } from "../emitters/generated-file.js";
 import { versionFolder } from "../emitters/naming.js";
 import { sha256, type Cache } from "./cache.js";
@@ -232,22 +231,13 @@ async function generateCached(run: Run, cache: Cache): Promise<Generation> {
   const model = patched ?? joinModels([...(merged?.values() ?? [])]);
   run.phases.end("model");
   const formats = new Map<string, string[]>();
-  let plans = new PlanStore(cache, keys);
+  const plans = new PlanStore(cache, keys);
   // Stored once every file is planned, while the changed chunks render.
   const store = (): void => {
     for (const { version, pages, merge, previous } of toStore.splice(0)) writeMerge(cache, keys, version, pages, merge, previous);
     plans.store();
   };
-  const emit = (): Promise<GeneratedFile[]> => emitFiles(run, model, cache, (path) => reused.has(path), formats, { planned: store, plans });
-  let emitted: GeneratedFile[];
-  try {
-    emitted = await emit();
-  } catch (error) {
-    if (!(error instanceof StaleMemoError)) throw error;
-    // A plan memo did not match what planning gives now (a docgen bug: see unit-plan.ts): plan every file afresh.
-    plans = new PlanStore(cache, keys, false);
-    emitted = await emit();
-  }
+  const emitted = await emitFiles(run, model, cache, (path) => reused.has(path), formats, { planned: store, plans });
   store();
   run.phases.end("emit");
   const files = [...emitted, ...[...reused].map(([path, entry]) => fileOfBytes(path, entry.bytes))].sort((a, b) => compareText(a.path, b.path));

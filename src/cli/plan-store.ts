@@ -19,12 +19,18 @@ export class PlanStore implements PlanMemos {
   private readonly loaded = new Map<string, Journaled<UnitMemo>>();
   private readonly pending: Array<{ path: string; memo: PlanMemo }> = [];
 
-  /** `reads`: false to plan without the stored memos (they are still written). */
+  private reads = true;
+
   constructor(
     private readonly cache: Cache,
     private readonly keys: OutputKeys,
-    private readonly reads = true,
   ) {}
+
+  afresh(): void {
+    this.reads = false;
+    // Written whole from now on: nothing of the memos read is kept.
+    this.loaded.clear();
+  }
 
   read(path: string): PlanMemo | null {
     if (!this.reads) return null;

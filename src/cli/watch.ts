@@ -9,7 +9,7 @@
 import { statSync, watch, type FSWatcher } from "node:fs";
 import path from "node:path";
 import type { GeneratedFile, PlanMemos } from "../emitters/emit.js";
-import { StaleMemoError, type PlanMemo } from "../emitters/unit-plan.js";
+import type { PlanMemo } from "../emitters/unit-plan.js";
 import type { PlannedChunk } from "../emitters/emit-file.js";
 import { compareText } from "../model/diagnostics.js";
 import { buildModel } from "../model/merge.js";
@@ -128,12 +128,8 @@ class ChunkMemo {
       if (memo !== null) this.memos.set(path, memo);
       else this.memos.delete(path);
     },
+    afresh: () => this.memos.clear(),
   };
-
-  /** Forgets the plan memos (one did not match what its file plans now: see StaleMemoError). */
-  forgetPlans(): void {
-    this.memos.clear();
-  }
 
   readonly render = async (chunks: readonly PlannedChunk[]): Promise<string[]> => {
     const { renderChunk } = await import("../emitters/render.js");
@@ -181,17 +177,7 @@ async function emitIncrementally(
     let entry = cache.get(folder);
     if (!entry || entry.key !== key) {
       const memo = chunks.get(folder) ?? new ChunkMemo();
-      const emit = (): Promise<GeneratedFile[]> => emitModel(slice, { ...options.emit, render: memo.render, format: memo.format, plans: memo.plans });
-      let files: GeneratedFile[];
-      try {
-        files = await emit();
-      } catch (error) {
-        if (!(error instanceof StaleMemoError)) throw error;
-        // A docgen bug (see unit-plan.ts): planned afresh.
-        memo.forgetPlans();
-        files = await emit();
-      }
-      entry = { key, files };
+      entry = { key, files: await emitModel(slice, { ...options.emit, render: memo.render, format: memo.format, plans: memo.plans }) };
       memo.settle();
       chunks.set(folder, memo);
       cache.set(folder, entry);

@@ -12,7 +12,7 @@ import { emittedFiles, joinChunks, planFile, type PlannedChunk, type VersionSlic
 import { fileOfBytes, type GeneratedFile } from "./generated-file.js";
 import { runtimeFiles } from "./runtime.js";
 import { versionFolder } from "./naming.js";
-import type { PlanMemo } from "./unit-plan.js";
+import { StaleMemoError, type PlanMemo } from "./unit-plan.js";
 
 export type { GeneratedFile } from "./generated-file.js";
 
@@ -62,9 +62,25 @@ export interface PlanMemos {
   read(path: string): PlanMemo | null;
   /** The memo of this plan of the file; null: none to keep (the file is not planned by units). */
   write(path: string, memo: PlanMemo | null): void;
+  /** Forgets the memos read: from now on none is read, and each written replaces the stored one whole. */
+  afresh(): void;
 }
 
+/**
+ * Emits the model's files. When a plan memo turns out not to match what its units plan now (a
+ * docgen bug: `StaleMemoError`, unit-plan.ts), every file is planned again without the memos.
+ */
 export async function emitModel(model: ApiModel, options: EmitModelOptions = {}): Promise<GeneratedFile[]> {
+  try {
+    return await emitOnce(model, options);
+  } catch (error) {
+    if (!(error instanceof StaleMemoError) || options.plans === undefined) throw error;
+    options.plans.afresh();
+    return emitOnce(model, options);
+  }
+}
+
+async function emitOnce(model: ApiModel, options: EmitModelOptions): Promise<GeneratedFile[]> {
   const { render: renderHook, format: formatHook, skip = () => false, planned, plans, ...emitOptions } = options;
   const render = renderHook ?? renderEach;
   const formatted = new Map<string, Promise<string>>();
