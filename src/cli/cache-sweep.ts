@@ -35,14 +35,13 @@ export function sweepCache(cache: Cache, keep: KeptEntries, gone: KeptEntries = 
   const kinds = CACHE_KINDS.filter((kind) => keep[kind] !== undefined);
   if (kinds.length > 0) {
     const previous = readSwept(cache);
-    const full = previous === null || previous.sweeps % FULL_SWEEP_EVERY === FULL_SWEEP_EVERY - 1;
+    const full = previous === null || previous.sweeps >= FULL_SWEEP_EVERY - 1;
     const kept: Partial<Record<CacheKind, string[]>> = { ...(previous?.kept ?? {}) };
     for (const kind of kinds) {
-      const keys = [...new Set(keep[kind])];
-      const retained = new Set(keys);
+      const retained = new Set(keep[kind]);
       if (full) sweepListed(cache, kind, retained);
       else for (const key of previous.kept[kind] ?? []) if (!retained.has(key)) rmSync(cache.entryPath(kind, key), { force: true });
-      kept[kind] = keys;
+      kept[kind] = [...retained];
     }
     writeEntry(path.join(cache.root, SWEPT_FILE), JSON.stringify({ sweeps: full ? 0 : previous.sweeps + 1, kept }));
   }
