@@ -7,11 +7,21 @@
  * cut off again, keeping the separator; Biome formats top-level statements independently and
  * keeps one blank line where the printed text had one, which the join reproduces.
  */
-import { printStructure, StructureKind } from "ts-morph";
+import { createRequire } from "node:module";
+import type * as TsMorph from "ts-morph";
 import type { Statement } from "./context.js";
 import type { Chunk } from "./emit-file.js";
 import { formatTypeScript } from "./format.js";
 import { GENERATED_HEADER } from "./ts-code.js";
+
+/**
+ * ts-morph is a CommonJS package: imported from an ES module, Node first scans its source (and the
+ * TypeScript compiler's it re-exports, about 10 MB) for the names it exports, about 0.1 s in every
+ * rendering worker (its CPU profile) before the code cache (workers/code-cache.ts) is used at all;
+ * `require` skips that scan.
+ */
+const tsMorph: typeof TsMorph = createRequire(import.meta.url)("ts-morph");
+const { printStructure, StructureKind } = tsMorph;
 
 /**
  * The text ts-morph writes for `statements` into an empty source file (`addStatements`), from its
