@@ -3,11 +3,13 @@
  * file (`journal.ts`: a run that emitted a few units again appends them instead of writing the
  * memo's megabytes again) keyed by the settings and the file's path (`OutputKeys.plan`), so that
  * the run after any edit finds the memo of the file's last plan. A memo's units are the entry's
- * records, and its skeleton one more record under a key no unit has. The memos of a run are written
+ * records, and its skeleton one more record under a key no unit has (with the head and tail: the
+ * digest of the units' keys as its `data`, the head's and tail's statements as its two sections).
+ * The memos of a run are written
  * once every file is planned, while the changed chunks render.
  */
 import type { PlanMemos } from "../emitters/emit.js";
-import type { PlanMemo, UnitMemo } from "../emitters/unit-plan.js";
+import type { AssembledMemo, PlanMemo, UnitMemo } from "../emitters/unit-plan.js";
 import type { Cache } from "./cache.js";
 import { journalChecks, journalKey, loadJournaled, saveJournaled, type Journaled } from "./journal.js";
 import type { OutputKeys } from "./output-keys.js";
@@ -41,7 +43,9 @@ export class PlanStore implements PlanMemos {
     // Without a prototype: a unit key may be any type name (see unit-plan.ts).
     const units: Record<string, UnitMemo> = Object.create(null);
     for (const [key, unit] of loaded.records) if (key !== SKELETON) units[key] = unit;
-    return { skeleton: skeleton.content, units };
+    const [head, tail] = skeleton.statements;
+    const assembled = typeof skeleton.data === "string" && head !== undefined && tail !== undefined ? { units: skeleton.data, head, tail } : undefined;
+    return { skeleton: skeleton.content, units, ...(assembled !== undefined ? { assembled } : {}) };
   }
 
   write(path: string, memo: PlanMemo | null): void {
@@ -54,7 +58,9 @@ export class PlanStore implements PlanMemos {
       const loaded = this.loaded.get(path) ?? { records: new Map<string, UnitMemo>(), generation: null, lines: 0 };
       const next = new Map(Object.entries(memo.units));
       const skeleton = loaded.records.get(SKELETON);
-      next.set(SKELETON, skeleton !== undefined && skeleton.content === memo.skeleton ? skeleton : { content: memo.skeleton, reads: [], data: null, statements: [] });
+      const record = skeletonRecord(memo.skeleton, memo.assembled);
+      // The record read, when it is the same: the journal then has no line for it.
+      next.set(SKELETON, skeleton !== undefined && JSON.stringify(skeleton) === JSON.stringify(record) ? skeleton : record);
       saveJournaled(this.cache, "plan", this.keys.plan(path), loaded, next);
     }
   }
@@ -63,6 +69,10 @@ export class PlanStore implements PlanMemos {
   static keysOf(keys: OutputKeys, path: string): string[] {
     return [keys.plan(path), journalKey(keys.plan(path))];
   }
+}
+
+function skeletonRecord(skeleton: string, assembled: AssembledMemo | undefined): UnitMemo {
+  return { content: skeleton, reads: [], data: assembled?.units ?? null, statements: assembled !== undefined ? [assembled.head, assembled.tail] : [] };
 }
 
 // Written by this docgen build only (the key includes its fingerprint): the check guards against

@@ -7,7 +7,7 @@
  * caches them by content: a change to one page re-renders only the chunks whose statements changed.
  * Planning loads neither ts-morph nor the formatter (see `kinds.ts`).
  */
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { ApiVersion, OperationModel, TypeModel } from "../model/types.js";
 import { createContext, type EmitContext, type EmitOptions, type Emitter, type Statement } from "./context.js";
 import { emitDates } from "./dates.js";
@@ -123,19 +123,32 @@ function chunked(planned: readonly PlannedStatement[]): PlannedChunk[] {
     const statement = statements[end - 1];
     const length = statement?.size ?? 0;
     size += length;
-    const cut = size >= CHUNK_MIN_SIZE && statement !== undefined && statement.digest.readUInt32BE(0) % CHUNK_SPREAD_SIZE < length;
+    const cut = size >= CHUNK_MIN_SIZE && statement !== undefined && leadingUint32(statement.digest) % CHUNK_SPREAD_SIZE < length;
     const boundary = end === statements.length || end - start >= CHUNK_MAX || size >= CHUNK_MAX_SIZE || cut;
     if (!boundary) continue;
     size = 0;
-    const id = createHash("sha256");
-    id.update(start === 0 ? "first" : (statements[start - 1]?.digest.toString("hex") ?? ""));
     const members = statements.slice(start, end);
-    for (const member of members) id.update(member.digest);
     const context = start === 0 ? null : (statements[start - 1] ?? null);
-    chunks.push(lazyChunk(context, members, id.digest("hex")));
+    // The digests are base64 (no newline in them): joined, they hash as the list they are.
+    const id = hash("sha256", [context?.digest ?? "first", ...members.map((member) => member.digest)].join("\n"), "hex");
+    chunks.push(lazyChunk(context, members, id));
     start = end;
   }
   return chunks;
+}
+
+/** Each base64 digit's value by its character code. */
+const BASE64_VALUES = new Uint8Array(128);
+for (const [value, digit] of [..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"].entries()) BASE64_VALUES[digit.charCodeAt(0)] = value;
+
+/**
+ * The first four bytes of a base64 digest as a big-endian unsigned number (its first 32 bits: five
+ * digits and the high two bits of the sixth), without decoding the digest.
+ */
+export function leadingUint32(digest: string): number {
+  let bits = 0;
+  for (let i = 0; i < 5; i++) bits = bits * 64 + (BASE64_VALUES[digest.charCodeAt(i) & 127] ?? 0);
+  return bits * 4 + ((BASE64_VALUES[digest.charCodeAt(5) & 127] ?? 0) >> 4);
 }
 
 /** A chunk whose statements are made when first asked for (most chunks come from the cache). */

@@ -52,6 +52,8 @@ export const interfaceUnits: UnitEmitter<TypeModel, InterfaceUnit> = {
     };
     return { statements: [[declaration]], data: { used: [...used], usesJson } };
   },
+  // The tail's body types read the operations and the read-only properties of their types.
+  assembledFromReports: false,
   assemble: (ctx, units) => {
     const used = units.flatMap((unit) => unit.used);
     const head = [

@@ -100,6 +100,7 @@ export const requestUnits: UnitEmitter<OperationModel, RequestsUnit> = {
     };
     return { statements: [statements], data };
   },
+  assembledFromReports: true,
   assemble: (ctx, units) => {
     const runtimeValues = new Set(["createClient as createRuntimeClient", ...units.flatMap((unit) => unit.runtimeValues)]);
     const runtimeTypes = new Set(["Client", "ClientOptions", ...units.flatMap((unit) => unit.runtimeTypes)]);

@@ -34,6 +34,12 @@ export interface UnitEmitter<Item, Data> {
   emit(ctx: EmitContext, item: Item): { statements: Statement[][]; data: Data };
   /** The statements before and after the sections, from what the units reported, in order. */
   assemble(ctx: EmitContext, units: readonly Data[]): { head: Statement[]; tail: Statement[] };
+  /**
+   * Whether the head and tail depend on nothing but the units' reports and the skeleton (then a plan
+   * whose units report what the memo says takes them from the memo); not when `assemble` reads the
+   * model itself.
+   */
+  assembledFromReports: boolean;
 }
 
 export const typeUnitKey = (type: TypeModel): string => type.name.toLowerCase();
@@ -52,7 +58,8 @@ export function emitterOf<Item, Data>(units: UnitEmitter<Item, Data>): Emitter {
 /** A statement as chunking sees it: its size and digest (`serialise`), and the statement, made when asked. */
 export interface PlannedStatement {
   size: number;
-  digest: Buffer;
+  /** sha256 of the serialised statement, in base64 (as the memo keeps it). */
+  digest: string;
   statement(): Statement;
 }
 
@@ -71,6 +78,19 @@ export interface PlanMemo {
   /** Digest of the version's skeleton and the emit options (see the file header). */
   skeleton: string;
   units: Record<string, UnitMemo>;
+  /** The head and tail the units' reports were assembled into. */
+  assembled?: AssembledMemo;
+}
+
+/**
+ * The head and tail of a plan: a digest of its units' keys in order, and the size and digest of each
+ * statement. A plan with the same skeleton, the same units and the same reports has the same head
+ * and tail, assembled again only when a chunk holding them renders.
+ */
+export interface AssembledMemo {
+  units: string;
+  head: Array<[number, string]>;
+  tail: Array<[number, string]>;
 }
 
 /** A statement as its digest hashes it; its length is the statement's size for chunking. */
@@ -82,7 +102,39 @@ export function serialise(statement: Statement): string {
 export function plannedNow(statement: Statement): PlannedStatement {
   const text = serialise(statement);
   // One-shot hashing: a hash object per statement cost twice as much (tens of thousands of statements per version).
-  return { size: text.length, digest: hash("sha256", text, "buffer"), statement: () => statement };
+  return { size: text.length, digest: hash("sha256", text, "base64"), statement: () => statement };
+}
+
+/**
+ * A unit served by the memo: its statements are emitted again (and checked against the memo) only
+ * when a chunk holding one of them renders.
+ */
+class ServedUnit {
+  private made: Statement[][] | null = null;
+
+  constructor(
+    private readonly again: () => Statement[][],
+  ) {}
+
+  statement(section: number, index: number): Statement {
+    this.made ??= this.again();
+    return this.made[section]?.[index] ?? "";
+  }
+}
+
+/** A statement of a served unit, as the memo gives it: one object per statement, no closure (a version has tens of thousands). */
+class ServedStatement implements PlannedStatement {
+  constructor(
+    readonly size: number,
+    readonly digest: string,
+    private readonly unit: ServedUnit,
+    private readonly section: number,
+    private readonly index: number,
+  ) {}
+
+  statement(): Statement {
+    return this.unit.statement(this.section, this.index);
+  }
 }
 
 /** A unit memo's statements were not what emitting the unit again gives: the memo is not to be trusted (nor kept). */
@@ -111,8 +163,12 @@ export function planUnits<Item extends TypeModel | OperationModel, Data>(ctx: Em
   const sections = emitter.sections ?? 1;
   const planned: PlannedStatement[][] = Array.from({ length: sections }, () => []);
   let emitted = 0;
+  const keys: string[] = [];
+  // Whether every unit reports what the memo says it did (then the head and tail are the memo's).
+  let sameReports = emitter.assembledFromReports && prior === memo?.units;
   for (const item of emitter.units(ctx)) {
     const key = emitter.key(item);
+    keys.push(key);
     const content = contentDigest(item);
     // A key twice (not expected: ids and type names are unique in a version) is planned each time and not kept.
     const known = Object.hasOwn(units, key) || !Object.hasOwn(prior, key) ? undefined : prior[key];
@@ -120,16 +176,21 @@ export function planUnits<Item extends TypeModel | OperationModel, Data>(ctx: Em
       // The memo is this docgen build's (the cache's key includes its fingerprint), written from this emitter's Data.
       reported.push(known.data as Data);
       units[key] = known;
-      let made: Statement[][] | null = null;
-      const again = (): Statement[][] => (made ??= checked(emitter.emit(ctx, item).statements, known, key));
-      known.statements.forEach((section, s) => {
-        section.forEach(([size, digest], i) => planned[s]?.push({ size, digest: Buffer.from(digest, "base64"), statement: () => again()[s]?.[i] ?? "" }));
-      });
+      const served = new ServedUnit(() => checked(emitter.emit(ctx, item).statements, known.statements, key));
+      for (let s = 0; s < known.statements.length; s++) {
+        const section = known.statements[s] ?? [];
+        const into = planned[s];
+        for (let i = 0; i < section.length; i++) {
+          const [size, digest] = section[i] ?? [0, ""];
+          into?.push(new ServedStatement(size, digest, served, s, i));
+        }
+      }
       continue;
     }
     const { value, reads } = ctx.reading(() => emitter.emit(ctx, item));
     emitted++;
     reported.push(value.data);
+    if (sameReports && (known === undefined || JSON.stringify(known.data) !== JSON.stringify(value.data))) sameReports = false;
     const statements = Array.from({ length: sections }, (_, s) => (value.statements[s] ?? []).map(plannedNow));
     statements.forEach((section, s) => planned[s]?.push(...section));
     if (Object.hasOwn(units, key)) continue;
@@ -137,18 +198,35 @@ export function planUnits<Item extends TypeModel | OperationModel, Data>(ctx: Em
       content,
       reads: reads.sort().map((name) => [name, typeDigest(name)]),
       data: value.data,
-      statements: statements.map((section) => section.map((statement) => [statement.size, statement.digest.toString("base64")])),
+      statements: statements.map((section) => section.map((statement) => [statement.size, statement.digest])),
     };
   }
-  const { head, tail } = emitter.assemble(ctx, reported);
-  return { statements: [...head.map(plannedNow), ...planned.flat(), ...tail.map(plannedNow)], memo: { skeleton, units }, emitted };
+  const unitKeys = hash("sha1", keys.join("\n"), "base64");
+  const before = memo?.assembled;
+  let head: PlannedStatement[];
+  let tail: PlannedStatement[];
+  if (sameReports && before !== undefined && before.units === unitKeys) {
+    const served = new ServedUnit(() => {
+      const assembled = emitter.assemble(ctx, reported);
+      return checked([assembled.head, assembled.tail], [before.head, before.tail], "the head and tail");
+    });
+    head = before.head.map(([size, digest], i) => new ServedStatement(size, digest, served, 0, i));
+    tail = before.tail.map(([size, digest], i) => new ServedStatement(size, digest, served, 1, i));
+  } else {
+    const assembled = emitter.assemble(ctx, reported);
+    head = assembled.head.map(plannedNow);
+    tail = assembled.tail.map(plannedNow);
+  }
+  const sizesAndDigests = (statements: readonly PlannedStatement[]): Array<[number, string]> => statements.map((statement) => [statement.size, statement.digest]);
+  const assembled: AssembledMemo = { units: unitKeys, head: sizesAndDigests(head), tail: sizesAndDigests(tail) };
+  return { statements: [...head, ...planned.flat(), ...tail], memo: { skeleton, units, assembled }, emitted };
 }
 
-/** Statements emitted again for a unit from the memo, checked against the memo's digests. */
-function checked(statements: Statement[][], memo: UnitMemo, key: string): Statement[][] {
-  const digests = statements.map((section) => section.map((statement) => plannedNow(statement).digest.toString("base64")));
-  const same = digests.length === memo.statements.length && digests.every((section, s) => section.length === memo.statements[s]?.length && section.every((digest, i) => digest === memo.statements[s]?.[i]?.[1]));
-  if (!same) throw new StaleMemoError(`the plan memo of "${key}" does not match what it plans now`);
+/** Statements emitted again for a unit (or the head and tail) from the memo, checked against the memo's digests. */
+function checked(statements: Statement[][], memo: ReadonlyArray<ReadonlyArray<readonly [number, string]>>, what: string): Statement[][] {
+  const digests = statements.map((section) => section.map((statement) => plannedNow(statement).digest));
+  const same = digests.length === memo.length && digests.every((section, s) => section.length === memo[s]?.length && section.every((digest, i) => digest === memo[s]?.[i]?.[1]));
+  if (!same) throw new StaleMemoError(`the plan memo of "${what}" does not match what it plans now`);
   return statements;
 }
 

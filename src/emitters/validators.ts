@@ -82,6 +82,7 @@ export const validatorUnits: UnitEmitter<TypeModel, ValidatorUnit> = {
     };
     return { statements: [state.inlineSets, state.tables, [body]], data };
   },
+  assembledFromReports: true,
   assemble: (ctx, units) => {
     // Nothing to validate (a version with operations only): no imports, which would be unused.
     if (units.length === 0) return { head: [], tail: [] };

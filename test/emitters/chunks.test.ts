@@ -1,6 +1,7 @@
 /** Chunked emission joins to exactly what formatting the whole file at once gives. */
 import { describe, expect, it } from "vitest";
-import { CHUNK_MAX, CHUNK_MAX_SIZE, CHUNK_MIN_SIZE, EMITTERS, joinChunks, planChunks, statementSize, type Chunk } from "../../src/emitters/emit-file.js";
+import { createHash } from "node:crypto";
+import { CHUNK_MAX, CHUNK_MAX_SIZE, CHUNK_MIN_SIZE, EMITTERS, joinChunks, leadingUint32, planChunks, statementSize, type Chunk } from "../../src/emitters/emit-file.js";
 import { renderChunk } from "../../src/emitters/render.js";
 import type { TypeModel } from "../../src/model/types.js";
 import { seedModel } from "../helpers.js";
@@ -23,6 +24,15 @@ describe("chunked emission", () => {
 });
 
 describe("chunk boundaries", () => {
+  it("read a digest's first four bytes from its base64 as decoding it would", () => {
+    for (let i = 0; i < 2000; i++) {
+      const digest = createHash("sha256").update(String(i)).digest();
+      expect(leadingUint32(digest.toString("base64"))).toBe(digest.readUInt32BE(0));
+    }
+    expect(leadingUint32("/////////////////////////////////////////8=")).toBe(0xffffffff);
+    expect(leadingUint32("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")).toBe(0);
+  });
+
   const source = { file: "t.md", line: 1, column: 1 };
   const type = (name: string): TypeModel => ({
     name,

@@ -115,6 +115,34 @@ describe("plan memo on a small model", () => {
     expect(memoised.emitted).toBe(0);
     expect(() => memoised.chunks.map((chunk) => chunk.statements)).toThrow(StaleMemoError);
   });
+
+  it("takes the head and tail from the memo while every unit reports what it did, and checks them when made", () => {
+    const model = smallModel();
+    for (const name of FILES) {
+      const memo = plan(sliceOf(model, "beta"), name).memo;
+      if (memo?.assembled === undefined) throw new Error(`no head and tail kept for ${name}`);
+      const [size] = memo.assembled.head[0] ?? [0];
+      memo.assembled.head[0] = [size, Buffer.alloc(32, 7).toString("base64")];
+      const served = plan(sliceOf(model, "beta"), name, memo);
+      if (name === "interfaces.ts") {
+        // Its tail (body types) reads the model: assembled every time, the memo's ignored.
+        expect(contents(served.chunks)).toEqual(contents(plan(sliceOf(model, "beta"), name).chunks));
+        continue;
+      }
+      // The units report what they did: the (tampered) head is served, and caught when its chunk's statements are made.
+      expect(served.chunks[0]?.id, name).not.toBe(plan(sliceOf(model, "beta"), name).chunks[0]?.id);
+      expect(() => served.chunks.map((chunk) => chunk.statements), name).toThrow(StaleMemoError);
+    }
+    // An operation that now reads another type reports another import: the head is assembled afresh.
+    const memo = plan(sliceOf(model, "beta"), "requests.ts").memo;
+    if (memo?.assembled === undefined) throw new Error("no head and tail kept");
+    memo.assembled.head = memo.assembled.head.map(([size]) => [size, Buffer.alloc(32, 7).toString("base64")]);
+    const edited = structuredClone(model);
+    const update = edited.operations[2];
+    if (update) update.requestType = "shape";
+    const memoised = plan(sliceOf(edited, "beta"), "requests.ts", memo);
+    expect(contents(memoised.chunks)).toEqual(contents(plan(sliceOf(edited, "beta"), "requests.ts").chunks));
+  });
 });
 
 const CORPUS = path.resolve(ROOT, "../shared/corpus/graph-docs-2021/beta");
