@@ -7,7 +7,7 @@
  * is a miss. The cache only ever saves time: output is the same with or without it.
  */
 import { createHash, hash } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -238,6 +238,26 @@ export class Cache {
     return writeEntry(this.entryPath(kind, key), content);
   }
 
+  /**
+   * Writes an entry whose content is also the entry of `shared` (a key naming that content): when
+   * that entry exists with the content's `size` in bytes, the entry of `key` is made a hard link to
+   * it and `content` is never built; otherwise the content is written there first. So a generated
+   * file whose key changed but whose text did not (every file of an API version after a
+   * structural edit of one of its pages) is not written again. Written whole where links cannot be made.
+   */
+  writeShared(kind: CacheKind, key: string, shared: string, size: number, content: () => Uint8Array): boolean {
+    const source = this.entryPath(kind, shared);
+    const target = this.entryPath(kind, key);
+    if (source === target) return this.write(kind, key, content());
+    if (sizeOf(source) !== size && !writeEntry(source, content())) return false;
+    return placeEntry(target, (temporary) => linkSync(source, temporary)) || this.write(kind, key, content());
+  }
+
+  /** Whether the entry exists (not counted as a hit or a miss). */
+  has(kind: CacheKind, key: string): boolean {
+    return existsSync(this.entryPath(kind, key));
+  }
+
   /** Writes `value` as JSON for `readJson`, in ASCII (see asciiJson). */
   writeJson(kind: CacheKind, key: string, value: unknown): void {
     this.write(kind, key, asciiJson(value));
@@ -318,12 +338,27 @@ export function asciiJson(value: unknown): string {
   return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
+/** Where an entry is written before it is renamed into place (unique per process and write). */
+function temporaryPath(target: string): string {
+  return `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+}
+
+/** A file's size in bytes, or null when there is none. */
+function sizeOf(file: string): number | null {
+  return statSync(file, { throwIfNoEntry: false })?.size ?? null;
+}
+
 /** Writes a cache entry atomically; a cache that cannot be written is silently not used (false). */
 export function writeEntry(target: string, content: string | Uint8Array): boolean {
+  return placeEntry(target, (temporary) => writeFileSync(temporary, content));
+}
+
+/** Puts an entry in place atomically: `make` makes it at a temporary path, renamed then; false when either fails. */
+function placeEntry(target: string, make: (temporary: string) => void): boolean {
   try {
     mkdirSync(path.dirname(target), { recursive: true });
-    const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    writeFileSync(temporary, content);
+    const temporary = temporaryPath(target);
+    make(temporary);
     renameSync(temporary, target);
     return true;
   } catch {

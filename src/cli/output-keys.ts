@@ -105,6 +105,15 @@ export class OutputKeys {
   }
 }
 
+/**
+ * The key naming a generated file's text by the format entries it was joined from (kind "output"):
+ * their keys name the rendered chunks' texts, so the same list is the same text. An output entry is
+ * a hard link to the entry of this key (`Cache.writeShared`). Null without formats (nothing names the text).
+ */
+export function joinedKey(cache: Cache, formats: readonly string[]): string | null {
+  return formats.length > 0 ? cache.key("output", "joined", ...formats) : null;
+}
+
 /** The API version ("" for none) of a generated file, from its version folder (`versionFolder`). */
 export function versionOfPath(path: string): string {
   const folder = path.slice(0, path.indexOf("/"));

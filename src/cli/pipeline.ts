@@ -28,9 +28,9 @@ import { sha256, type Cache } from "./cache.js";
 import { FileIndex, shownBelow, statFile } from "./file-index.js";
 import { isPageModel, PageIndex, PageStore } from "./page-store.js";
 import { UserError } from "./errors.js";
-import { decodeFormatted, decodeOutput, encodeFormatted, encodeOutput, isRunSummary, type OutputEntry, type RunSummary } from "./run-entry.js";
+import { decodeFormatted, decodeOutput, encodedOutputSize, encodeFormatted, encodeOutput, isRunSummary, type OutputEntry, type RunSummary } from "./run-entry.js";
 import { PageMeta, pageHashes, type PageHashes } from "./page-meta.js";
-import { folderOfVersion, OutputKeys, runSettings, versionOfPath } from "./output-keys.js";
+import { folderOfVersion, joinedKey, OutputKeys, runSettings, versionOfPath } from "./output-keys.js";
 import { PlanStore } from "./plan-store.js";
 import { journalKey } from "./journal.js";
 import { MERGE_PARTS, readMerge, readModel, writeMerge, type StoredMerge, type StoredPage } from "./model-store.js";
@@ -311,7 +311,11 @@ interface Summaries {
  * entry of the kinds the run writes that it does not refer to, and the page entries it did not use.
  */
 function storeRun(cache: Cache, keys: OutputKeys, summaries: Summaries | null, written: ReadonlyArray<{ path: string; entry: OutputEntry }>, reused: ReadonlyMap<string, OutputEntry>, pages: RunPages): void {
-  for (const { path, entry } of written) cache.write("output", keys.file(path), encodeOutput(entry));
+  for (const { path, entry } of written) {
+    const shared = joinedKey(cache, entry.formats);
+    if (shared === null) cache.write("output", keys.file(path), encodeOutput(entry));
+    else cache.writeShared("output", keys.file(path), shared, encodedOutputSize(entry), () => encodeOutput(entry));
+  }
   if (summaries !== null) {
     cache.writeJson("run", keys.summary, summaries.whole);
     for (const [version, share] of summaries.versions) cache.writeJson("run", keys.share(version), share);
@@ -325,7 +329,7 @@ function storeRun(cache: Cache, keys: OutputKeys, summaries: Summaries | null, w
     run: [keys.summary, ...versions.map((version) => keys.share(version))],
     model: versions.flatMap((version) => [keys.merge(version), ...Array.from({ length: MERGE_PARTS }, (_, index) => keys.mergePart(version, index))]),
     plan: [...written.map((file) => file.path), ...reused.keys()].flatMap((path) => PlanStore.keysOf(keys, path)),
-    output: [...written.map((file) => file.path), ...reused.keys()].map((path) => keys.file(path)),
+    output: [...[...written.map((file) => file.path), ...reused.keys()].map((path) => keys.file(path)), ...entries.flatMap((entry) => joinedKey(cache, entry.formats) ?? [])],
     format: entries.flatMap((entry) => entry.formats),
   }, { page: pages.unusedPages });
 }
@@ -512,7 +516,15 @@ function chunkRenderer(pool: WorkerPool, warm: Promise<unknown> | null, cache: C
     else progress.phase("emit", chunks.length);
     started = true;
     const keys = chunks.map((chunk) => cache?.key("format", chunk.id) ?? null);
-    formats.set(path, keys.filter((key) => key !== null));
+    const known = keys.filter((key) => key !== null);
+    formats.set(path, known);
+    // The whole text when this list of chunks was joined before (see joinedKey): one entry to read instead of a chunk's each.
+    const joined = cache !== null && known.length === keys.length ? joinedKey(cache, known) : null;
+    const whole = cache !== null && joined !== null && cache.has("output", joined) ? cache.readDecodedBytes("output", joined, decodeOutput) : null;
+    if (whole !== null) {
+      chunks.forEach(() => progress.tick());
+      return Promise.resolve([whole.bytes]);
+    }
     // Read as bytes: the file is joined, compared and written as bytes (see fileOfBytes).
     const cached = keys.map((key) => (cache !== null && key !== null ? cache.readDecodedBytes("format", key, decodeFormatted) : null));
     const misses = cached.filter((text) => text === null).length;

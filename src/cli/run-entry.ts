@@ -30,7 +30,16 @@ export interface OutputEntry {
 }
 
 export function encodeOutput(entry: OutputEntry): Buffer {
-  return encodeEntry({ formats: entry.formats, bytes: entry.bytes.length }, entry.bytes);
+  return encodeEntry(outputHeader(entry), entry.bytes);
+}
+
+/** The size in bytes of `encodeOutput(entry)`, without making it. */
+export function encodedOutputSize(entry: OutputEntry): number {
+  return Buffer.byteLength(`${JSON.stringify(outputHeader(entry))}\n`) + entry.bytes.length + END_BYTES.length;
+}
+
+function outputHeader(entry: OutputEntry): Header {
+  return { formats: entry.formats, bytes: entry.bytes.length };
 }
 
 /** The file an entry holds, or null when it is not a whole entry of this shape. */

@@ -21,8 +21,10 @@ export type RenderedChunk = string | Uint8Array;
 
 /**
  * Renders the planned chunks of one file, in the same order (`renderChunk` each by default; the
- * CLI serves unchanged chunks from its cache and renders the others in worker threads). Called
- * for each file as soon as it is planned, so rendering overlaps the planning of the next files.
+ * CLI serves unchanged chunks from its cache and renders the others in worker threads), or gives
+ * the file's whole text as the one element (the CLI, when it has these very chunks joined in its
+ * cache). Called for each file as soon as it is planned, so rendering overlaps the planning of the
+ * next files.
  */
 export type ChunkRenderer = (chunks: readonly PlannedChunk[], path: string) => Promise<RenderedChunk[]>;
 

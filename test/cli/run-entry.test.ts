@@ -1,7 +1,10 @@
 /** The output cache entry (run-entry.ts) and ASCII JSON (cache.ts): what is written reads back whole, and a cut entry is a miss. */
-import { describe, expect, it } from "vitest";
-import { asciiJson } from "../../src/cli/cache.js";
-import { decodeFormatted, decodeOutput, encodeFormatted, encodeOutput, isRunSummary, type OutputEntry, type RunSummary } from "../../src/cli/run-entry.js";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { asciiJson, Cache } from "../../src/cli/cache.js";
+import { decodeFormatted, decodeOutput, encodedOutputSize, encodeFormatted, encodeOutput, isRunSummary, type OutputEntry, type RunSummary } from "../../src/cli/run-entry.js";
 
 const TEXT = 'export interface Café {\n  /** "Größe" — 😀 */\n  size?: number;\n}\n\0\n';
 const OUTPUT: OutputEntry = { bytes: Buffer.from(TEXT, "utf8"), formats: ["ab12", "cd34"] };
@@ -33,6 +36,46 @@ describe("output entry", () => {
     expect(decodeOutput(replaced(data, "size?: number;", "size?: number;;"))).toBeNull();
     // The same number of characters, fewer bytes: "e" for "é".
     expect(decodeOutput(replaced(data, "Café", "Cafe"))).toBeNull();
+  });
+});
+
+describe("output entries shared by text", () => {
+  const folders: string[] = [];
+  afterEach(() => {
+    for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+  });
+  const cacheIn = (): Cache => {
+    const folder = mkdtempSync(path.join(tmpdir(), "docgen-shared-"));
+    folders.push(folder);
+    return new Cache(folder, "test");
+  };
+
+  it("knows an entry's size before making it", () => {
+    expect(encodedOutputSize(OUTPUT)).toBe(encodeOutput(OUTPUT).length);
+  });
+
+  it("links an entry to the one naming its text, making the text only when that one is missing or cut", () => {
+    const cache = cacheIn();
+    let made = 0;
+    const content = (): Buffer => {
+      made++;
+      return encodeOutput(OUTPUT);
+    };
+    const size = encodedOutputSize(OUTPUT);
+    expect(cache.writeShared("output", "first", "text", size, content)).toBe(true);
+    expect(made).toBe(1);
+    expect(cache.writeShared("output", "second", "text", size, content)).toBe(true);
+    expect(made).toBe(1);
+    const [text, first, second] = ["text", "first", "second"].map((key) => cache.entryPath("output", key));
+    for (const file of [first, second]) {
+      expect(statSync(file ?? "").ino).toBe(statSync(text ?? "").ino);
+      expect(decodeOutput(readFileSync(file ?? ""))?.formats).toEqual(OUTPUT.formats);
+    }
+    // Cut short (a run killed while writing it): made again, and the next entry links to the whole one.
+    writeFileSync(text ?? "", encodeOutput(OUTPUT).subarray(0, 10));
+    expect(cache.writeShared("output", "third", "text", size, content)).toBe(true);
+    expect(made).toBe(2);
+    expect(decodeOutput(readFileSync(cache.entryPath("output", "third")))?.formats).toEqual(OUTPUT.formats);
   });
 });
 
