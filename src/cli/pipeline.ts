@@ -232,34 +232,44 @@ async function generateCached(run: Run, cache: Cache): Promise<Generation> {
   run.phases.end("model");
   const formats = new Map<string, string[]>();
   const plans = new PlanStore(cache, keys);
-  // Stored once every file is planned, while the changed chunks render.
-  const store = (): void => {
+  let whole: RunSummary | null = null;
+  // Once every file is planned, while the changed chunks render: the merges, the plan memos and the
+  // run's summaries are stored, and the cache swept of what the run does not refer to (the files'
+  // chunks are known by then: their texts only are not).
+  const store = (emittedPaths: readonly string[]): void => {
     for (const { version, pages, merge, previous } of toStore.splice(0)) writeMerge(cache, keys, version, pages, merge, previous);
     plans.store();
+    const paths = [...emittedPaths, ...reused.keys()].sort(compareText);
+    // The counts and diagnostics: the summary's (a patched model holds only the versions with files
+    // to generate), else each version's share: of the model merged now, or cached.
+    const shareOf = (version: string): RunSummary | null => {
+      const part = merged?.get(version);
+      if (part === undefined) return shares.get(version) ?? null;
+      return { types: part.types.length, operations: part.operations.length, diagnostics: part.diagnostics, files: paths.filter((path) => versionOfPath(path) === version) };
+    };
+    const parts = keys.versions().flatMap((version) => {
+      const share = shareOf(version);
+      return share !== null ? [[version, share] as const] : [];
+    });
+    whole = summary ?? joinSummaries(parts.map(([, share]) => share));
+    if (summary === null) storeSummaries(cache, keys, { ...whole, files: paths }, parts.filter(([version]) => merged?.has(version) === true));
+    const emittedFormats = emittedPaths.map((path) => formatsOf(cache, path, formats));
+    sweepRun(cache, keys, [...emittedPaths, ...reused.keys()], [...emittedFormats, ...[...reused.values()].map((entry) => entry.formats)], {
+      unusedPages: [...new Set([...unusedPages, ...pageEntries.released])].filter((key) => !pageEntries.kept.has(key)),
+    });
+  };
+  // Set by `store`, which emitModel calls before it returns.
+  const summarised = (): RunSummary => {
+    if (whole === null) throw new Error("the files were emitted without being planned");
+    return whole;
   };
   const emitted = await emitFiles(run, model, cache, (path) => reused.has(path), formats, { planned: store, plans });
-  store();
   run.phases.end("emit");
+  for (const file of emitted) storeOutput(cache, keys, file.path, { bytes: file.bytes ?? Buffer.from(file.content, "utf8"), formats: formatsOf(cache, file.path, formats) });
   const files = [...emitted, ...[...reused].map(([path, entry]) => fileOfBytes(path, entry.bytes))].sort((a, b) => compareText(a.path, b.path));
-  // The counts and diagnostics: the summary's (a patched model holds only the versions with files
-  // to generate), else each version's share: of the model merged now, or cached.
-  const shareOf = (version: string): RunSummary | null => {
-    const part = merged?.get(version);
-    if (part === undefined) return shares.get(version) ?? null;
-    const paths = files.map((file) => file.path).filter((path) => versionOfPath(path) === version);
-    return { types: part.types.length, operations: part.operations.length, diagnostics: part.diagnostics, files: paths };
-  };
-  const parts = keys.versions().flatMap((version) => {
-    const share = shareOf(version);
-    return share !== null ? [[version, share] as const] : [];
-  });
-  const whole = summary ?? joinSummaries(parts.map(([, share]) => share));
-  const generation: Generation = { files, types: whole.types, operations: whole.operations, diagnostics: whole.diagnostics };
-  const written = emitted.map((file) => ({ path: file.path, entry: { bytes: file.bytes ?? Buffer.from(file.content, "utf8"), formats: formatsOf(cache, file.path, formats) } }));
-  const summaries = summary === null ? { whole: { ...whole, files: files.map((file) => file.path) }, versions: parts.filter(([version]) => merged?.has(version) === true) } : null;
-  storeRun(cache, keys, summaries, written, reused, { unusedPages: [...new Set([...unusedPages, ...pageEntries.released])].filter((key) => !pageEntries.kept.has(key)) });
   run.phases.end("cache");
-  return generation;
+  const counts = summarised();
+  return { files, types: counts.types, operations: counts.operations, diagnostics: counts.diagnostics };
 }
 
 /** The summary of a run from its API versions' shares (the diagnostics joined as buildModel joins them). */
@@ -300,27 +310,24 @@ interface RunPages {
   unusedPages: readonly string[];
 }
 
-/** A run's summary and the shares of it of the API versions merged in the run (the others' are cached). */
-interface Summaries {
-  whole: RunSummary;
-  versions: ReadonlyArray<readonly [string, RunSummary]>;
+/** Writes a file generated now (its entry shares the text with any file of the same chunks: see joinedKey). */
+function storeOutput(cache: Cache, keys: OutputKeys, path: string, entry: OutputEntry): void {
+  const shared = joinedKey(cache, entry.formats);
+  if (shared === null) cache.write("output", keys.file(path), encodeOutput(entry));
+  else cache.writeShared("output", keys.file(path), shared, encodedOutputSize(entry), () => encodeOutput(entry));
+}
+
+/** Writes the run's summary and the shares of it of the API versions merged in the run (the others' are cached). */
+function storeSummaries(cache: Cache, keys: OutputKeys, whole: RunSummary, versions: ReadonlyArray<readonly [string, RunSummary]>): void {
+  cache.writeJson("run", keys.summary, whole);
+  for (const [version, share] of versions) cache.writeJson("run", keys.share(version), share);
 }
 
 /**
- * Writes the files generated now and, when they were not cached, the summaries; then prunes every
- * entry of the kinds the run writes that it does not refer to, and the page entries it did not use.
+ * Prunes every entry of the kinds the run writes that it does not refer to (`paths`: its files,
+ * `formats`: the format entries each was joined from), and the page entries it did not use.
  */
-function storeRun(cache: Cache, keys: OutputKeys, summaries: Summaries | null, written: ReadonlyArray<{ path: string; entry: OutputEntry }>, reused: ReadonlyMap<string, OutputEntry>, pages: RunPages): void {
-  for (const { path, entry } of written) {
-    const shared = joinedKey(cache, entry.formats);
-    if (shared === null) cache.write("output", keys.file(path), encodeOutput(entry));
-    else cache.writeShared("output", keys.file(path), shared, encodedOutputSize(entry), () => encodeOutput(entry));
-  }
-  if (summaries !== null) {
-    cache.writeJson("run", keys.summary, summaries.whole);
-    for (const [version, share] of summaries.versions) cache.writeJson("run", keys.share(version), share);
-  }
-  const entries = [...written.map((file) => file.entry), ...reused.values()];
+function sweepRun(cache: Cache, keys: OutputKeys, paths: readonly string[], formats: ReadonlyArray<readonly string[]>, pages: RunPages): void {
   const versions = keys.versions();
   sweepCache(cache, {
     files: [cache.key("files"), journalKey(cache.key("files"))],
@@ -328,9 +335,9 @@ function storeRun(cache: Cache, keys: OutputKeys, summaries: Summaries | null, w
     meta: [cache.key("meta"), journalKey(cache.key("meta"))],
     run: [keys.summary, ...versions.map((version) => keys.share(version))],
     model: versions.flatMap((version) => [keys.merge(version), ...Array.from({ length: MERGE_PARTS }, (_, index) => keys.mergePart(version, index))]),
-    plan: [...written.map((file) => file.path), ...reused.keys()].flatMap((path) => PlanStore.keysOf(keys, path)),
-    output: [...[...written.map((file) => file.path), ...reused.keys()].map((path) => keys.file(path)), ...entries.flatMap((entry) => joinedKey(cache, entry.formats) ?? [])],
-    format: entries.flatMap((entry) => entry.formats),
+    plan: paths.flatMap((path) => PlanStore.keysOf(keys, path)),
+    output: [...paths.map((path) => keys.file(path)), ...formats.flatMap((list) => joinedKey(cache, list) ?? [])],
+    format: formats.flat(),
   }, { page: pages.unusedPages });
 }
 

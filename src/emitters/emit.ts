@@ -53,8 +53,11 @@ export interface EmitModelOptions extends EmitOptions {
   format?: (source: string) => Promise<string>;
   /** Files (by output path) not to generate: the CLI has them from its cache. They are left out of the result. */
   skip?: (path: string) => boolean;
-  /** Called once every file is planned, while chunks may still be rendering (the CLI stores the model meanwhile). */
-  planned?: () => void;
+  /**
+   * Called once every file is planned, with the paths of the files emitted (those not skipped),
+   * while chunks may still be rendering (the CLI stores what it can meanwhile).
+   */
+  planned?: (paths: readonly string[]) => void;
   /** The plan memos of the files (unit-plan.ts): the one of a file's last plan, and the one of this plan to keep. */
   plans?: PlanMemos;
 }
@@ -122,7 +125,7 @@ async function emitOnce(model: ApiModel, options: EmitModelOptions): Promise<Gen
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
-  planned?.();
+  planned?.([...files.map((file) => file.path), ...jobs.map((job) => job.path)]);
   const emitted = await Promise.all(jobs.map(async (job) => fileOfChunks(job.path, await job.rendered)));
   return [...files, ...emitted].sort((a, b) => compareText(a.path, b.path));
 }
