@@ -44,9 +44,10 @@ export function patchStructure(stored: VersionMerge, changes: readonly PageChang
   const changed = new Map(changes.map((change) => [change.after.file, change.after]));
   const typesByKey = new Map(stored.model.types.map((type) => [typeKey(type.apiVersion, type.name), type]));
   const touches = (item: TypeModel | OperationModel): boolean => item.sources.some((source) => changed.has(source.file));
+  const touched = stored.model.types.filter(touches);
   // Types the changed pages refer to whose shape was inferred: only their sources (the references) change.
-  const inferred = stored.model.types.filter((type) => type.inferred === true && touches(type));
-  const types = new Map(stored.model.types.filter((type) => type.inferred !== true && touches(type)).map((type) => [typeKey(type.apiVersion, type.name), type]));
+  const inferred = touched.filter((type) => type.inferred === true);
+  const types = new Map(touched.filter((type) => type.inferred !== true).map((type) => [typeKey(type.apiVersion, type.name), type]));
   const operations = new Map(stored.model.operations.filter(touches).map((op) => [operationKey(op), op]));
   const pages = new Map<string, PageModel>();
   const page = (file: string): PageModel | null => {
