@@ -52,13 +52,15 @@ export function emittedFiles(options: EmitOptions): string[] {
  * change) are rendered again, and the rest come from the cache.
  *
  * The sizes trade the first run against the next: a rendering worker that has just loaded renders
- * about 1 MB/s (its code is not optimised yet), so after an edit the changed chunk's size is on the
- * critical path (a chunk of 80 KB took 100-150 ms, one of 15 KB 20-30 ms), while every chunk costs
- * a message, a formatter call and a cache entry in a cold run (BENCHMARKS.md).
+ * about 1 MB/s (its code is not optimised yet), so after an edit the changed chunks' size is on the
+ * critical path (a chunk of validators of 68 KB took 55-115 ms, one of 15-25 KB 10-25 ms), while
+ * every chunk costs a message, a formatter call and a cache entry in a cold run. Measured on the
+ * corpus (BENCHMARKS.md): chunks of 8-64 KB (about 690) against 4-16 KB (about 2,000): a beta edit
+ * 0.97 -> 0.93 s (A/B medians of 10), a cold run's emit phase 5.1-5.4 -> 6.1-6.5 s.
  */
-export const CHUNK_MIN_SIZE = 8192;
-const CHUNK_SPREAD_SIZE = 24576;
-export const CHUNK_MAX_SIZE = 65536;
+export const CHUNK_MIN_SIZE = 4096;
+const CHUNK_SPREAD_SIZE = 8192;
+export const CHUNK_MAX_SIZE = 16384;
 export const CHUNK_MAX = 256;
 
 export interface Chunk {
