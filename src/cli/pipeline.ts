@@ -254,7 +254,7 @@ async function generateCached(run: Run, cache: Cache): Promise<Generation> {
     whole = summary ?? joinSummaries(parts.map(([, share]) => share));
     if (summary === null) storeSummaries(cache, keys, { ...whole, files: paths }, parts.filter(([version]) => merged?.has(version) === true));
     const emittedFormats = emittedPaths.map((path) => formatsOf(cache, path, formats));
-    sweepRun(cache, keys, [...emittedPaths, ...reused.keys()], [...emittedFormats, ...[...reused.values()].map((entry) => entry.formats)], {
+    sweepRun(cache, keys, paths, [...emittedFormats, ...[...reused.values()].map((entry) => entry.formats)], {
       unusedPages: [...new Set([...unusedPages, ...pageEntries.released])].filter((key) => !pageEntries.kept.has(key)),
     });
   };

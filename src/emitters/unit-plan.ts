@@ -201,7 +201,7 @@ export function planUnits<Item extends TypeModel | OperationModel, Data>(ctx: Em
       statements: statements.map((section) => section.map((statement) => [statement.size, statement.digest])),
     };
   }
-  const unitKeys = hash("sha1", keys.join("\n"), "base64");
+  const unitKeys = hash("sha1", keys.join("\0"), "base64");
   const before = memo?.assembled;
   let head: PlannedStatement[];
   let tail: PlannedStatement[];
