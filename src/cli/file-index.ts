@@ -31,11 +31,12 @@ export interface FileRecord {
   /** Why it is not a readable document (binary, empty, not UTF-8). */
   problem: string | null;
   /**
-   * The file as shown (its path relative to the working directory) and its page key, when it was
-   * below the working directory: taken again while the working directory and the text are the same
-   * (see `shownBelow`), instead of computing them for every input on every run.
+   * The file as shown (its path relative to the working directory) and its page key: taken again
+   * while the working directory and the text are the same (see `shownHere`), instead of computing
+   * them for every input on every run. `cwd`: the working directory, for a file not below it (for
+   * one below it, the display path itself shows which directory it was).
    */
-  shown?: { file: string; key: string };
+  shown?: { file: string; key: string; cwd?: string };
 }
 
 export interface FileStat {
@@ -109,11 +110,20 @@ function isRecord(r: unknown): r is FileRecord {
 const CHECKS = journalChecks(isRecord);
 
 /**
- * How a file is shown, from its record, when the record's display path is still the file's path
- * below `cwdPrefix` (the working directory and a separator): one comparison instead of
- * `path.relative` for each input (on Windows, whose separator the display path does not use, never).
+ * How a file is shown, from its record, when the record's display path is still the file's: for a
+ * file below the working directory, when it is still the file's path below `cwdPrefix` (the
+ * working directory and a separator; on Windows, whose separator the display path does not use,
+ * never); for one outside it (`../docs/a.md`), when the record's working directory is `cwd`. One
+ * comparison instead of `path.relative` and a hash for each input.
  */
-export function shownBelow(record: FileRecord, absolute: string, cwdPrefix: string): FileRecord["shown"] | undefined {
+export function shownHere(record: FileRecord, absolute: string, cwd: string, cwdPrefix: string): FileRecord["shown"] | undefined {
   const shown = record.shown;
-  return shown !== undefined && absolute.length === cwdPrefix.length + shown.file.length && absolute === cwdPrefix + shown.file ? shown : undefined;
+  if (shown === undefined) return undefined;
+  if (shown.cwd !== undefined) return shown.cwd === cwd ? shown : undefined;
+  return absolute.length === cwdPrefix.length + shown.file.length && absolute === cwdPrefix + shown.file ? shown : undefined;
+}
+
+/** What a record keeps of how a file is shown (see `shownHere`). */
+export function shownOf(file: string, key: string, absolute: string, cwd: string, cwdPrefix: string): NonNullable<FileRecord["shown"]> {
+  return absolute === cwdPrefix + file ? { file, key } : { file, key, cwd };
 }

@@ -25,7 +25,7 @@ import type { ChunkRenderer, EmitModelOptions, RenderedChunk } from "../emitters
 import { fileOfBytes, type GeneratedFile } from "../emitters/generated-file.js";
 import { versionFolder } from "../emitters/naming.js";
 import { sha256, type Cache } from "./cache.js";
-import { FileIndex, shownBelow, statFile } from "./file-index.js";
+import { FileIndex, shownHere, shownOf, statFile } from "./file-index.js";
 import { isPageModel, PageIndex, PageStore } from "./page-store.js";
 import { UserError } from "./errors.js";
 import { decodeFormatted, decodeOutput, encodedOutputSize, encodeFormatted, encodeOutput, isRunSummary, type OutputEntry, type RunSummary } from "./run-entry.js";
@@ -595,17 +595,17 @@ function readDocuments(files: readonly InputFile[], cache: Cache | null): Docume
     const stat = index !== null ? statFile(absolute) : null;
     const known = index?.unchanged(absolute, stat) ?? null;
     if (known !== null) {
-      const shown = shownBelow(known, absolute, cwdPrefix);
+      const shown = shownHere(known, absolute, cwd, cwdPrefix);
       const file = shown?.file ?? displayPath(absolute, cwd);
       if (known.problem !== null && explicit) throw new UserError(`"${file}" ${known.problem}`);
       if (known.problem !== null) return unreadable(file, absolute, known.problem);
       const key = shown?.key ?? pageKey(cache, file, known.hash ?? "");
-      if (shown === undefined && absolute === cwdPrefix + file) index?.show(absolute, known, { file, key });
+      if (shown === undefined) index?.show(absolute, known, shownOf(file, key, absolute, cwd, cwdPrefix));
       return { file, absolute, text: null, problem: null, code: "input-unreadable", key };
     }
     const doc = readDocument(absolute, explicit, cache);
     const { file, key } = doc.document;
-    index?.record(absolute, stat, doc.problem === null ? { hash: doc.hash } : { problem: doc.problem }, doc.problem === null && absolute === cwdPrefix + file ? { file, key } : undefined);
+    index?.record(absolute, stat, doc.problem === null ? { hash: doc.hash } : { problem: doc.problem }, doc.problem === null ? shownOf(file, key, absolute, cwd, cwdPrefix) : undefined);
     return doc.document;
   });
   index?.save();
