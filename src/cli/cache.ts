@@ -141,7 +141,7 @@ export class Cache {
 
   /** Whether this build's cache holds a run (its file index): the next run is most likely one after an edit. */
   holdsRun(): boolean {
-    return existsSync(this.entryPath("files", this.key("files")));
+    return this.has("files", this.key("files"));
   }
 
   read(kind: CacheKind, key: string): string | null {

@@ -176,15 +176,8 @@ export function planUnits<Item extends TypeModel | OperationModel, Data>(ctx: Em
       // The memo is this docgen build's (the cache's key includes its fingerprint), written from this emitter's Data.
       reported.push(known.data as Data);
       units[key] = known;
-      const served = new ServedUnit(() => checked(emitter.emit(ctx, item).statements, known.statements, key));
-      for (let s = 0; s < known.statements.length; s++) {
-        const section = known.statements[s] ?? [];
-        const into = planned[s];
-        for (let i = 0; i < section.length; i++) {
-          const [size, digest] = section[i] ?? [0, ""];
-          into?.push(new ServedStatement(size, digest, served, s, i));
-        }
-      }
+      const served = servedStatements(new ServedUnit(() => checked(emitter.emit(ctx, item).statements, known.statements, key)), known.statements);
+      served.forEach((section, s) => planned[s]?.push(...section));
       continue;
     }
     const { value, reads } = ctx.reading(() => emitter.emit(ctx, item));
@@ -198,7 +191,7 @@ export function planUnits<Item extends TypeModel | OperationModel, Data>(ctx: Em
       content,
       reads: reads.sort().map((name) => [name, typeDigest(name)]),
       data: value.data,
-      statements: statements.map((section) => section.map((statement) => [statement.size, statement.digest])),
+      statements: statements.map(sizesAndDigests),
     };
   }
   const unitKeys = hash("sha1", keys.join("\0"), "base64");
@@ -210,16 +203,24 @@ export function planUnits<Item extends TypeModel | OperationModel, Data>(ctx: Em
       const assembled = emitter.assemble(ctx, reported);
       return checked([assembled.head, assembled.tail], [before.head, before.tail], "the head and tail");
     });
-    head = before.head.map(([size, digest], i) => new ServedStatement(size, digest, served, 0, i));
-    tail = before.tail.map(([size, digest], i) => new ServedStatement(size, digest, served, 1, i));
+    [head = [], tail = []] = servedStatements(served, [before.head, before.tail]);
   } else {
     const assembled = emitter.assemble(ctx, reported);
     head = assembled.head.map(plannedNow);
     tail = assembled.tail.map(plannedNow);
   }
-  const sizesAndDigests = (statements: readonly PlannedStatement[]): Array<[number, string]> => statements.map((statement) => [statement.size, statement.digest]);
   const assembled: AssembledMemo = { units: unitKeys, head: sizesAndDigests(head), tail: sizesAndDigests(tail) };
   return { statements: [...head, ...planned.flat(), ...tail], memo: { skeleton, units, assembled }, emitted };
+}
+
+/** The sizes and digests of statements, as a memo keeps them. */
+function sizesAndDigests(statements: readonly PlannedStatement[]): Array<[number, string]> {
+  return statements.map((statement) => [statement.size, statement.digest]);
+}
+
+/** The planned statements a memo gives, per section (a unit's, or the head and tail), made by `unit` when asked for. */
+function servedStatements(unit: ServedUnit, sections: ReadonlyArray<ReadonlyArray<readonly [number, string]>>): PlannedStatement[][] {
+  return sections.map((section, s) => section.map(([size, digest], i) => new ServedStatement(size, digest, unit, s, i)));
 }
 
 /** Statements emitted again for a unit (or the head and tail) from the memo, checked against the memo's digests. */
