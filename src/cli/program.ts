@@ -12,11 +12,13 @@ import { registerExports } from "./commands/exports.js";
 import { registerGen } from "./commands/gen.js";
 import { registerModel } from "./commands/model.js";
 import { UserError } from "./errors.js";
+import { toolVersion } from "./tool-version.js";
 
 function createProgram(): Command {
   const program = new Command()
     .name("docgen")
     .description("Generate TypeScript types, validators and request functions from Graph-style API reference docs.")
+    .version(toolVersion(), "-V, --version", "print docgen's version")
     .showHelpAfterError("(run docgen --help for usage)")
     .exitOverride();
   registerGen(program);

@@ -9,6 +9,17 @@ mkdirSync(tmpRoot, { recursive: true });
 const tmp = mkdtempSync(path.join(tmpRoot, "cli-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
+describe("docgen --version", () => {
+  it("prints the version of package.json and exits 0", () => {
+    const pkg: { version: string } = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8"));
+    for (const flag of ["--version", "-V"]) {
+      const result = runCli([flag]);
+      expect(result.status).toBe(0);
+      expect(result.stdout).toBe(`${pkg.version}\n`);
+    }
+  });
+});
+
 describe("docgen check", () => {
   it("prints file:line:col severity code message, a summary, and exits 1 on errors", () => {
     const result = runCli(["check", "--input", "docs-input"]);

@@ -2,11 +2,11 @@
  * `docgen check`: the doc linter. Text (grouped by file, then a summary line), JSON or SARIF.
  * Exit 1 when there are errors, or more warnings than --max-warnings.
  */
-import { readFileSync } from "node:fs";
 import { Option, type Command } from "commander";
 import type { Diagnostic } from "../../model/types.js";
 import { countBySeverity, formatDiagnosticLine, severitySummary } from "../report.js";
 import { toSarif } from "../sarif.js";
+import { toolVersion } from "../tool-version.js";
 import { loadFromOptions, parseCount, withInputs, type CommonOptions } from "./shared.js";
 
 interface CheckOptions extends CommonOptions {
@@ -50,10 +50,4 @@ function groupedText(diagnostics: readonly Diagnostic[]): string {
     out += formatDiagnosticLine(d) + "\n";
   }
   return out;
-}
-
-function toolVersion(): string {
-  const data: unknown = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8"));
-  const version = typeof data === "object" && data !== null ? Object.getOwnPropertyDescriptor(data, "version")?.value : undefined;
-  return typeof version === "string" ? version : "0.0.0";
 }
