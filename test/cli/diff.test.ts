@@ -88,6 +88,12 @@ describe("docgen diff", () => {
     expect(removed.changes.map((c) => [c.kind, c.subject, c.name, c.breaking])).toContainEqual(["removed", "operation", "updateWidget", true]);
   });
 
+  it("names the argument that does not exist", () => {
+    const result = runCli(["diff", SEED_DIR, path.join(tmp, "no-such-docs")]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^docgen: error: <new> ".*no-such-docs" does not exist; pass a docs folder or file \(or a git ref with --git <repo>\)\n$/);
+  });
+
   it("--git compares two refs of a docs repository", () => {
     const repo = path.join(tmp, "repo");
     mkdirSync(path.join(repo, "docs"), { recursive: true });

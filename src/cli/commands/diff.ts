@@ -4,7 +4,7 @@
  * when a change is breaking.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Option, type Command } from "commander";
@@ -48,6 +48,9 @@ export function registerDiff(program: Command): void {
           rmSync(temp, { recursive: true, force: true });
         }
       } else {
+        for (const [input, name] of [[oldInput, "<old>"], [newInput, "<new>"]] as const) {
+          if (!existsSync(input)) throw new UserError(`${name} "${input}" does not exist; pass a docs folder or file (or a git ref with --git <repo>)`);
+        }
         before = await loadModel([oldInput], { ignore });
         after = await loadModel([newInput], { ignore });
       }
