@@ -85,8 +85,12 @@ export function patchStructure(stored: VersionMerge, changes: readonly PageChang
         }
       }
     }
-    users ??= propertyUsers(stored.model.types);
-    for (const type of [...types.values()]) if (type.kind === "enum") for (const user of users.get(typeKey(type.apiVersion, type.name)) ?? []) add(user);
+    // The users of every type are found only when an enum is among those merged again (a scan of the whole model).
+    for (const type of [...types.values()]) {
+      if (type.kind !== "enum") continue;
+      users ??= propertyUsers(stored.model.types);
+      for (const user of users.get(typeKey(type.apiVersion, type.name)) ?? []) add(user);
+    }
   }
 
   const owners = routeOwners(stored.model.operations);
