@@ -1,9 +1,9 @@
 /**
  * The cache keys of a gen run's result, from the pages' hashes (`page-meta.ts`) alone:
- * - the summary key: the settings and every page's file and structure. Equal keys mean equal
- *   models but for descriptions, so equal counts, diagnostics and file list;
- * - per API version, the same of that version's pages alone: the key of the version's share of
- *   the summary (`share`), and what its stored merge records of its pages' structure (`structure`;
+ * - per API version, the key of the version's share of the run's summary (`share`): the settings
+ *   and the file and structure of that version's pages. Equal keys mean an equal model of the version
+ *   but for descriptions, so equal counts, diagnostics and file list; every version's share is the
+ *   run's summary. And what its stored merge records of its pages' structure (`structure`;
  *   the merge itself is under `merge`: the settings and the version). Each version is merged from its own
  *   pages, so after an edit beyond descriptions only the edited page's version is merged again;
  * - one key per generated file: the settings, the file and structure of the pages of its API
@@ -44,7 +44,6 @@ export interface PageOfRun {
 }
 
 export class OutputKeys {
-  readonly summary: string;
   /** Per API version ("" for none) and page part, a digest of those pages' hashes. */
   private readonly digests = new Map<string, string>();
   private pageVersions: readonly string[] | undefined;
@@ -53,9 +52,7 @@ export class OutputKeys {
     private readonly cache: Cache,
     private readonly settings: string,
     private readonly pages: readonly PageOfRun[],
-  ) {
-    this.summary = cache.key("run", settings, sha256(...pages.map((page) => `${page.file}\0${page.hashes.structure}`)));
-  }
+  ) {}
 
   /** The key of one API version's share of the run's summary (kind "run"): the settings and that version's pages' structure. */
   share(version: string): string {

@@ -4,7 +4,7 @@
  * Pages are parsed in worker threads (`--jobs`, default: the available cores) and collected in
  * input order, so the model never depends on scheduling. With a cache (gen; BENCHMARKS.md
  * "Content-hash cache"): files whose `stat` is unchanged are not read (`file-index.ts`); each page's
- * hashes (`page-meta.ts`) give the keys of the run's summary and of every generated file
+ * hashes (`page-meta.ts`) give the keys of the run's summary (its API versions' shares) and of every generated file
  * (`output-keys.ts`), so only changed pages are parsed and only files whose key is new are
  * generated. Their model is the stored one patched when only descriptions changed
  * (`model-store.ts`, `model/patch-descriptions.ts`), else the stored merge of their API versions
@@ -203,7 +203,9 @@ async function generateCached(run: Run, cache: Cache): Promise<Generation> {
   const hashes = await hashesOf(run, meta, known);
   run.phases.end("parse");
   const keys = new OutputKeys(cache, runSettings(run.options.emit ?? {}, run.options.versions), run.documents.map((doc, i) => ({ file: doc.file, hashes: hashes[i] ?? EMPTY_HASHES })));
-  const summary = cache.readJson("run", keys.summary, isRunSummary);
+  // Each version's share of the run's summary; all of them (as the last run left them: the sweep keeps no other) are the summary.
+  const shares = new Map(keys.versions().map((version) => [version, cache.readJson("run", keys.share(version), isRunSummary)]));
+  const summary = shares.size > 0 && [...shares.values()].every((share) => share !== null) ? joinSummaries([...shares.values()].filter((share) => share !== null)) : null;
   const reused = cachedFiles(cache, keys, summary?.files ?? (await candidateFiles(keys, run.options)));
   const unusedPages = meta.unused();
   meta.save();
@@ -214,9 +216,8 @@ async function generateCached(run: Run, cache: Cache): Promise<Generation> {
     return { ...summary, files: summary.files.map((path) => fileOfBytes(path, reused.get(path)?.bytes ?? Buffer.alloc(0))) };
   }
   const versions = hashes.map((h) => h.version);
-  // Without the run's summary (an edit beyond descriptions), each version's share of it: a version
-  // whose share and files are all cached needs no model (its pages' structure is as it was).
-  const shares = new Map(keys.versions().map((version) => [version, summary === null ? cache.readJson("run", keys.share(version), isRunSummary) : null]));
+  // Without the run's summary (an edit beyond descriptions): a version whose share and files are all
+  // cached needs no model (its pages' structure is as it was).
   const needed =
     summary !== null
       ? [...new Set(summary.files.filter((path) => !reused.has(path)).map(versionOfPath))]
@@ -252,7 +253,7 @@ async function generateCached(run: Run, cache: Cache): Promise<Generation> {
       return share !== null ? [[version, share] as const] : [];
     });
     whole = summary ?? joinSummaries(parts.map(([, share]) => share));
-    if (summary === null) storeSummaries(cache, keys, { ...whole, files: paths }, parts.filter(([version]) => merged?.has(version) === true));
+    if (summary === null) storeShares(cache, keys, parts.filter(([version]) => merged?.has(version) === true));
     const emittedFormats = emittedPaths.map((path) => formatsOf(cache, path, formats));
     sweepRun(cache, keys, paths, [...emittedFormats, ...[...reused.values()].map((entry) => entry.formats)], {
       unusedPages: [...new Set([...unusedPages, ...pageEntries.released])].filter((key) => !pageEntries.kept.has(key)),
@@ -317,9 +318,12 @@ function storeOutput(cache: Cache, keys: OutputKeys, path: string, entry: Output
   else cache.writeShared("output", keys.file(path), shared, encodedOutputSize(entry), () => encodeOutput(entry));
 }
 
-/** Writes the run's summary and the shares of it of the API versions merged in the run (the others' are cached). */
-function storeSummaries(cache: Cache, keys: OutputKeys, whole: RunSummary, versions: ReadonlyArray<readonly [string, RunSummary]>): void {
-  cache.writeJson("run", keys.summary, whole);
+/**
+ * Writes the shares of the run's summary of the API versions merged in the run (the others' are
+ * cached). The summary itself is not written: joined from the shares when read, it is what was
+ * joined here, and it would be most of their size again (the diagnostics) to write after every edit.
+ */
+function storeShares(cache: Cache, keys: OutputKeys, versions: ReadonlyArray<readonly [string, RunSummary]>): void {
   for (const [version, share] of versions) cache.writeJson("run", keys.share(version), share);
 }
 
@@ -333,7 +337,7 @@ function sweepRun(cache: Cache, keys: OutputKeys, paths: readonly string[], form
     files: [cache.key("files"), journalKey(cache.key("files"))],
     pages: versions.flatMap((version) => [PageStore.key(cache, version), PageStore.indexKey(cache, version)]),
     meta: [cache.key("meta"), journalKey(cache.key("meta"))],
-    run: [keys.summary, ...versions.map((version) => keys.share(version))],
+    run: versions.map((version) => keys.share(version)),
     model: versions.flatMap((version) => [keys.merge(version), ...Array.from({ length: MERGE_PARTS }, (_, index) => keys.mergePart(version, index))]),
     plan: paths.flatMap((path) => PlanStore.keysOf(keys, path)),
     output: [...paths.map((path) => keys.file(path)), ...formats.flatMap((list) => joinedKey(cache, list) ?? [])],
