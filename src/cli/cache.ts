@@ -7,7 +7,7 @@
  * is a miss. The cache only ever saves time: output is the same with or without it.
  */
 import { createHash, hash } from "node:crypto";
-import { closeSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -98,6 +98,7 @@ export function defaultCacheDir(cwd = process.cwd()): string {
 
 /** Hit and miss counts per kind, for `--stats` and the tests. */
 export interface CacheStats {
+  /** Entries served, by kind; a chunk taken from the text its file last had (pipeline.ts `chunkRenderer`) counts as its format entry's hit. */
   hits: Record<CacheKind, number>;
   misses: Record<CacheKind, number>;
   /** Input files read (new, changed, or not known unchanged from their stat). */
@@ -205,6 +206,16 @@ export class Cache {
     return this.decodeEntry(kind, key, () => this.readBytes(kind, key), decode, decode);
   }
 
+  /** As readDecodedBytes, counted neither as a hit nor as a miss: for an entry read in place of others, which are counted. */
+  readUncounted<T>(kind: CacheKind, key: string, decode: (data: Buffer) => T | null): T | null {
+    const hits = this.stats.hits[kind];
+    const misses = this.stats.misses[kind];
+    const value = this.readDecodedBytes(kind, key, decode);
+    this.stats.hits[kind] = hits;
+    this.stats.misses[kind] = misses;
+    return value;
+  }
+
   private decodeEntry<R, T>(kind: CacheKind, key: string, read: () => R | null, decode: (raw: R) => T | null, decoder: object): T | null {
     const file = this.entryPath(kind, key);
     const memo = decodedMemo?.kinds.has(kind) === true ? decodedMemo : null;
@@ -250,6 +261,7 @@ export class Cache {
     const target = this.entryPath(kind, key);
     if (source === target) return this.write(kind, key, content());
     if (sizeOf(source) !== size && !writeEntry(source, content())) return false;
+    if (sameFile(source, target)) return true;
     return placeEntry(target, (temporary) => linkSync(source, temporary)) || this.write(kind, key, content());
   }
 
@@ -348,6 +360,13 @@ function sizeOf(file: string): number | null {
   return statSync(file, { throwIfNoEntry: false })?.size ?? null;
 }
 
+/** Whether two paths are links to one file (a shared entry linked again: nothing to do). */
+function sameFile(a: string, b: string): boolean {
+  const first = statSync(a, { throwIfNoEntry: false });
+  const second = statSync(b, { throwIfNoEntry: false });
+  return first !== undefined && second !== undefined && first.ino === second.ino && first.dev === second.dev;
+}
+
 /** Writes a cache entry atomically; a cache that cannot be written is silently not used (false). */
 export function writeEntry(target: string, content: string | Uint8Array): boolean {
   return placeEntry(target, (temporary) => writeFileSync(temporary, content));
@@ -355,14 +374,22 @@ export function writeEntry(target: string, content: string | Uint8Array): boolea
 
 /** Puts an entry in place atomically: `make` makes it at a temporary path, renamed then; false when either fails. */
 function placeEntry(target: string, make: (temporary: string) => void): boolean {
+  let temporary: string | null = null;
   try {
     mkdirSync(path.dirname(target), { recursive: true });
-    const temporary = temporaryPath(target);
+    temporary = temporaryPath(target);
     make(temporary);
     renameSync(temporary, target);
+    // Renaming a hard link onto another link of the same file does nothing (POSIX): the temporary name stays.
+    if (existsSync(temporary)) rmSync(temporary, { force: true });
     return true;
   } catch {
-    // Read-only or full disk: generation must not fail because of the cache.
+    // Read-only or full disk: generation must not fail because of the cache (nor leave a temporary file).
+    try {
+      if (temporary !== null) rmSync(temporary, { force: true });
+    } catch {
+      // Nothing more to do.
+    }
     return false;
   }
 }

@@ -86,6 +86,14 @@ export class OutputKeys {
     return this.cache.key("output", this.settings, this.digest(version, "structure"), path, ...parts.map((part) => `${part}\0${this.digest(version, part)}`));
   }
 
+  /**
+   * The key of the entry of the text a generated file was last written with (kind "output"; a hard
+   * link to its joined entry): the settings and the path only, so that the run after any edit finds it.
+   */
+  latest(path: string): string {
+    return this.cache.key("output", this.settings, "latest", path);
+  }
+
   private digest(version: string, part: PagePart): string {
     const key = `${version}\0${part}`;
     let digest = this.digests.get(key);

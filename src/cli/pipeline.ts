@@ -28,7 +28,7 @@ import { sha256, type Cache } from "./cache.js";
 import { FileIndex, shownHere, shownOf, statFile } from "./file-index.js";
 import { isPageModel, PageIndex, PageStore } from "./page-store.js";
 import { UserError } from "./errors.js";
-import { decodeFormatted, decodeOutput, encodedOutputSize, encodeFormatted, encodeOutput, isRunSummary, type OutputEntry, type RunSummary } from "./run-entry.js";
+import { chunkTexts, decodeFormatted, decodeOutput, encodedOutputSize, encodeFormatted, encodeOutput, isRunSummary, type OutputEntry, type RunSummary } from "./run-entry.js";
 import { PageMeta, pageHashes, type PageHashes } from "./page-meta.js";
 import { folderOfVersion, joinedKey, OutputKeys, runSettings, versionOfPath } from "./output-keys.js";
 import { PlanStore } from "./plan-store.js";
@@ -168,7 +168,7 @@ async function generateAll(run: Run): Promise<Generation> {
   run.phases.end("parse");
   const model = selectVersions(buildModel(pages), run.options.versions);
   run.phases.end("model");
-  const files = await emitFiles(run, model, null, () => false, new Map());
+  const files = await emitFiles(run, model, null, () => false, { formats: new Map(), sizes: new Map(), latest: null });
   run.phases.end("emit");
   return { files, types: model.types.length, operations: model.operations.length, diagnostics: model.diagnostics };
 }
@@ -177,13 +177,13 @@ async function generateAll(run: Run): Promise<Generation> {
  * Emits the files `skip` does not name; the format entries each file's text came from go to
  * `formats`. `hooks.planned` runs once the files are planned, while their changed chunks render in a worker; `hooks.plans` keeps their plan memos.
  */
-async function emitFiles(run: Run, model: ApiModel, cache: Cache | null, skip: (path: string) => boolean, formats: Map<string, string[]>, hooks: Pick<EmitModelOptions, "planned" | "plans"> = {}): Promise<GeneratedFile[]> {
+async function emitFiles(run: Run, model: ApiModel, cache: Cache | null, skip: (path: string) => boolean, joins: Joins, hooks: Pick<EmitModelOptions, "planned" | "plans"> = {}): Promise<GeneratedFile[]> {
   // Loaded here, not at start-up: only gen needs the emitters (which load neither ts-morph nor the formatter to plan).
   const { emitModel } = await import("../emitters/emit.js");
   const files = await emitModel(model, {
     ...run.options.emit,
     skip,
-    render: chunkRenderer(run.pool, run.warm(), cache, run.progress, formats),
+    render: chunkRenderer(run.pool, run.warm(), cache, run.progress, joins),
     format: (source) => formatCached(source, cache),
     ...hooks,
   });
@@ -231,7 +231,7 @@ async function generateCached(run: Run, cache: Cache): Promise<Generation> {
   if (merged?.size === 0) cache.stats.model = "none";
   const model = patched ?? joinModels([...(merged?.values() ?? [])]);
   run.phases.end("model");
-  const formats = new Map<string, string[]>();
+  const joins: Joins = { formats: new Map(), sizes: new Map(), latest: (path) => keys.latest(path) };
   const plans = new PlanStore(cache, keys);
   let whole: RunSummary | null = null;
   // Once every file is planned, while the changed chunks render: the merges, the plan memos and the
@@ -254,7 +254,7 @@ async function generateCached(run: Run, cache: Cache): Promise<Generation> {
     });
     whole = summary ?? joinSummaries(parts.map(([, share]) => share));
     if (summary === null) storeShares(cache, keys, parts.filter(([version]) => merged?.has(version) === true));
-    const emittedFormats = emittedPaths.map((path) => formatsOf(cache, path, formats));
+    const emittedFormats = emittedPaths.map((path) => formatsOf(cache, path, joins.formats));
     sweepRun(cache, keys, paths, [...emittedFormats, ...[...reused.values()].map((entry) => entry.formats)], {
       unusedPages: [...new Set([...unusedPages, ...pageEntries.released])].filter((key) => !pageEntries.kept.has(key)),
     });
@@ -264,9 +264,12 @@ async function generateCached(run: Run, cache: Cache): Promise<Generation> {
     if (whole === null) throw new Error("the files were emitted without being planned");
     return whole;
   };
-  const emitted = await emitFiles(run, model, cache, (path) => reused.has(path), formats, { planned: store, plans });
+  const emitted = await emitFiles(run, model, cache, (path) => reused.has(path), joins, { planned: store, plans });
   run.phases.end("emit");
-  for (const file of emitted) storeOutput(cache, keys, file.path, { bytes: file.bytes ?? Buffer.from(file.content, "utf8"), formats: formatsOf(cache, file.path, formats) });
+  for (const file of emitted) {
+    const sizes = joins.sizes.get(file.path);
+    storeOutput(cache, keys, file.path, { bytes: file.bytes ?? Buffer.from(file.content, "utf8"), formats: formatsOf(cache, file.path, joins.formats), ...(sizes !== undefined ? { sizes } : {}) });
+  }
   const files = [...emitted, ...[...reused].map(([path, entry]) => fileOfBytes(path, entry.bytes))].sort((a, b) => compareText(a.path, b.path));
   run.phases.end("cache");
   const counts = summarised();
@@ -311,11 +314,20 @@ interface RunPages {
   unusedPages: readonly string[];
 }
 
-/** Writes a file generated now (its entry shares the text with any file of the same chunks: see joinedKey). */
+/**
+ * Writes a file generated now (its entry shares the text with any file of the same chunks: see
+ * joinedKey); a text joined from rendered chunks is also the path's latest (`OutputKeys.latest`),
+ * which the next run takes unchanged chunks from.
+ */
 function storeOutput(cache: Cache, keys: OutputKeys, path: string, entry: OutputEntry): void {
   const shared = joinedKey(cache, entry.formats);
-  if (shared === null) cache.write("output", keys.file(path), encodeOutput(entry));
-  else cache.writeShared("output", keys.file(path), shared, encodedOutputSize(entry), () => encodeOutput(entry));
+  if (shared === null) {
+    cache.write("output", keys.file(path), encodeOutput(entry));
+    return;
+  }
+  const size = encodedOutputSize(entry);
+  cache.writeShared("output", keys.file(path), shared, size, () => encodeOutput(entry));
+  if (entry.sizes !== undefined) cache.writeShared("output", keys.latest(path), shared, size, () => encodeOutput(entry));
 }
 
 /**
@@ -340,7 +352,7 @@ function sweepRun(cache: Cache, keys: OutputKeys, paths: readonly string[], form
     run: versions.map((version) => keys.share(version)),
     model: versions.flatMap((version) => [keys.merge(version), ...Array.from({ length: MERGE_PARTS }, (_, index) => keys.mergePart(version, index))]),
     plan: paths.flatMap((path) => PlanStore.keysOf(keys, path)),
-    output: [...paths.map((path) => keys.file(path)), ...formats.flatMap((list) => joinedKey(cache, list) ?? [])],
+    output: [...paths.flatMap((path) => [keys.file(path), keys.latest(path)]), ...formats.flatMap((list) => joinedKey(cache, list) ?? [])],
     format: formats.flat(),
   }, { page: pages.unusedPages });
 }
@@ -507,14 +519,26 @@ function warmRenderers(pool: WorkerPool, codeCache: string | null): Promise<unkn
  */
 const INLINE_TASKS = 4;
 
+/** What the renderer records of each file's text, and where it finds the text a file last had. */
+interface Joins {
+  /** The format entries (its chunks') each file's text is joined from, by path. */
+  formats: Map<string, string[]>;
+  /** The length in bytes of each of those chunks' texts, by path (`OutputEntry.sizes`). */
+  sizes: Map<string, number[]>;
+  /** The key of the entry of the text a path was last written with (`OutputKeys.latest`); null without a cache. */
+  latest: ((path: string) => string) | null;
+}
+
 /**
  * The renderer of one run (emitModel calls it once per file, as soon as the file is planned): each
  * chunk's text, unchanged chunks (by content id) from the cache, the others rendered and cached.
+ * Unchanged chunks are taken from the text the file last had when they are in it (one entry read
+ * instead of one per chunk: after an edit, hundreds), else from their own entries.
  * A file with many to render uses all workers; a few go one after the other, across files, to the
  * warmed worker (a second worker would load ts-morph again), or to this thread when there are no
  * workers.
  */
-function chunkRenderer(pool: WorkerPool, warm: Promise<unknown> | null, cache: Cache | null, progress: Progress, formats: Map<string, string[]>): ChunkRenderer {
+function chunkRenderer(pool: WorkerPool, warm: Promise<unknown> | null, cache: Cache | null, progress: Progress, joins: Joins): ChunkRenderer {
   let queue: Promise<unknown> = warm ?? Promise.resolve();
   const inWarmWorker = (task: Task): Promise<TaskResult> => {
     const result = queue.then(() => pool.run(task));
@@ -528,19 +552,29 @@ function chunkRenderer(pool: WorkerPool, warm: Promise<unknown> | null, cache: C
     started = true;
     const keys = chunks.map((chunk) => cache?.key("format", chunk.id) ?? null);
     const known = keys.filter((key) => key !== null);
-    formats.set(path, known);
+    joins.formats.set(path, known);
     // The whole text when this list of chunks was joined before (see joinedKey): one entry to read instead of a chunk's each.
     const joined = cache !== null && known.length === keys.length ? joinedKey(cache, known) : null;
     const whole = cache !== null && joined !== null && cache.has("output", joined) ? cache.readDecodedBytes("output", joined, decodeOutput) : null;
     if (whole !== null) {
+      if (whole.sizes !== undefined) joins.sizes.set(path, whole.sizes);
       chunks.forEach(() => progress.tick());
       return Promise.resolve([whole.bytes]);
     }
+    const last = cache !== null && joins.latest !== null && known.length === keys.length ? cache.readUncounted("output", joins.latest(path), decodeOutput) : null;
+    const inLast = last !== null ? chunkTexts(last) : null;
     // Read as bytes: the file is joined, compared and written as bytes (see fileOfBytes).
-    const cached = keys.map((key) => (cache !== null && key !== null ? cache.readDecodedBytes("format", key, decodeFormatted) : null));
+    const cached = keys.map((key): Uint8Array | null => {
+      if (cache === null || key === null) return null;
+      const text = inLast?.get(key);
+      if (text === undefined) return cache.readDecodedBytes("format", key, decodeFormatted);
+      // Served from the cache as its own entry would be (counted so: `CacheStats`).
+      cache.stats.hits.format++;
+      return text;
+    });
     const misses = cached.filter((text) => text === null).length;
     const run = misses > INLINE_TASKS ? (task: Task) => pool.run(task) : warm !== null ? inWarmWorker : (task: Task) => pool.runHere(task);
-    return Promise.all(
+    const rendered = Promise.all(
       chunks.map(async (chunk, i): Promise<RenderedChunk> => {
         const hit = cached[i];
         if (hit !== null && hit !== undefined) {
@@ -555,6 +589,12 @@ function chunkRenderer(pool: WorkerPool, warm: Promise<unknown> | null, cache: C
         return result.content;
       }),
     );
+    if (known.length !== keys.length) return rendered;
+    // The file is its chunks' texts joined (emit-file.ts joinChunks): each one's length in bytes locates it there.
+    return rendered.then((texts) => {
+      joins.sizes.set(path, texts.map((text) => (typeof text === "string" ? Buffer.byteLength(text, "utf8") : text.length)));
+      return texts;
+    });
   };
 }
 

@@ -2,8 +2,8 @@
  * The result of a gen run in the cache, in two kinds of entries (their keys: `output-keys.ts`):
  * - "run", the summary: the counts, the diagnostics and the generated files' paths (ASCII JSON);
  * - "output", one generated file: one line of JSON (the format entries its chunks came from, which
- *   the cache sweep keeps, and the text's length in UTF-8 bytes), then the text as it is, then an
- *   end mark. It is read as bytes and never decoded as text unless the file must be written: a
+ *   the cache sweep keeps, the text's length in UTF-8 bytes and each chunk's), then the text as it
+ *   is, then an end mark. It is read as bytes and never decoded as text unless the file must be written: a
  *   rerun compares those bytes with the output folder's (the corpus's files are 18 MB).
  * A file's entry is shared by every run whose pages give it the same key, so a rerun after an edit
  * writes only the files the edit changed. Format entries (a rendered chunk, a formatted runtime
@@ -27,6 +27,12 @@ export interface OutputEntry {
   bytes: Uint8Array;
   /** Keys of the format entries (rendered chunks, formatted runtime helpers) the text was joined from. */
   formats: string[];
+  /**
+   * The length in bytes of each of those entries' texts in `bytes`, in order (a text joined from
+   * rendered chunks): a later run takes the chunks it has not changed from this text (`chunkTexts`)
+   * instead of reading their entries one by one.
+   */
+  sizes?: number[];
 }
 
 export function encodeOutput(entry: OutputEntry): Buffer {
@@ -39,13 +45,29 @@ export function encodedOutputSize(entry: OutputEntry): number {
 }
 
 function outputHeader(entry: OutputEntry): Header {
-  return { formats: entry.formats, bytes: entry.bytes.length };
+  return { formats: entry.formats, bytes: entry.bytes.length, ...(entry.sizes !== undefined ? { sizes: entry.sizes } : {}) };
 }
 
 /** The file an entry holds, or null when it is not a whole entry of this shape. */
 export function decodeOutput(data: Buffer): OutputEntry | null {
   const entry = decodeEntry(data, isHeader);
-  return entry !== null ? { bytes: entry.body, formats: entry.header.formats } : null;
+  if (entry === null) return null;
+  const { formats, sizes } = entry.header;
+  return { bytes: entry.body, formats, ...(sizes !== undefined ? { sizes } : {}) };
+}
+
+/** The text of each chunk an entry was joined from, by its format entry's key (null when the entry does not give their sizes). */
+export function chunkTexts(entry: OutputEntry): Map<string, Uint8Array> | null {
+  const { sizes } = entry;
+  if (sizes === undefined) return null;
+  const texts = new Map<string, Uint8Array>();
+  let offset = 0;
+  entry.formats.forEach((key, i) => {
+    const size = sizes[i] ?? 0;
+    texts.set(key, entry.bytes.subarray(offset, offset + size));
+    offset += size;
+  });
+  return texts;
 }
 
 /**
@@ -79,6 +101,7 @@ function decodeEntry<H extends { bytes: number }>(data: Buffer, isValid: (value:
 interface Header {
   formats: string[];
   bytes: number;
+  sizes?: number[];
 }
 
 // Written by this docgen build only (the key includes its fingerprint): the checks guard against
@@ -86,13 +109,20 @@ interface Header {
 function isHeader(value: unknown): value is Header {
   if (!isLength(value) || !("formats" in value)) return false;
   const { formats } = value;
-  return Array.isArray(formats) && formats.every((f: unknown) => typeof f === "string");
+  if (!Array.isArray(formats) || !formats.every((f: unknown) => typeof f === "string")) return false;
+  if (!("sizes" in value)) return true;
+  // One size per format entry, adding up to the text's length: a chunk's text is then always within it.
+  const { sizes } = value;
+  return Array.isArray(sizes) && sizes.length === formats.length && sizes.every(isCount) && sizes.reduce((sum: number, size: number) => sum + size, 0) === value.bytes;
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0;
 }
 
 function isLength(value: unknown): value is { bytes: number } {
   if (typeof value !== "object" || value === null || !("bytes" in value)) return false;
-  const { bytes } = value;
-  return typeof bytes === "number" && Number.isInteger(bytes) && bytes >= 0;
+  return isCount(value.bytes);
 }
 
 export function isRunSummary(value: unknown): value is RunSummary {

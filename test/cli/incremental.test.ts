@@ -162,11 +162,15 @@ describe("incremental gen", () => {
     expect(count("pages")).toBeLessThanOrEqual(versions.size);
     expect(count("model")).toBe(versions.size * (1 + MERGE_PARTS));
     // An entry per generated file, each a hard link to the entry naming its text by its chunks (one
-    // per text: the runtime helpers of both versions are the same).
+    // per text: the runtime helpers of both versions are the same), and for each file joined from
+    // rendered chunks (all but the runtime helpers) the latest text, a link to one of those.
     const outputs = cacheFiles(path.join(cacheDir, build ?? "", "output"));
     const texts = new Set(outputs.map((file) => statSync(file).ino));
     expect(texts.size).toBe(new Set(Object.entries(previous).filter(([file]) => file.includes("/")).map(([, text]) => text)).size);
-    expect(outputs.length).toBe(Object.keys(previous).length - 1 + texts.size);
+    const joinedFromChunks = Object.keys(previous).filter((file) => file.includes("/") && !file.includes("/runtime/")).length;
+    expect(outputs.length).toBe(Object.keys(previous).length - 1 + texts.size + joinedFromChunks);
+    // No temporary file is left behind (linking an entry again where it is linked already, too).
+    expect(cacheFiles(cacheDir).filter((file) => file.endsWith(".tmp"))).toEqual([]);
     // A plan memo per file planned by units (interfaces.ts, validators.ts, requests.ts) of each API version.
     expect(count("plan") - count("plan", ".journal")).toBe(3 * versions.size);
     expect(count("page")).toBe(readdirSync(docs).length);

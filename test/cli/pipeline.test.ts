@@ -1,9 +1,10 @@
 /** Worker threads and the cache: same output for any job count and input order; only changed pages re-parsed. */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { Cache } from "../../src/cli/cache.js";
 import { generate, loadModel, type PhaseTiming } from "../../src/cli/pipeline.js";
+import { decodeOutput } from "../../src/cli/run-entry.js";
 import { readTree, ROOT, runCli, SEED_DIR } from "../helpers.js";
 
 const tmpRoot = path.join(ROOT, "test/.tmp");
@@ -105,6 +106,33 @@ describe("gen cache", () => {
     expect(fourth.stats.misses.format).toBeGreaterThan(0);
     expect(added).toEqual(await generate([docs], { jobs: 1, cache: null }));
     expect(JSON.stringify(added.files)).toContain("size?: number");
+  });
+
+  it("takes the chunks an edit did not change from the text each file last had, not from their own entries", async () => {
+    // Enough types for interfaces.ts and validators.ts to be planned into several chunks each.
+    const docs = path.join(tmp, "docs-latest");
+    mkdirSync(docs);
+    for (let i = 0; i < 80; i++) writeFileSync(path.join(docs, `thing${i}.md`), PAGE(`thing${i}`));
+    const [withEntries, withoutEntries] = [path.join(tmp, "cache-latest-a"), path.join(tmp, "cache-latest-b")];
+    await generate([docs], { jobs: 1, cache: new Cache(withEntries, "v") });
+    cpSync(withEntries, withoutEntries, { recursive: true });
+    // The entries of the chunks the files' latest texts were joined from, gone: only those texts hold them.
+    const second = new Cache(withoutEntries, "v");
+    const outputs = readdirSync(path.join(second.root, "output"), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+    const chunkKeys = outputs.flatMap((entry) => decodeOutput(readFileSync(path.join(entry.parentPath, entry.name)))?.sizes !== undefined ? (decodeOutput(readFileSync(path.join(entry.parentPath, entry.name)))?.formats ?? []) : []);
+    expect(chunkKeys.length).toBeGreaterThan(4);
+    for (const key of chunkKeys) rmSync(second.entryPath("format", key), { force: true });
+    writeFileSync(path.join(docs, "thing40.md"), PAGE("thing40").replace("| displayName |", "| addedByTest | String | Added. |\n| displayName |"));
+    const first = new Cache(withEntries, "v");
+    const expected = await generate([docs], { jobs: 1, cache: null });
+    expect(await generate([docs], { jobs: 1, cache: first })).toEqual(expected);
+    expect(await generate([docs], { jobs: 1, cache: second })).toEqual(expected);
+    expect(JSON.stringify(expected.files)).toContain("addedByTest");
+    // The same chunks rendered again (the changed ones) and served (the others), with or without their entries.
+    expect(first.stats.hits.format).toBeGreaterThan(2);
+    expect(first.stats.misses.format).toBeGreaterThan(0);
+    expect(second.stats.hits.format).toBe(first.stats.hits.format);
+    expect(second.stats.misses.format).toBe(first.stats.misses.format);
   });
 
   it("keys entries by docgen's version: another version misses", async () => {

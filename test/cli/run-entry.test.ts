@@ -1,10 +1,10 @@
 /** The output cache entry (run-entry.ts) and ASCII JSON (cache.ts): what is written reads back whole, and a cut entry is a miss. */
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { asciiJson, Cache } from "../../src/cli/cache.js";
-import { decodeFormatted, decodeOutput, encodedOutputSize, encodeFormatted, encodeOutput, isRunSummary, type OutputEntry, type RunSummary } from "../../src/cli/run-entry.js";
+import { chunkTexts, decodeFormatted, decodeOutput, encodedOutputSize, encodeFormatted, encodeOutput, isRunSummary, type OutputEntry, type RunSummary } from "../../src/cli/run-entry.js";
 
 const TEXT = 'export interface Café {\n  /** "Größe" — 😀 */\n  size?: number;\n}\n\0\n';
 const OUTPUT: OutputEntry = { bytes: Buffer.from(TEXT, "utf8"), formats: ["ab12", "cd34"] };
@@ -36,6 +36,31 @@ describe("output entry", () => {
     expect(decodeOutput(replaced(data, "size?: number;", "size?: number;;"))).toBeNull();
     // The same number of characters, fewer bytes: "e" for "é".
     expect(decodeOutput(replaced(data, "Café", "Cafe"))).toBeNull();
+  });
+});
+
+describe("chunks of an output entry", () => {
+  // "Café" (5 bytes in UTF-8) is the first chunk's end.
+  const firstSize = Buffer.byteLength(TEXT.slice(0, TEXT.indexOf("Café") + 4), "utf8");
+  const joined: OutputEntry = { ...OUTPUT, sizes: [firstSize, OUTPUT.bytes.length - firstSize] };
+
+  it("gives each chunk's text by its format entry's key, from the sizes the entry keeps", () => {
+    const read = decodeOutput(encodeOutput(joined));
+    expect(read?.sizes).toEqual(joined.sizes);
+    const texts = read !== null ? chunkTexts(read) : null;
+    expect([...(texts?.keys() ?? [])]).toEqual(OUTPUT.formats);
+    expect(Buffer.from(texts?.get("ab12") ?? []).toString("utf8")).toBe(TEXT.slice(0, TEXT.indexOf("Café") + 4));
+    expect(Buffer.concat([...(texts?.values() ?? [])].map((text) => Buffer.from(text))).toString("utf8")).toBe(TEXT);
+    expect(encodedOutputSize(joined)).toBe(encodeOutput(joined).length);
+    // Without sizes (a runtime helper's entry): no chunks.
+    expect(chunkTexts(OUTPUT)).toBeNull();
+  });
+
+  it("does not decode an entry whose sizes do not add up to its text, nor one size per format entry", () => {
+    const data = encodeOutput(joined);
+    expect(decodeOutput(replaced(data, `"sizes":[${firstSize},`, `"sizes":[${firstSize + 1},`))).toBeNull();
+    expect(decodeOutput(replaced(data, `"sizes":[${firstSize},`, `"sizes":[`))).toBeNull();
+    expect(decodeOutput(replaced(data, `"sizes":[${firstSize},`, `"sizes":[-1,${firstSize + 1},`))).toBeNull();
   });
 });
 
@@ -76,6 +101,9 @@ describe("output entries shared by text", () => {
     expect(cache.writeShared("output", "third", "text", size, content)).toBe(true);
     expect(made).toBe(2);
     expect(decodeOutput(readFileSync(cache.entryPath("output", "third")))?.formats).toEqual(OUTPUT.formats);
+    // Linked again where it is linked already (a file's latest text, unchanged): nothing is left behind.
+    expect(cache.writeShared("output", "third", "text", size, content)).toBe(true);
+    expect(readdirSync(path.dirname(cache.entryPath("output", "third"))).filter((name) => name.endsWith(".tmp"))).toEqual([]);
   });
 });
 
