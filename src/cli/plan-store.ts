@@ -4,7 +4,7 @@
  * memo's megabytes again) keyed by the settings and the file's path (`OutputKeys.plan`), so that
  * the run after any edit finds the memo of the file's last plan. A memo's units are the entry's
  * records, and its skeleton one more record under a key no unit has (with the head and tail: the
- * digest of the units' keys as its `data`, the head's and tail's statements as its two sections).
+ * digest of the units' keys as its `data`, "" without them; the head's and tail's statements as its two sections).
  * The memos of a run are written
  * once every file is planned, while the changed chunks render.
  */
@@ -44,7 +44,7 @@ export class PlanStore implements PlanMemos {
     const units: Record<string, UnitMemo> = Object.create(null);
     for (const [key, unit] of loaded.records) if (key !== SKELETON) units[key] = unit;
     const [head, tail] = skeleton.statements;
-    const assembled = typeof skeleton.data === "string" && head !== undefined && tail !== undefined ? { units: skeleton.data, head, tail } : undefined;
+    const assembled = skeleton.data !== "" && head !== undefined && tail !== undefined ? { units: skeleton.data, head, tail } : undefined;
     return { skeleton: skeleton.content, units, ...(assembled !== undefined ? { assembled } : {}) };
   }
 
@@ -72,14 +72,14 @@ export class PlanStore implements PlanMemos {
 }
 
 function skeletonRecord(skeleton: string, assembled: AssembledMemo | undefined): UnitMemo {
-  return { content: skeleton, reads: [], data: assembled?.units ?? null, statements: assembled !== undefined ? [assembled.head, assembled.tail] : [] };
+  return { content: skeleton, reads: [], data: assembled?.units ?? "", statements: assembled !== undefined ? [assembled.head, assembled.tail] : [] };
 }
 
 // Written by this docgen build only (the key includes its fingerprint): the check guards against
 // damaged files, not against other shapes.
 function isUnitMemo(value: unknown): value is UnitMemo {
   if (typeof value !== "object" || value === null || !("content" in value && "reads" in value && "data" in value && "statements" in value)) return false;
-  return typeof value.content === "string" && Array.isArray(value.reads) && Array.isArray(value.statements);
+  return typeof value.content === "string" && Array.isArray(value.reads) && typeof value.data === "string" && Array.isArray(value.statements);
 }
 
 const CHECKS = journalChecks(isUnitMemo);

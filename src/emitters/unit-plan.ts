@@ -68,8 +68,12 @@ export interface UnitMemo {
   content: string;
   /** The (lower-case) type names it looked up, each with the digest of that type then ("" for none). */
   reads: Array<[string, string]>;
-  /** What it reported to the head and tail. */
-  data: unknown;
+  /**
+   * What it reported to the head and tail, as JSON text: parsed only when the head and tail are
+   * assembled again (a plan whose units all report as before takes them from the memo), so reading
+   * a memo makes one string per unit of it, not the report's arrays and strings.
+   */
+  data: string;
   /** Size and digest (base64) of each of its statements, per section. */
   statements: Array<Array<[number, string]>>;
 }
@@ -159,7 +163,8 @@ export function planUnits<Item extends TypeModel | OperationModel, Data>(ctx: Em
   };
   // Without a prototype: a unit key may be any type name (`constructor`, `__proto__`).
   const units: Record<string, UnitMemo> = Object.create(null);
-  const reported: Data[] = [];
+  // Each unit's report as the memo keeps it, and as emitted now (the memo's are parsed when the head and tail are assembled).
+  const reported: Array<{ text: string; value?: Data }> = [];
   const sections = emitter.sections ?? 1;
   const planned: PlannedStatement[][] = Array.from({ length: sections }, () => []);
   let emitted = 0;
@@ -173,8 +178,7 @@ export function planUnits<Item extends TypeModel | OperationModel, Data>(ctx: Em
     // A key twice (not expected: ids and type names are unique in a version) is planned each time and not kept.
     const known = Object.hasOwn(units, key) || !Object.hasOwn(prior, key) ? undefined : prior[key];
     if (known !== undefined && known.content === content && known.reads.every(([name, digest]) => typeDigest(name) === digest)) {
-      // The memo is this docgen build's (the cache's key includes its fingerprint), written from this emitter's Data.
-      reported.push(known.data as Data);
+      reported.push({ text: known.data });
       units[key] = known;
       const served = servedStatements(new ServedUnit(() => checked(emitter.emit(ctx, item).statements, known.statements, key)), known.statements);
       served.forEach((section, s) => planned[s]?.push(...section));
@@ -182,30 +186,33 @@ export function planUnits<Item extends TypeModel | OperationModel, Data>(ctx: Em
     }
     const { value, reads } = ctx.reading(() => emitter.emit(ctx, item));
     emitted++;
-    reported.push(value.data);
-    if (sameReports && (known === undefined || JSON.stringify(known.data) !== JSON.stringify(value.data))) sameReports = false;
+    const data = JSON.stringify(value.data);
+    reported.push({ text: data, value: value.data });
+    if (sameReports && (known === undefined || known.data !== data)) sameReports = false;
     const statements = Array.from({ length: sections }, (_, s) => (value.statements[s] ?? []).map(plannedNow));
     statements.forEach((section, s) => planned[s]?.push(...section));
     if (Object.hasOwn(units, key)) continue;
     units[key] = {
       content,
       reads: reads.sort().map((name) => [name, typeDigest(name)]),
-      data: value.data,
+      data,
       statements: statements.map(sizesAndDigests),
     };
   }
+  // A memo is this docgen build's (the cache's key includes its fingerprint), its reports written from this emitter's Data.
+  const reports = (): Data[] => reported.map((report): Data => report.value ?? JSON.parse(report.text));
   const unitKeys = hash("sha1", keys.join("\0"), "base64");
   const before = memo?.assembled;
   let head: PlannedStatement[];
   let tail: PlannedStatement[];
   if (sameReports && before !== undefined && before.units === unitKeys) {
     const served = new ServedUnit(() => {
-      const assembled = emitter.assemble(ctx, reported);
+      const assembled = emitter.assemble(ctx, reports());
       return checked([assembled.head, assembled.tail], [before.head, before.tail], "the head and tail");
     });
     [head = [], tail = []] = servedStatements(served, [before.head, before.tail]);
   } else {
-    const assembled = emitter.assemble(ctx, reported);
+    const assembled = emitter.assemble(ctx, reports());
     head = assembled.head.map(plannedNow);
     tail = assembled.tail.map(plannedNow);
   }
