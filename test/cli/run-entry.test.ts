@@ -139,4 +139,16 @@ describe("asciiJson", () => {
     expect(/^[\x00-\x7f]*$/.test(json)).toBe(true);
     expect(JSON.parse(json)).toEqual(value);
   });
+
+  it("is what a JSON entry is written as, so that reading it as Latin-1 gives the value back", () => {
+    const folder = mkdtempSync(path.join(tmpdir(), "docgen-ascii-"));
+    try {
+      const cache = new Cache(folder, "test");
+      const value = { text: "é — 😀 \u2028 end", nested: [SUMMARY] };
+      cache.writeJson("run", "k", value);
+      expect(cache.readJson("run", "k", (v: unknown): v is typeof value => typeof v === "object" && v !== null)).toEqual(value);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
 });
