@@ -1,7 +1,11 @@
 /** Page hashes (page-meta.ts): each description part changes only its own hash; everything else is structure. */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { PageModel } from "../../src/model/page.js";
-import { pageHashes, type PageHashes } from "../../src/cli/page-meta.js";
+import { Cache } from "../../src/cli/cache.js";
+import { PageMeta, pageHashes, type PageHashes } from "../../src/cli/page-meta.js";
 
 const at = { file: "a.md", line: 3, column: 1 };
 
@@ -57,5 +61,25 @@ describe("pageHashes", () => {
     expect(edited((p) => { const response = p.operations[0]?.examples[0]?.response; if (response) response.body = { description: "other" }; })).toEqual(["structure"]);
     expect(edited((p) => { p.diagnostics.push({ ...at, severity: "info", code: "x", message: "y" }); })).toEqual(["structure"]);
     expect(edited((p) => { p.apiVersion = "v1.0"; })).toEqual(["version", "structure"]);
+  });
+});
+
+describe("PageMeta", () => {
+  it("loads the hashes as saved, and none from an entry holding a record of another shape", () => {
+    const folder = mkdtempSync(path.join(tmpdir(), "docgen-meta-"));
+    try {
+      const cache = new Cache(folder, "test");
+      const hashes = pageHashes(PAGE);
+      const meta = PageMeta.load(cache);
+      meta.set("page-a", hashes);
+      meta.save();
+      expect(PageMeta.load(cache).get("page-a")).toEqual(hashes);
+      for (const bad of [{ ...hashes, structure: 1 }, { version: "beta", structure: "s", typeDocs: "t", propertyDocs: "p" }, null, "hashes"]) {
+        cache.writeJson("meta", cache.key("meta"), { generation: "g", records: { "page-a": hashes, "page-b": bad } });
+        expect(PageMeta.load(cache).get("page-a"), JSON.stringify(bad)).toBeNull();
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
