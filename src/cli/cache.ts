@@ -57,14 +57,14 @@ export function docgenFingerprint(): string {
 }
 
 /**
- * A digest of the compiled code (dist/*.js, 3.4 MB): read and hashed once per build and kept in
+ * A digest of the compiled code (dist/*.js and the parser's bundle, dist/parser/bundle.cjs; 3.4 MB): read and hashed once per build and kept in
  * `dist/.digest.json` with a stamp of the files' names, sizes, change times and inodes, which a
  * `stat` of each (a millisecond) checks on later runs instead of hashing them again (15 ms). Any
  * rebuild, edit or reinstall of a file changes its stamp. Without a writable dist/, hashed each time.
  */
 export function distDigest(dist: string): string {
   const files = readdirSync(dist, { recursive: true, encoding: "utf8" })
-    .filter((f) => f.endsWith(".js"))
+    .filter((f) => f.endsWith(".js") || f.endsWith(".cjs"))
     .sort();
   const stamp = sha256(
     ...files.map((file) => {

@@ -63,6 +63,11 @@ export interface GenerateOptions extends PipelineOptions {
   timings?: PhaseTiming[];
 }
 
+/** Where a cache keeps V8's cached code (workers/code-cache.ts): with this build's entries, swept with them. */
+function codeCacheOf(cache: Cache | null): string | null {
+  return cache !== null ? path.join(cache.root, "code") : null;
+}
+
 /** Below this many pages per thread, starting worker threads costs more than it saves. */
 const PAGES_PER_WORKER = 24;
 
@@ -134,7 +139,7 @@ export async function generate(inputs: readonly string[], options: GenerateOptio
   // Workers load ts-morph and the formatter while this thread merges and plans (see warmRenderers);
   // started once, as soon as the run knows how much it parses. A run with nothing to emit never starts it.
   let warmed: Promise<unknown> | null | undefined;
-  const codeCache = cache !== null ? path.join(cache.root, "code") : null;
+  const codeCache = codeCacheOf(cache);
   const warm = (): Promise<unknown> | null => (warmed ??= warmRenderers(pool, codeCache));
   // A cache an earlier run left (its file index exists) means a run after an edit, most likely:
   // it renders a few chunks, and one worker loading the renderers now, while this thread reads the
@@ -728,7 +733,7 @@ async function parsePages(documents: Document[], pool: WorkerPool, options: Pipe
         progress.tick();
         return unreadablePage(doc.file, doc.problem ?? "cannot be read", doc.code);
       }
-      const parsed = await parseWith(run, doc.file, doc.text, rewrite ? null : (cache?.entryPath("page", doc.key) ?? null));
+      const parsed = await parseWith(run, doc.file, doc.text, rewrite ? null : (cache?.entryPath("page", doc.key) ?? null), codeCacheOf(cache));
       if (rewrite) store?.prepare(doc.key, parsed);
       progress.tick();
       onParsed?.(doc, parsed);
@@ -768,9 +773,9 @@ export function selectVersions(model: ApiModel, versions: readonly string[] | un
  * Parses one document in the pool. A page that runs its worker out of memory is reported on that
  * page (`page-too-large`) and skipped; the run goes on.
  */
-async function parseWith(run: (task: Task) => Promise<TaskResult>, file: string, text: string, cacheFile: string | null): Promise<PageModel> {
+async function parseWith(run: (task: Task) => Promise<TaskResult>, file: string, text: string, cacheFile: string | null, codeCache: string | null): Promise<PageModel> {
   try {
-    const result = await run({ kind: "parse", file, text, cacheFile });
+    const result = await run({ kind: "parse", file, text, cacheFile, codeCache });
     if (result.kind !== "parse") throw new Error("worker answered a parse job with a chunk result");
     return result.page;
   } catch (error) {
@@ -788,7 +793,7 @@ async function parseWith(run: (task: Task) => Promise<TaskResult>, file: string,
 export async function parseInputFile({ absolute, explicit, symlink }: InputFile, pool: WorkerPool): Promise<PageModel> {
   if (symlink !== undefined) return unreadablePage(displayPath(absolute), symlink, "input-symlink-outside");
   const doc = readInput(absolute);
-  if ("text" in doc) return parseWith((task) => pool.run(task), doc.file, doc.text, null);
+  if ("text" in doc) return parseWith((task) => pool.run(task), doc.file, doc.text, null, null);
   if (explicit) throw new UserError(`"${doc.file}" ${doc.problem}`);
   return unreadablePage(doc.file, doc.problem);
 }

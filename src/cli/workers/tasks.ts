@@ -2,14 +2,22 @@
  * The work a gen run hands to worker threads, as plain functions: the same code runs in a worker
  * (`worker.ts`) or, with `--jobs 1`, on the main thread, so output cannot depend on the job count.
  */
+import { createRequire } from "node:module";
 import type { Chunk } from "../../emitters/emit-file.js";
 import type { PageModel } from "../../model/page.js";
 import { writeEntry } from "../cache.js";
 import { saveCodeCache, useCodeCache } from "./code-cache.js";
+import type * as ParserEntry from "../../parser/bundle.js";
+
+/** Whether this module runs from source (the tests, through vitest), where there is no bundle. */
+const FROM_SOURCE = import.meta.url.endsWith(".ts");
+/** From source: the parser's entry, imported here (vitest resolves it to the TypeScript source). */
+const sourceParser: typeof ParserEntry | null = FROM_SOURCE ? await import("../../parser/bundle.js") : null;
+let parser: typeof ParserEntry | null = null;
 
 export type Task =
-  /** Parse one document; when `cacheFile` is set, also store the page there. */
-  | { kind: "parse"; file: string; text: string; cacheFile: string | null }
+  /** Parse one document; when `cacheFile` is set, also store the page there; with `codeCache`, the parser is loaded through V8's cached code in that folder. */
+  | { kind: "parse"; file: string; text: string; cacheFile: string | null; codeCache: string | null }
   /** Print and format one chunk of a generated file (see `emitters/emit-file.ts`). */
   | { kind: "chunk"; chunk: Chunk }
   /**
@@ -20,14 +28,28 @@ export type Task =
 
 export type TaskResult = { kind: "parse"; page: PageModel } | { kind: "chunk"; content: string } | { kind: "warm" };
 
+/**
+ * The parser, loaded on first use (a run that parses nothing, or a worker that only renders, never
+ * needs it): its CommonJS bundle, one file instead of the parser's 150-odd modules, through V8's
+ * cached code when the thread uses it (see parser/bundle.ts); run from source (the tests), its entry.
+ */
+function loadParser(): typeof ParserEntry {
+  if (parser === null) {
+    const loaded: typeof ParserEntry = sourceParser ?? createRequire(import.meta.url)("../../parser/bundle.cjs");
+    parser = loaded;
+  }
+  return parser;
+}
+
 export async function runTask(task: Task): Promise<TaskResult> {
   switch (task.kind) {
     case "parse": {
-      // Loaded on first use: a run that parses nothing (nothing changed) or a worker that only renders
-      // never needs it. The bundle: one file to load instead of the parser's 150-odd modules (bundle.ts).
-      const { parseDocument } = await import("../../parser/bundle.js");
+      if (task.codeCache !== null) useCodeCache(task.codeCache);
+      const { parseDocument } = loadParser();
       const page = parseDocument(task.file, task.text);
       if (task.cacheFile !== null) writeEntry(task.cacheFile, JSON.stringify(page));
+      // After a page is parsed, the cached code holds the functions parsing compiled too (written once per build).
+      if (task.codeCache !== null) saveCodeCache();
       return { kind: "parse", page };
     }
     case "chunk": {
