@@ -12,6 +12,7 @@
  *   key of one version's `interfaces.ts` only; any other edit, the keys of that version's files only.
  * The settings include the emit options, the versions and the runtime helpers' text.
  */
+import { hash } from "node:crypto";
 import { UNVERSIONED_FOLDER } from "../emitters/naming.js";
 import { runtimeFiles } from "../emitters/runtime.js";
 import { sha256, type Cache } from "./cache.js";
@@ -47,6 +48,7 @@ export class OutputKeys {
   /** Per API version ("" for none) and page part, a digest of those pages' hashes. */
   private readonly digests = new Map<string, string>();
   private pageVersions: readonly string[] | undefined;
+  private pagesByVersion: ReadonlyMap<string, readonly PageOfRun[]> | undefined;
 
   constructor(
     private readonly cache: Cache,
@@ -98,15 +100,32 @@ export class OutputKeys {
     const key = `${version}\0${part}`;
     let digest = this.digests.get(key);
     if (digest === undefined) {
-      const pages = this.pages.filter((page) => page.hashes.version === version);
-      this.digests.set(key, (digest = sha256(...pages.map((page) => `${page.file}\0${page.hashes[part]}`))));
+      // sha256 of each page's file and hash (cache.ts sha256's encoding), the text made in one pass:
+      // 12 digests of up to 7,949 pages a run, 25 ms as arrays of parts joined, 8 ms so (CPU profiles).
+      let text = "";
+      for (const page of this.byVersion().get(version) ?? []) text += `${page.file}\0${page.hashes[part]}\0`;
+      this.digests.set(key, (digest = hash("sha256", text, "hex")));
     }
     return digest;
   }
 
+  /** The run's pages by API version ("" for none), in the run's order. */
+  private byVersion(): ReadonlyMap<string, readonly PageOfRun[]> {
+    if (this.pagesByVersion === undefined) {
+      const groups = new Map<string, PageOfRun[]>();
+      for (const page of this.pages) {
+        const group = groups.get(page.hashes.version);
+        if (group === undefined) groups.set(page.hashes.version, [page]);
+        else group.push(page);
+      }
+      this.pagesByVersion = groups;
+    }
+    return this.pagesByVersion;
+  }
+
   /** The API versions ("" for none) of the run's pages. */
   versions(): readonly string[] {
-    return (this.pageVersions ??= [...new Set(this.pages.map((page) => page.hashes.version))]);
+    return (this.pageVersions ??= [...this.byVersion().keys()]);
   }
 }
 
