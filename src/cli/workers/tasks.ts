@@ -31,11 +31,18 @@ export type TaskResult = { kind: "parse"; page: PageModel } | { kind: "chunk"; c
 /**
  * The parser, loaded on first use (a run that parses nothing, or a worker that only renders, never
  * needs it): its CommonJS bundle, one file instead of the parser's 150-odd modules, through V8's
- * cached code when the thread uses it (see parser/bundle.ts); run from source (the tests), its entry.
+ * cached code when the thread uses it (see parser/bundle.ts); run from source (the tests), or built
+ * by a bare `tsc` (no bundle), its entry.
  */
-function loadParser(): typeof ParserEntry {
+async function loadParser(): Promise<typeof ParserEntry> {
   if (parser === null) {
-    const loaded: typeof ParserEntry = sourceParser ?? createRequire(import.meta.url)("../../parser/bundle.cjs");
+    let loaded: typeof ParserEntry;
+    try {
+      loaded = sourceParser ?? createRequire(import.meta.url)("../../parser/bundle.cjs");
+    } catch (error) {
+      if (!(error instanceof Error && "code" in error && error.code === "MODULE_NOT_FOUND")) throw error;
+      loaded = await import("../../parser/bundle.js");
+    }
     parser = loaded;
   }
   return parser;
@@ -45,7 +52,7 @@ export async function runTask(task: Task): Promise<TaskResult> {
   switch (task.kind) {
     case "parse": {
       if (task.codeCache !== null) useCodeCache(task.codeCache);
-      const { parseDocument } = loadParser();
+      const { parseDocument } = await loadParser();
       const page = parseDocument(task.file, task.text);
       if (task.cacheFile !== null) writeEntry(task.cacheFile, JSON.stringify(page));
       // After a page is parsed, the cached code holds the functions parsing compiled too (written once per build).
