@@ -57,6 +57,26 @@ describe("docgen model", () => {
   });
 });
 
+describe("--out files", () => {
+  it("are written into folders made for them, and one that cannot be written is one line and exit 2", () => {
+    const nested = path.join(tmp, "out-files", "a", "b", "model.json");
+    expect(runCli(["model", "--input", "docs-input", "--out", nested]).status).toBe(0);
+    expect(JSON.parse(readFileSync(nested, "utf8"))).toHaveProperty("types");
+    const blocker = path.join(tmp, "out-files", "a-file");
+    writeFileSync(blocker, "x");
+    for (const args of [
+      ["model", "--input", "docs-input", "--out", path.join(blocker, "model.json")],
+      ["openapi", "--input", "docs-input", "--api-version", "beta", "--out", path.dirname(nested)],
+      ["jsonschema", "--input", "docs-input", "--out", blocker],
+      ["diff", "docs-input", "docs-input", "--out", path.join(blocker, "diff.md")],
+    ]) {
+      const result = runCli(args);
+      expect(result.status, args.join(" ")).toBe(2);
+      expect(result.stderr, args.join(" ")).toMatch(/^docgen: error: cannot write ".*": (part of the path is a file, not a folder|it is a folder); pass another --out path\n$/);
+    }
+  });
+});
+
 describe("docgen gen", () => {
   it("writes, then --check passes; a stale or extra file makes --check exit 1 listing it", () => {
     const out = path.join(tmp, "gen");

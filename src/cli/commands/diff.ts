@@ -4,7 +4,7 @@
  * when a change is breaking.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Option, type Command } from "commander";
@@ -12,6 +12,7 @@ import { diffModels, diffToMarkdown } from "../../diff/diff.js";
 import { loadConfig } from "../config.js";
 import { UserError } from "../errors.js";
 import { loadModel } from "../pipeline.js";
+import { writeOutFile } from "./shared.js";
 
 interface DiffOptions {
   git?: string;
@@ -56,7 +57,7 @@ export function registerDiff(program: Command): void {
       }
       const diff = diffModels(before, after);
       const text = options.format === "json" ? JSON.stringify(diff, null, 2) + "\n" : diffToMarkdown(diff);
-      if (options.out) writeFileSync(options.out, text);
+      if (options.out) writeOutFile(options.out, text);
       else process.stdout.write(text);
       if (options.failOnBreaking && diff.summary.breaking > 0) {
         process.stderr.write(`docgen diff: ${diff.summary.breaking} breaking change(s)\n`);

@@ -2,7 +2,6 @@
  * `docgen openapi` (an OpenAPI 3.1 document for one API version) and `docgen jsonschema` (a JSON
  * Schema 2020-12 file per type): the model handed to tools that speak those formats.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { versionFolder } from "../../emitters/naming.js";
@@ -10,7 +9,7 @@ import { DEFAULT_BASE_URI, exportJsonSchemas } from "../../exporters/jsonschema.
 import { exportOpenApi } from "../../exporters/openapi.js";
 import { compareText } from "../../model/diagnostics.js";
 import { UserError } from "../errors.js";
-import { loadFromOptions, selectVersions, withInputs, type CommonOptions } from "./shared.js";
+import { loadFromOptions, selectVersions, withInputs, writeOutFile, type CommonOptions } from "./shared.js";
 
 export function registerExports(program: Command): void {
   withInputs(program.command("openapi").description("write an OpenAPI 3.1 document (paths, parameters, bodies, examples, schemas)"))
@@ -26,7 +25,7 @@ export function registerExports(program: Command): void {
       }
       if (!present.includes(folder)) throw new UserError(`the docs hold no API version "${folder}"; pass --api-version with one of ${present.join(", ")}`);
       const json = JSON.stringify(exportOpenApi(selected, folder), null, 2) + "\n";
-      if (options.out) writeFileSync(options.out, json);
+      if (options.out) writeOutFile(options.out, json);
       else process.stdout.write(json);
     });
 
@@ -36,11 +35,7 @@ export function registerExports(program: Command): void {
     .action(async (options: CommonOptions & { out: string; baseUri: string }) => {
       const { config, model } = await loadFromOptions(options);
       const files = exportJsonSchemas(selectVersions(model, config.versions), options.baseUri);
-      for (const file of files) {
-        const target = path.join(options.out, ...file.path.split("/"));
-        mkdirSync(path.dirname(target), { recursive: true });
-        writeFileSync(target, file.content);
-      }
+      for (const file of files) writeOutFile(path.join(options.out, ...file.path.split("/")), file.content);
       process.stdout.write(`docgen: wrote ${files.length} JSON Schema files to ${options.out}\n`);
     });
 }

@@ -1,7 +1,6 @@
 /** `docgen model`: the API model as JSON (docs/model.md). */
-import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
-import { loadFromOptions, withInputs, type CommonOptions } from "./shared.js";
+import { loadFromOptions, withInputs, writeOutFile, type CommonOptions } from "./shared.js";
 
 export function registerModel(program: Command): void {
   withInputs(program.command("model").description("print the API model as JSON (see docs/model.md)"))
@@ -9,7 +8,7 @@ export function registerModel(program: Command): void {
     .action(async (options: CommonOptions & { out?: string }) => {
       const { model } = await loadFromOptions(options);
       const json = JSON.stringify(model, null, 2) + "\n";
-      if (options.out) writeFileSync(options.out, json);
+      if (options.out) writeOutFile(options.out, json);
       else process.stdout.write(json);
     });
 }

@@ -1,4 +1,6 @@
-/** What the commands share: the --config and --input options, and the model they load. */
+/** What the commands share: the --config and --input options, the model they load, and writing what they were asked to write. */
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { Option, type Command } from "commander";
 import { defaultJobs } from "../workers/pool.js";
 import type { ApiModel } from "../../model/types.js";
@@ -53,4 +55,31 @@ export async function loadFromOptions(options: CommonOptions): Promise<Loaded> {
 export function parseCount(value: string, flag: string): number {
   if (!/^\d+$/.test(value)) throw new UserError(`${flag} expects a whole number ≥ 0, got "${value}"`);
   return Number(value);
+}
+
+/** What a failed write's error code means to someone choosing where to write. */
+const WRITE_PROBLEMS: Readonly<Record<string, string>> = {
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EISDIR: "it is a folder",
+  ENOTDIR: "part of the path is a file, not a folder",
+  EEXIST: "part of the path is a file, not a folder",
+  ENOSPC: "the disk is full",
+  EROFS: "the file system is read-only",
+};
+
+/**
+ * Writes a file a command was asked to write (`--out`), making its folder first. A file that cannot
+ * be written (a file or folder in the way, no permission, a full disk) is for the user to fix: one
+ * line saying why, exit 2, not an internal error.
+ */
+export function writeOutFile(file: string, content: string): void {
+  try {
+    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    writeFileSync(file, content);
+  } catch (error) {
+    const code = error instanceof Error && "code" in error && typeof error.code === "string" ? error.code : "";
+    const reason = WRITE_PROBLEMS[code] ?? (error instanceof Error ? error.message : String(error));
+    throw new UserError(`cannot write "${file}": ${reason}; pass another --out path`);
+  }
 }
