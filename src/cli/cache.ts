@@ -7,7 +7,7 @@
  * is a miss. The cache only ever saves time: output is the same with or without it.
  */
 import { createHash, hash } from "node:crypto";
-import { closeSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -362,14 +362,23 @@ function temporaryPath(target: string): string {
 
 /** A file's size in bytes, or null when there is none. */
 function sizeOf(file: string): number | null {
-  return statSync(file, { throwIfNoEntry: false })?.size ?? null;
+  return statOf(file)?.size ?? null;
 }
 
 /** Whether two paths are links to one file (a shared entry linked again: nothing to do). */
 function sameFile(a: string, b: string): boolean {
-  const first = statSync(a, { throwIfNoEntry: false });
-  const second = statSync(b, { throwIfNoEntry: false });
-  return first !== undefined && second !== undefined && first.ino === second.ino && first.dev === second.dev;
+  const first = statOf(a);
+  const second = statOf(b);
+  return first !== null && second !== null && first.ino === second.ino && first.dev === second.dev;
+}
+
+/** A file's `stat`, or null when there is none or it cannot be taken (a file where the cache's folder should be: the cache is then only not used). */
+function statOf(file: string): Stats | null {
+  try {
+    return statSync(file, { throwIfNoEntry: false }) ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /** Writes a cache entry atomically; a cache that cannot be written is silently not used (false). */

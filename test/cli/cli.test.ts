@@ -2,7 +2,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ROOT, runCli } from "../helpers.js";
+import { readTree, ROOT, runCli } from "../helpers.js";
 
 const tmpRoot = path.join(ROOT, "test/.tmp");
 mkdirSync(tmpRoot, { recursive: true });
@@ -78,6 +78,16 @@ describe("--out files", () => {
 });
 
 describe("docgen gen", () => {
+  it("does without a cache folder it cannot use (a file where a folder should be): the same output", () => {
+    const blocker = path.join(tmp, "cache-blocker");
+    writeFileSync(blocker, "x");
+    const [withBlocked, withNone] = [path.join(tmp, "gen-blocked-cache"), path.join(tmp, "gen-no-cache")];
+    const blocked = runCli(["gen", "--input", "docs-input", "--out", withBlocked, "--cache-dir", path.join(blocker, "cache"), "--no-daemon"]);
+    expect(blocked.status, blocked.stderr).toBe(0);
+    expect(runCli(["gen", "--input", "docs-input", "--out", withNone, "--no-cache", "--no-daemon"]).status).toBe(0);
+    expect(readTree(withBlocked)).toEqual(readTree(withNone));
+  });
+
   it("writes, then --check passes; a stale or extra file makes --check exit 1 listing it", () => {
     const out = path.join(tmp, "gen");
     const first = runCli(["gen", "--input", "docs-input", "--out", out]);
