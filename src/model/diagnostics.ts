@@ -23,6 +23,7 @@ export const DIAGNOSTIC_CODES = {
   "example-json-invalid": { severity: "warning", summary: "An example body looks like JSON but does not parse." },
   "table-row-extra-cells": { severity: "warning", summary: "A table row has more cells than the table has columns; the extra text is dropped." },
   "property-name-path": { severity: "warning", summary: "A property-table row names a path (`file/localizations`) instead of a property; the row was skipped." },
+  "property-table-unread": { severity: "warning", summary: "A table under a Properties or Relationships heading looks like a property table but its header is not one, so its rows were not read." },
   "example-json-duplicate-key": { severity: "warning", summary: "An example body sets the same key twice in one object; only the last value counts." },
   "example-json-repaired": { severity: "warning", summary: "An example body is not strict JSON (trailing commas, comments, smart quotes) and was read leniently." },
   "example-value-mismatch": { severity: "error", summary: "An example body contradicts the page's own property table." },

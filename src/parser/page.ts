@@ -12,7 +12,7 @@ import { namedEnumTables, tableMembers, type EnumTable } from "./sections/enum-t
 import { bareTypeName, parseInheritance } from "./sections/inheritance.js";
 import { checkRepresentation, readRepresentation, settleNameCase } from "./sections/representation.js";
 import { parsePermissionsTable, parsePrerequisites } from "./sections/permissions.js";
-import { isPropertyTable, isRelationshipTable, parsePropertyTable } from "./sections/property-table.js";
+import { headerLine, isPropertyTable, isRelationshipTable, looksLikeUnreadPropertyTable, parsePropertyTable } from "./sections/property-table.js";
 import { parseRequestHeaders } from "./sections/request-headers.js";
 import { parseResponseSection } from "./sections/response.js";
 import { parseRoutes, pathParams } from "./sections/routes.js";
@@ -173,11 +173,20 @@ function extractResource(page: SectionedPage, title: string, ctx: PageContext, m
   // tables under "Properties of a token lifetime policy definition" describe another object (here
   // the JSON held in a string property), not this resource.
   // Such a heading covers its own subheadings (`#### Example: definition …`) too.
-  const collect = (blocks: readonly Block[], navigation: boolean, skip = false): void => {
+  // `heading`: a Properties or Relationships heading the blocks are under, whose tables are meant to
+  // list properties: one that is not read as such is reported (`property-table-unread`).
+  const collect = (blocks: readonly Block[], navigation: boolean, skip = false, heading?: string): void => {
     let ignoredBelow = skip ? 0 : Infinity; // the depth of the heading that started ignoring, Infinity when none
     for (const block of blocks) {
       if (block.kind === "heading" && block.depth <= ignoredBelow) {
         ignoredBelow = INSTANCE_ATTRIBUTES.test(block.text) || describesOtherObject(block.text, name) ? block.depth : Infinity;
+      }
+      if (ignoredBelow === Infinity && heading !== undefined && block.kind === "table" && looksLikeUnreadPropertyTable(block)) {
+        ctx.report(
+          "property-table-unread",
+          block.pos,
+          `The table under "${heading}" was not read as properties: its header is "${headerLine(block)}", and a property table's starts with a Property (or Name) column and a Type column; rename its columns if it lists properties.`,
+        );
       }
       if (ignoredBelow !== Infinity || block.kind !== "table" || !isPropertyTable(block)) continue;
       for (const property of parsePropertyTable(block, ctx, navigation || isRelationshipTable(block))) {
@@ -188,7 +197,10 @@ function extractResource(page: SectionedPage, title: string, ctx: PageContext, m
     }
   };
   collect(page.intro, false);
-  for (const section of page.sections) collect(section.blocks, /relationship|navigation propert/.test(section.key), INSTANCE_ATTRIBUTES.test(section.key) || describesOtherObject(section.key, name));
+  for (const section of page.sections) {
+    const listsProperties = /propert|relationship/.test(section.key);
+    collect(section.blocks, /relationship|navigation propert/.test(section.key), INSTANCE_ATTRIBUTES.test(section.key) || describesOtherObject(section.key, name), listsProperties ? section.heading.text.trim() : undefined);
+  }
   const representationSection = findSection(page, "json representation");
   const representation = representationSection ? readRepresentation(representationSection.blocks) : undefined;
   const settled = representation ? settleNameCase(representation, properties, ctx) : properties;

@@ -168,3 +168,22 @@ describe("rows naming a path", () => {
     expect(page.diagnostics.filter((d) => d.code === "property-name-path").map((d) => [d.line, d.severity])).toEqual([[7, "warning"]]);
   });
 });
+
+describe("tables under Properties or Relationships that are not read", () => {
+  const page = (heading: string, header: string, row: string) => parseDocument("r.md", ["# thing resource type", "", heading, "", header, "|:--|:--|:--|", row, ""].join("\n"));
+  const unread = (p: ReturnType<typeof page>) => p.diagnostics.filter((d) => d.code === "property-table-unread").map((d) => [d.line, d.severity, d.message]);
+
+  it("reports a name column without a Type column, or a type column without a name column, at the table", () => {
+    const named = page("## Properties", "| Name | Kind | Notes |", "| size | Int32 | The size. |");
+    expect(named.types[0]?.properties).toEqual([]);
+    expect(unread(named)).toEqual([[5, "warning", 'The table under "Properties" was not read as properties: its header is "Name | Kind | Notes", and a property table\'s starts with a Property (or Name) column and a Type column; rename its columns if it lists properties.']]);
+    expect(unread(page("## Relationships", "| Method | Return Type | Description |", "| data | Binary | The data. |")).map(([line]) => line)).toEqual([5]);
+  });
+
+  it("says nothing of property tables, tables of values, tables elsewhere, or instance attributes", () => {
+    expect(unread(page("## Properties", "| Property | Type | Description |", "| size | Int32 | The size. |"))).toEqual([]);
+    expect(unread(page("## Properties", "| Member | Value | Description |", "| one | 1 | One. |"))).toEqual([]);
+    expect(unread(page("## Methods", "| Method | Return Type | Description |", "| get | thing | Gets it. |"))).toEqual([]);
+    expect(unread(page("## Instance attributes", "| Name | Kind | Notes |", "| @odata.type | String | The type. |"))).toEqual([]);
+  });
+});

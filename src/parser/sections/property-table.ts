@@ -18,6 +18,24 @@ export function isPropertyTable(table: TableBlock): boolean {
   return first !== undefined && NAME_HEADERS.has(first) && second === "type";
 }
 
+/**
+ * A table that looks meant to list properties but is not read as a property table: a name column
+ * without a Type column after it (`Name|Kind|Notes`), or a type column after a first column that is
+ * not a name (`Method|Return Type|Description`). Tables of values (`Member|Description`) and other
+ * tables do not look so. Only asked of tables under a Properties or Relationships heading.
+ */
+export function looksLikeUnreadPropertyTable(table: TableBlock): boolean {
+  if (isPropertyTable(table)) return false;
+  const [first, second] = table.header.map((cell) => headerText(cell));
+  if (first === undefined || second === undefined) return false;
+  return NAME_HEADERS.has(first) || /^(?:return |data )?type$/.test(second);
+}
+
+/** A table's header as written, for a message (`Name | Kind | Notes`). */
+export function headerLine(table: TableBlock): string {
+  return table.header.map((cell) => cell.text.trim()).join(" | ");
+}
+
 /** A `Relationship|Type|Description` table: its rows are navigation properties wherever it stands. */
 export function isRelationshipTable(table: TableBlock): boolean {
   const first = table.header[0];
