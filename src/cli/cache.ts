@@ -265,9 +265,15 @@ export class Cache {
     const source = this.entryPath(kind, shared);
     const target = this.entryPath(kind, key);
     if (source === target) return this.write(kind, key, content());
-    if (sizeOf(source) !== size && !writeEntry(source, content())) return false;
-    if (sameFile(source, target)) return true;
-    return placeEntry(target, (temporary) => linkSync(source, temporary)) || this.write(kind, key, content());
+    let existing = statOf(source);
+    if (existing?.size !== size) {
+      if (!writeEntry(source, content())) return false;
+      existing = statOf(source);
+    }
+    // Linked already (a file's latest text, unchanged): nothing to do.
+    const linked = statOf(target);
+    if (existing !== null && linked !== null && existing.ino === linked.ino && existing.dev === linked.dev) return true;
+    return placeEntry(target, (temporary) => linkSync(source, temporary), true) || this.write(kind, key, content());
   }
 
   /** Whether the entry exists (not counted as a hit or a miss). */
@@ -360,18 +366,6 @@ function temporaryPath(target: string): string {
   return `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
 }
 
-/** A file's size in bytes, or null when there is none. */
-function sizeOf(file: string): number | null {
-  return statOf(file)?.size ?? null;
-}
-
-/** Whether two paths are links to one file (a shared entry linked again: nothing to do). */
-function sameFile(a: string, b: string): boolean {
-  const first = statOf(a);
-  const second = statOf(b);
-  return first !== null && second !== null && first.ino === second.ino && first.dev === second.dev;
-}
-
 /** A file's `stat`, or null when there is none or it cannot be taken (a file where the cache's folder should be: the cache is then only not used). */
 function statOf(file: string): Stats | null {
   try {
@@ -386,16 +380,20 @@ export function writeEntry(target: string, content: string | Uint8Array): boolea
   return placeEntry(target, (temporary) => writeFileSync(temporary, content));
 }
 
-/** Puts an entry in place atomically: `make` makes it at a temporary path, renamed then; false when either fails. */
-function placeEntry(target: string, make: (temporary: string) => void): boolean {
+/**
+ * Puts an entry in place atomically: `make` makes it at a temporary path, renamed then; false when
+ * either fails. `link`: `make` links an existing file, which may be the target's already (another
+ * process linked it meanwhile), and renaming a link onto another link of the same file does nothing
+ * (POSIX): the temporary name is then removed.
+ */
+function placeEntry(target: string, make: (temporary: string) => void, link = false): boolean {
   let temporary: string | null = null;
   try {
     mkdirSync(path.dirname(target), { recursive: true });
     temporary = temporaryPath(target);
     make(temporary);
     renameSync(temporary, target);
-    // Renaming a hard link onto another link of the same file does nothing (POSIX): the temporary name stays.
-    if (existsSync(temporary)) rmSync(temporary, { force: true });
+    if (link) rmSync(temporary, { force: true });
     return true;
   } catch {
     // Read-only or full disk: generation must not fail because of the cache (nor leave a temporary file).

@@ -210,7 +210,7 @@ async function generateCached(run: Run, cache: Cache): Promise<Generation> {
   const keys = new OutputKeys(cache, runSettings(run.options.emit ?? {}, run.options.versions), run.documents.map((doc, i) => ({ file: doc.file, hashes: hashes[i] ?? EMPTY_HASHES })));
   // Each version's share of the run's summary; all of them (as the last run left them: the sweep keeps no other) are the summary.
   const shares = new Map(keys.versions().map((version) => [version, cache.readJson("run", keys.share(version), isRunSummary)]));
-  const summary = shares.size > 0 && [...shares.values()].every((share) => share !== null) ? joinSummaries([...shares.values()].filter((share) => share !== null)) : null;
+  const summary = summaryOf([...shares.values()]);
   const reused = cachedFiles(cache, keys, summary?.files ?? (await candidateFiles(keys, run.options)));
   const unusedPages = meta.unused();
   meta.save();
@@ -247,18 +247,21 @@ async function generateCached(run: Run, cache: Cache): Promise<Generation> {
     plans.store();
     const paths = [...emittedPaths, ...reused.keys()].sort(compareText);
     // The counts and diagnostics: the summary's (a patched model holds only the versions with files
-    // to generate), else each version's share: of the model merged now, or cached.
-    const shareOf = (version: string): RunSummary | null => {
-      const part = merged?.get(version);
-      if (part === undefined) return shares.get(version) ?? null;
-      return { types: part.types.length, operations: part.operations.length, diagnostics: part.diagnostics, files: paths.filter((path) => versionOfPath(path) === version) };
-    };
-    const parts = keys.versions().flatMap((version) => {
-      const share = shareOf(version);
-      return share !== null ? [[version, share] as const] : [];
-    });
-    whole = summary ?? joinSummaries(parts.map(([, share]) => share));
-    if (summary === null) storeShares(cache, keys, parts.filter(([version]) => merged?.has(version) === true));
+    // to generate), else each version's share: of the model merged now (stored), or cached.
+    whole = summary;
+    if (whole === null) {
+      const shareOf = (version: string): RunSummary | null => {
+        const part = merged?.get(version);
+        if (part === undefined) return shares.get(version) ?? null;
+        return { types: part.types.length, operations: part.operations.length, diagnostics: part.diagnostics, files: paths.filter((path) => versionOfPath(path) === version) };
+      };
+      const parts = keys.versions().flatMap((version) => {
+        const share = shareOf(version);
+        return share !== null ? [[version, share] as const] : [];
+      });
+      whole = joinSummaries(parts.map(([, share]) => share));
+      storeShares(cache, keys, parts.filter(([version]) => merged?.has(version) === true));
+    }
     const emittedFormats = emittedPaths.map((path) => formatsOf(cache, path, joins.formats));
     sweepRun(cache, keys, paths, [...emittedFormats, ...[...reused.values()].map((entry) => entry.formats)], {
       unusedPages: [...new Set([...unusedPages, ...pageEntries.released])].filter((key) => !pageEntries.kept.has(key)),
@@ -279,6 +282,12 @@ async function generateCached(run: Run, cache: Cache): Promise<Generation> {
   run.phases.end("cache");
   const counts = summarised();
   return { files, types: counts.types, operations: counts.operations, diagnostics: counts.diagnostics };
+}
+
+/** The run's summary when every API version's share is cached (null when one is missing). */
+function summaryOf(shares: ReadonlyArray<RunSummary | null>): RunSummary | null {
+  const found = shares.filter((share) => share !== null);
+  return found.length > 0 && found.length === shares.length ? joinSummaries(found) : null;
 }
 
 /** The summary of a run from its API versions' shares (the diagnostics joined as buildModel joins them). */
@@ -558,15 +567,17 @@ function chunkRenderer(pool: WorkerPool, warm: Promise<unknown> | null, cache: C
     const keys = chunks.map((chunk) => cache?.key("format", chunk.id) ?? null);
     const known = keys.filter((key) => key !== null);
     joins.formats.set(path, known);
+    // Every chunk has a format key (with a cache): the file's text is named by them, and located in an earlier one.
+    const complete = cache !== null && known.length === keys.length;
     // The whole text when this list of chunks was joined before (see joinedKey): one entry to read instead of a chunk's each.
-    const joined = cache !== null && known.length === keys.length ? joinedKey(cache, known) : null;
+    const joined = complete ? joinedKey(cache, known) : null;
     const whole = cache !== null && joined !== null && cache.has("output", joined) ? cache.readDecodedBytes("output", joined, decodeOutput) : null;
     if (whole !== null) {
       if (whole.sizes !== undefined) joins.sizes.set(path, whole.sizes);
       chunks.forEach(() => progress.tick());
       return Promise.resolve([whole.bytes]);
     }
-    const last = cache !== null && joins.latest !== null && known.length === keys.length ? cache.readUncounted("output", joins.latest(path), decodeOutput) : null;
+    const last = complete && joins.latest !== null ? cache.readUncounted("output", joins.latest(path), decodeOutput) : null;
     const inLast = last !== null ? chunkTexts(last) : null;
     // Read as bytes: the file is joined, compared and written as bytes (see fileOfBytes).
     const cached = keys.map((key): Uint8Array | null => {
@@ -594,7 +605,7 @@ function chunkRenderer(pool: WorkerPool, warm: Promise<unknown> | null, cache: C
         return result.content;
       }),
     );
-    if (known.length !== keys.length) return rendered;
+    if (!complete) return rendered;
     // The file is its chunks' texts joined (emit-file.ts joinChunks): each one's length in bytes locates it there.
     return rendered.then((texts) => {
       joins.sizes.set(path, texts.map((text) => (typeof text === "string" ? Buffer.byteLength(text, "utf8") : text.length)));
@@ -721,6 +732,7 @@ async function parsePages(documents: Document[], pool: WorkerPool, options: Pipe
   const run = (task: Task): Promise<TaskResult> => (misses <= INLINE_TASKS ? pool.runHere(task) : pool.run(task));
   // Pages the rewritten store will hold need no entries of their own (a cold run would write one per page besides).
   const rewrite = store !== null && PageStore.rewrites(notInStore.size, documents.filter((doc) => doc.problem === null).length);
+  const codeCache = codeCacheOf(cache);
   const parsing = Promise.all(
     documents.map(async (doc, i): Promise<PageModel> => {
       const page = found[i];
@@ -733,7 +745,7 @@ async function parsePages(documents: Document[], pool: WorkerPool, options: Pipe
         progress.tick();
         return unreadablePage(doc.file, doc.problem ?? "cannot be read", doc.code);
       }
-      const parsed = await parseWith(run, doc.file, doc.text, rewrite ? null : (cache?.entryPath("page", doc.key) ?? null), codeCacheOf(cache));
+      const parsed = await parseWith(run, doc.file, doc.text, rewrite ? null : (cache?.entryPath("page", doc.key) ?? null), codeCache);
       if (rewrite) store?.prepare(doc.key, parsed);
       progress.tick();
       onParsed?.(doc, parsed);

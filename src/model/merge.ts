@@ -33,7 +33,7 @@ export function versionMerges(pages: readonly PageModel[]): Map<string, VersionM
 }
 
 /** `items` grouped by their API version ("" for none), in the order given within each group. */
-export function byApiVersion<T>(items: readonly T[], versionOf: (item: T) => ApiVersion | null): Map<string, T[]> {
+export function byApiVersion<T>(items: readonly T[], versionOf: (item: T) => string | null): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const version = versionOf(item) ?? "";
