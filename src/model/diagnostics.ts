@@ -15,7 +15,6 @@ export const DIAGNOSTIC_CODES = {
   "annotation-invalid": { severity: "warning", summary: "A `<!-- { … } -->` annotation is not valid JSON." },
   "route-missing": { severity: "warning", summary: "An operation page has no HTTP request route." },
   "route-malformed": { severity: "warning", summary: "A line in the HTTP request block is not `METHOD /path`." },
-  "route-method-ignored": { severity: "warning", summary: "A page's routes use more than one HTTP method; only the first route's method is generated." },
   "route-placeholder-style": { severity: "warning", summary: "A route writes a placeholder as something other than `{name}`; it was read as `{name}`." },
   "permissions-placeholder": { severity: "warning", summary: "A permissions cell holds a placeholder such as TODO." },
   "permissions-disagree": { severity: "info", summary: "Two pages documenting one operation list different permissions." },

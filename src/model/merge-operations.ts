@@ -1,8 +1,12 @@
 /**
  * Merging operations. One operation per API version, method and route: pages that document the same
  * route (the same call written up twice, or a collection GET repeated on derived-type pages) become
- * one operation whose examples and sources are the union. Its title is the first page's, or, when
- * several pages were merged, the first title that names the route's last segment (see `routeTitle`).
+ * one operation whose examples and sources are the union. A page documenting routes that other pages
+ * document one by one (`compositeEntries`) does not join them: each keeps its operation, and the
+ * page's examples go to the one their URL addresses. Its title is the first page's, or, when
+ * several pages were merged, the first title that names the route's last segment (see `routeTitle`);
+ * pages that document it among other operations, or as another method than their own, name it only
+ * when no other page does (then with the method: `updateRegionalAndLanguageSettingsPatch`).
  *
  * Id rule (README "Generated names", docs/model.md): camelCase of the title's words
  * (`Update remoteActionAudit` → `updateRemoteActionAudit`, `user: delta` → `userDelta`). Ids are
@@ -21,12 +25,27 @@ import { compareText, makeDiagnostic } from "./diagnostics.js";
 import { where, type MergeReport } from "./merge-types.js";
 import type { PageOperationModel } from "./page.js";
 import { pathParams } from "./paths.js";
-import type { ApiVersion, Diagnostic, OperationModel, PermissionEntry, PermissionsModel } from "./types.js";
+import { requestPath, routeMatch } from "./route-match.js";
+import type { ApiVersion, Diagnostic, ExampleModel, OperationModel, PermissionEntry, PermissionsModel } from "./types.js";
+
+/** One page's operation as added: its routes' keys (once each), and its place in the order added. */
+interface Entry {
+  apiVersion: ApiVersion | null;
+  page: PageOperationModel;
+  keys: string[];
+  order: number;
+}
+
+/** The routes of one operation and the page operations that document them (see `groupEntries`). */
+interface Group {
+  /** Its routes' keys, and each key's route as first written. */
+  routes: Map<string, string>;
+  /** Every page operation documenting any of its routes, best first (`rank`, then order added). */
+  contributors: Entry[];
+}
 
 export class OperationTable {
-  private readonly byRoute = new Map<string, OperationModel>();
-  /** The titles of every page merged into an operation, in file order. */
-  private readonly titles = new Map<OperationModel, string[]>();
+  private readonly entries: Entry[] = [];
   /** Diagnostics about each operation, reported once its routes (its key) are final. */
   private readonly found = new Map<OperationModel, Diagnostic[]>();
 
@@ -38,28 +57,40 @@ export class OperationTable {
     else this.found.set(operation, [diagnostic]);
   }
 
+  /** Pages' operations are added in file order (and a page's in its order); `operations()` merges them. */
   add(apiVersion: ApiVersion | null, page: PageOperationModel): void {
-    const keys = page.paths.map((path) => routeKey(apiVersion, page.method, path));
-    const existing = keys.map((key) => this.byRoute.get(key)).find((op) => op !== undefined);
-    if (existing) {
-      this.mergeInto(existing, page);
-      this.titles.get(existing)?.push(page.title);
-      for (const key of keys) if (!this.byRoute.has(key)) this.byRoute.set(key, existing);
-      return;
-    }
-    const operation = this.create(apiVersion, page);
-    this.titles.set(operation, [page.title]);
-    for (const key of keys) this.byRoute.set(key, operation);
+    const keys = [...new Set(page.paths.map((path) => routeKey(apiVersion, page.method, path)))];
+    this.entries.push({ apiVersion, page, keys, order: this.entries.length });
   }
 
   operations(): OperationModel[] {
-    const operations = [...new Set(this.byRoute.values())];
-    for (const op of operations) {
-      const titles = this.titles.get(op) ?? [];
+    const composite = compositeEntries(this.entries);
+    const groups = groupEntries(this.entries, composite);
+    // Each example of a composite page goes to the operation whose route its request addresses.
+    const targets = new Map<Entry, Group[]>();
+    for (const group of groups) for (const entry of group.contributors) if (composite.has(entry)) targets.set(entry, [...(targets.get(entry) ?? []), group]);
+    const examplesOf = new Map<Entry, Map<Group, ExampleModel[]>>();
+    for (const [entry, groupsOfEntry] of targets) examplesOf.set(entry, assignExamples(entry, groupsOfEntry, composite));
+
+    const operations = groups.map((group) => {
+      const [first, ...rest] = group.contributors;
+      if (first === undefined) throw new Error("an operation without a page"); // groupEntries makes none
+      const examples = (entry: Entry): ExampleModel[] => examplesOf.get(entry)?.get(group) ?? entry.page.examples;
+      const op = this.create(first, [...group.routes.values()], examples(first));
+      // A group's routes are all listed by plain page operations or all by composite ones only (`groupEntries`).
+      for (const entry of rest) this.mergeInto(op, entry, examples(entry), composite.has(entry) && !composite.has(first));
+      // Named after the best-ranked pages only: a page that documents this operation among others, or only another method of its own, does not name it.
+      const best = group.contributors.filter((entry) => rank(entry, composite) === rank(first, composite));
+      const titles = best.map((entry) => entry.page.title);
       const title = routeTitle(op, titles);
-      if (title !== op.title) Object.assign(op, { title, id: operationId(title) });
-      else op.id = routeId(op, titles) ?? op.id;
-    }
+      const named = title !== op.title;
+      if (named) Object.assign(op, { title, id: operationId(title) });
+      // Only pages documenting another method name it: the title and the method (`updateRegionalAndLanguageSettingsPatch`),
+      // not the route's segment after their verb, which is another method's (`createMultiValueExtendedPropertyPatch`).
+      if (best.every((entry) => entry.page.secondary === true)) op.id += upperFirst(op.method.toLowerCase());
+      else if (!named) op.id = routeId(op, titles) ?? op.id;
+      return op;
+    });
     for (const [op, diagnostics] of this.found) for (const diagnostic of diagnostics) this.report(operationKey(op), diagnostic);
     assignOperationIds(operations, this.report);
     for (const op of operations) if (countsInExamples(op)) op.countable = true;
@@ -68,46 +99,48 @@ export class OperationTable {
     );
   }
 
-  private create(apiVersion: ApiVersion | null, page: PageOperationModel): OperationModel {
-    const { source, title, ...rest } = page;
-    const paths = dedupeRoutes(page.paths);
+  private create(entry: Entry, paths: string[], examples: readonly ExampleModel[]): OperationModel {
+    const { source, title, secondary: _secondary, ...rest } = entry.page;
     // Copies of every array: merging later pages must never change the PageModels it was given.
     return {
       id: operationId(title),
       title,
-      apiVersion,
+      apiVersion: entry.apiVersion,
       ...rest,
       paths,
       pathParams: pathParams(paths),
-      requestHeaders: [...page.requestHeaders],
-      examples: [...page.examples],
+      requestHeaders: [...entry.page.requestHeaders],
+      examples: [...examples],
       sources: [source],
     };
   }
 
-  private mergeInto(operation: OperationModel, page: PageOperationModel): void {
-    if (page.functionParameters) {
-      const names = new Set((operation.functionParameters ?? []).map((p) => p.name.toLowerCase()));
-      const added = page.functionParameters.filter((p) => !names.has(p.name.toLowerCase()));
-      if (added.length > 0) operation.functionParameters = [...(operation.functionParameters ?? []), ...added];
-    }
+  /**
+   * Another page's documentation of the operation. `partly`: the page documents this operation
+   * among others (a composite page that has none of the operation's routes to itself): it adds its
+   * examples and request headers, not its permissions, parameters or types, which are the others' too.
+   */
+  private mergeInto(operation: OperationModel, entry: Entry, examples: readonly ExampleModel[], partly: boolean): void {
+    const page = entry.page;
     const first = operation.sources[0];
+    const route = page.paths.find((path) => entry.keys.includes(routeKey(entry.apiVersion, page.method, path)) && operation.paths.some((own) => routeKey(null, "", own) === routeKey(null, "", path))) ?? page.paths[0] ?? "";
     this.note(
       operation,
-      makeDiagnostic("operation-duplicate", page.source, `${page.method} ${page.paths[0] ?? ""} is also documented at ${first ? where(first) : "another page"}; the pages were merged into "${operation.title}".`),
+      makeDiagnostic("operation-duplicate", page.source, `${page.method} ${route} is also documented at ${first ? where(first) : "another page"}; the pages were merged into "${operation.title}".`),
     );
     operation.sources.push(page.source);
-    operation.examples.push(...page.examples);
-    const known = new Set(operation.paths.map((path) => routeKey(null, "", path)));
-    const added = page.paths.filter((path) => !known.has(routeKey(null, "", path)));
-    operation.paths.push(...dedupeRoutes(added));
-    const params = new Set(operation.pathParams.map((p) => p.name));
-    for (const param of pathParams(added)) if (!params.has(param.name)) operation.pathParams.push(param);
+    operation.examples.push(...examples);
     const headers = new Set(operation.requestHeaders.map((h) => h.name.toLowerCase()));
     for (const header of page.requestHeaders) {
       if (headers.has(header.name.toLowerCase())) continue;
       headers.add(header.name.toLowerCase());
       operation.requestHeaders.push(header);
+    }
+    if (partly) return;
+    if (page.functionParameters) {
+      const names = new Set((operation.functionParameters ?? []).map((p) => p.name.toLowerCase()));
+      const added = page.functionParameters.filter((p) => !names.has(p.name.toLowerCase()));
+      if (added.length > 0) operation.functionParameters = [...(operation.functionParameters ?? []), ...added];
     }
     operation.requestType ??= page.requestType;
     operation.responseType ??= page.responseType;
@@ -143,6 +176,136 @@ export class OperationTable {
     }
     return { declaredOrder: current.declaredOrder, entries };
   }
+}
+
+/**
+ * Page operations that document several operations at once (composite): ones sharing routes with two
+ * smaller page operations that share none with each other. "Create single-value extended property"
+ * lists `POST /me/messages`, `POST /me/events`, … (30 routes), each of which a page of its own documents
+ * ("Create message", "Create event"); "Update conversationMember" lists the team's and the channel's
+ * member routes, each with its own page. Such a page does not join the operations it documents into
+ * one: each of its routes stays with the pages documenting it alone (`groupEntries`).
+ */
+function compositeEntries(entries: readonly Entry[]): Set<Entry> {
+  const byKey = entriesByKey(entries);
+  const composite = new Set<Entry>();
+  for (const entry of entries) {
+    const smaller = [...new Set(entry.keys.flatMap((key) => byKey.get(key) ?? []))].filter((other) => other.keys.length < entry.keys.length);
+    const disjoint = smaller.some((a, i) => smaller.slice(i + 1).some((b) => !a.keys.some((key) => b.keys.includes(key))));
+    if (disjoint) composite.add(entry);
+  }
+  return composite;
+}
+
+function entriesByKey(entries: readonly Entry[]): Map<string, Entry[]> {
+  const byKey = new Map<string, Entry[]>();
+  for (const entry of entries) {
+    for (const key of entry.keys) {
+      const list = byKey.get(key);
+      if (list === undefined) byKey.set(key, [entry]);
+      else list.push(entry);
+    }
+  }
+  return byKey;
+}
+
+/**
+ * The operations: one per set of routes that pages document together. A route belongs with the page
+ * operations listing it that are not composite (or, when only composite ones list it, with those),
+ * and page operations sharing a route are one operation (the same call documented twice, a collection
+ * GET repeated on 128 derived-type pages). A composite page operation also documents the operations
+ * its other routes belong to (a contributor to each). Contributors are ordered by `rank`, then in the
+ * order added (file order): what the first says wins where pages differ. Independent of file order
+ * given the same pages.
+ */
+function groupEntries(entries: readonly Entry[], composite: ReadonlySet<Entry>): Group[] {
+  const byKey = entriesByKey(entries);
+  const parent = new Map<Entry, Entry>();
+  const find = (entry: Entry): Entry => {
+    let root = entry;
+    for (let up = parent.get(root); up !== undefined && up !== root; up = parent.get(root)) root = up;
+    parent.set(entry, root);
+    return root;
+  };
+  const ownersOf = (key: string): Entry[] => {
+    const all = byKey.get(key) ?? [];
+    const plain = all.filter((entry) => !composite.has(entry));
+    return plain.length > 0 ? plain : all;
+  };
+  for (const key of byKey.keys()) {
+    const [head, ...others] = ownersOf(key);
+    if (head === undefined) continue;
+    for (const other of others) {
+      const a = find(head);
+      const b = find(other);
+      // The earlier entry is the root, so that roots (and the groups' order) follow the order added.
+      if (a !== b) parent.set(a.order < b.order ? b : a, a.order < b.order ? a : b);
+    }
+  }
+  const groups = new Map<Entry, Group>();
+  const groupOf = (key: string): Group | undefined => {
+    const [owner] = ownersOf(key);
+    if (owner === undefined) return undefined;
+    const root = find(owner);
+    let group = groups.get(root);
+    if (group === undefined) {
+      group = { routes: new Map(), contributors: [] };
+      groups.set(root, group);
+    }
+    return group;
+  };
+  for (const entry of entries) {
+    for (const key of entry.keys) {
+      const group = groupOf(key);
+      if (group !== undefined && !group.contributors.includes(entry)) group.contributors.push(entry);
+    }
+  }
+  for (const group of groups.values()) {
+    group.contributors.sort((a, b) => rank(a, composite) - rank(b, composite) || a.order - b.order);
+    // Routes in the contributors' order: the best page's first (an operation is keyed by its first route).
+    for (const entry of group.contributors) {
+      entry.page.paths.forEach((path) => {
+        const key = routeKey(entry.apiVersion, entry.page.method, path);
+        if (!group.routes.has(key) && groupOf(key) === group) group.routes.set(key, path);
+      });
+    }
+  }
+  return [...groups.values()];
+}
+
+/** How well a page operation speaks for an operation: 0 its page's own, 1 another method of its page, 2 and 3 the same of a composite page. */
+function rank(entry: Entry, composite: ReadonlySet<Entry>): number {
+  return (composite.has(entry) ? 2 : 0) + (entry.page.secondary === true ? 1 : 0);
+}
+
+/**
+ * Each example of a composite page operation with the operation its request addresses: the one
+ * with the route matching its URL best (`routeMatch`); an example matching none (or without a
+ * request) goes with the page's own operation (of routes no other page lists), else with the
+ * operation of the page's first route.
+ */
+function assignExamples(entry: Entry, groups: readonly Group[], composite: ReadonlySet<Entry>): Map<Group, ExampleModel[]> {
+  const assigned = new Map<Group, ExampleModel[]>(groups.map((group) => [group, []]));
+  const firstKey = entry.keys[0];
+  // The page's own operation, of the routes only composite pages list (all of whose contributors are composite).
+  const own = groups.find((group) => group.contributors[0] !== undefined && composite.has(group.contributors[0]));
+  const home = own ?? groups.find((group) => firstKey !== undefined && group.routes.has(firstKey)) ?? groups[0];
+  for (const example of entry.page.examples) {
+    let best = home;
+    let score = 0;
+    const url = example.request?.url;
+    if (url !== undefined) {
+      const path = requestPath(url);
+      for (const group of groups) {
+        for (const route of group.routes.values()) {
+          const s = routeMatch(route, path);
+          if (s > score) [best, score] = [group, s];
+        }
+      }
+    }
+    if (best !== undefined) assigned.get(best)?.push(example);
+  }
+  return assigned;
 }
 
 /** Gives every operation its final id (see the file header), in place; renamings are reported. */
@@ -261,17 +424,6 @@ function qualifiedIds(base: string, ops: readonly OperationModel[]): string[] {
 }
 
 const upperFirst = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
-
-/** The routes, keeping the first of any that differ only in placeholder names and letter case. */
-function dedupeRoutes(paths: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return paths.filter((path) => {
-    const key = routeKey(null, "", path);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
 
 /**
  * What identifies an operation of a merged model: its version, method and first route (no two

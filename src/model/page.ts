@@ -22,8 +22,12 @@ export interface PageTypeModel {
   source: SourcePosition;
 }
 
-/** An operation as one page documents it: the OperationModel before merging (no id yet, one source). */
-export type PageOperationModel = Omit<OperationModel, "id" | "apiVersion" | "sources"> & { source: SourcePosition };
+/**
+ * An operation as one page documents it: the OperationModel before merging (no id yet, one source).
+ * `secondary`: the routes of a method other than the page's first route's (a page documenting
+ * `PATCH` and `PUT` of one resource documents two operations; the first is the page's own).
+ */
+export type PageOperationModel = Omit<OperationModel, "id" | "apiVersion" | "sources"> & { source: SourcePosition; secondary?: true };
 
 /** A type name used by a page (a type cell, a response sentence), with where it was written. */
 export interface TypeReference {

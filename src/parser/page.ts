@@ -2,7 +2,7 @@
  * Outline → PageModel: decides what kind of page this is and runs the section extractors.
  */
 import type { PageKind, PageModel, PageOperationModel, PageTypeModel } from "../model/page.js";
-import type { ApiVersion, PropertyModel } from "../model/types.js";
+import type { ApiVersion, ExampleModel, PropertyModel } from "../model/types.js";
 import { PageContext } from "./context.js";
 import type { Block, Outline, TableBlock } from "./outline.js";
 import { checkExampleBody } from "./sections/example-check.js";
@@ -62,10 +62,6 @@ function extractOperation(page: SectionedPage, title: string, ctx: PageContext, 
     ctx.report("route-missing", routeSection?.heading.pos ?? page.title?.pos ?? { line: 1, column: 1 }, "This operation page has no route; add an '## HTTP request' section with a 'METHOD /path' code block.");
     return;
   }
-  const paths = [...new Set(routes.filter((r) => r.method === first.method).map((r) => r.path))];
-  for (const route of routes.filter((r) => r.method !== first.method)) {
-    ctx.report("route-method-ignored", route.pos, `This page documents one operation, ${first.method} ${first.path}; the ${route.method} route ${route.path} is not generated. Document each method on its own page.`);
-  }
   const permissionSection = findSection(page, "permissions");
   const prerequisites = findSection(page, "prerequisites");
   const permissions = permissionSection
@@ -74,60 +70,78 @@ function extractOperation(page: SectionedPage, title: string, ctx: PageContext, 
       ? parsePrerequisites(prerequisites.blocks, ctx)
       : undefined;
   const headers = findSection(page, "request headers");
+  const requestHeaders = headers ? parseRequestHeaders(headers.blocks, ctx) : [];
   const response = parseResponseSection(findSection(page, "response")?.blocks ?? [], ctx);
   // Variant pages (above) without Example sections: the HTTP messages of every section are the examples.
   // A section holding a bold `**Request**` pseudo-heading (some pages put their example under `## Response`) is an example section too.
   const exampleSections = page.sections.filter((s) => s.key.startsWith("example") || s.blocks.some(isBoldRequest));
   const examples = (exampleSections.length > 0 || routeSection ? exampleSections : page.sections).map((s) => parseExamples(s.blocks, ctx));
-
-  const operation: PageOperationModel = {
-    title,
-    method: first.method,
-    paths,
-    pathParams: pathParams(paths),
-    requestHeaders: headers ? parseRequestHeaders(headers.blocks, ctx) : [],
-    responseCollection: response.responseCollection,
-    successStatus: response.successStatus,
-    examples: examples.flatMap((e) => e.examples),
-    source: ctx.at(page.title?.pos ?? { line: 1, column: 1 }),
-  };
-  checkExampleStatuses(operation, ctx);
+  const allExamples = examples.flatMap((e) => e.examples);
   const description = introText(page.intro);
-  if (description) operation.description = description;
-  if (permissions) operation.permissions = permissions;
-  if (response.responseType) operation.responseType = response.responseType;
-  const exampleUrls = operation.examples.flatMap((e) => (e.request ? [e.request.url] : []));
-  const functionParameters = parseFunctionParameters(page, first.method, paths, ctx, exampleUrls);
-  if (functionParameters.length > 0) operation.functionParameters = functionParameters;
+
+  // A page whose routes use several methods (`PATCH` and `PUT /organization/{id}/branding`) documents
+  // one operation per method: the first route's method is the page's own operation, each other one
+  // is `secondary` (merge-operations.ts names it after the page's title and its method, unless a page
+  // of its own documents it). Each gets the example requests sent with its method.
+  const methods = [...new Set(routes.map((r) => r.method))];
+  const operations = methods.map((method): PageOperationModel => {
+    const secondary = method !== first.method;
+    const paths = [...new Set(routes.filter((r) => r.method === method).map((r) => r.path))];
+    const operation: PageOperationModel = {
+      title,
+      method,
+      paths,
+      pathParams: pathParams(paths),
+      requestHeaders,
+      responseCollection: response.responseCollection,
+      successStatus: response.successStatus,
+      examples: allExamples.filter((e) => (e.request !== undefined && methods.includes(e.request.method) ? e.request.method === method : !secondary)),
+      source: ctx.at(page.title?.pos ?? { line: 1, column: 1 }),
+    };
+    if (secondary) operation.secondary = true;
+    if (description) operation.description = description;
+    if (permissions) operation.permissions = permissions;
+    if (response.responseType) operation.responseType = response.responseType;
+    const exampleUrls = operation.examples.flatMap((e) => (e.request ? [e.request.url] : []));
+    const functionParameters = parseFunctionParameters(page, method, paths, ctx, exampleUrls);
+    if (functionParameters.length > 0) operation.functionParameters = functionParameters;
+    return operation;
+  });
+  checkExampleStatuses(response.successStatus, allExamples, ctx);
 
   const body = findSection(page, "request body");
   if (body) {
     const subject = requestBodySubject(body.blocks, title, ctx);
     const table = body.blocks.find((b): b is TableBlock => b.kind === "table" && isPropertyTable(b));
     const properties = table ? parsePropertyTable(table, ctx) : [];
-    if (subject && (table || /representation/i.test(blockText(body.blocks)))) operation.requestType = subject;
+    if (subject && (table || /representation/i.test(blockText(body.blocks)))) {
+      // The request body is what the page's own method sends; a secondary GET or DELETE sends none.
+      for (const operation of operations) if (!operation.secondary || BODY_METHODS.has(operation.method)) operation.requestType = subject;
+    }
     if (subject && table) {
       model.types.push({ name: subject, properties, role: "requestBody", source: ctx.at(table.pos) });
-      checkBodies(examples.flatMap((e) => e.bodies), properties, subject, operation.responseType, ctx);
+      checkBodies(examples.flatMap((e) => e.bodies), properties, subject, response.responseType, ctx);
     }
   }
-  model.operations.push(operation);
+  model.operations.push(...operations);
 }
+
+const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
 
 function isBoldRequest(block: Block): boolean {
   return block.kind === "paragraph" && /^request:?$/i.test(block.text) && block.emphasis.some((e) => /^request:?$/i.test(e));
 }
 
 /** Each example response should carry the success status the Response section states. */
-function checkExampleStatuses(operation: PageOperationModel, ctx: PageContext): void {
-  if (operation.successStatus === null) return;
-  for (const example of operation.examples) {
+function checkExampleStatuses(successStatus: number | null, examples: readonly ExampleModel[], ctx: PageContext): void {
+  if (successStatus === null) return;
+  for (const example of examples) {
     const response = example.response;
-    if (!response || response.status === operation.successStatus || response.status >= 400) continue;
+    if (!response || response.status === successStatus || response.status >= 400) continue;
     ctx.report(
       "example-status-mismatch",
       response.source,
-      `The example response has status ${response.status}, but the Response section says ${operation.successStatus}; make them agree.`,
+      `The example response has status ${response.status}, but the Response section says ${successStatus}; make them agree.`,
     );
   }
 }

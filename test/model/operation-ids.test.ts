@@ -125,3 +125,111 @@ describe("buildModel: one operation per method and route", () => {
     expect([list, get, policies, mixed].map((m) => m.operations.map((o) => o.id))).toEqual([["listMobileApps"], ["getMobileApp"], ["getPolicy"], ["getAndroidApp"]]);
   });
 });
+
+describe("buildModel: pages with routes of several methods", () => {
+  /** A page with the given route lines and examples (each `METHOD url`, with a JSON body for POST, PATCH and PUT). */
+  const page = (file: string, title: string, routes: string[], examples: string[] = []) =>
+    parseDocument(
+      file,
+      [
+        `# ${title}`,
+        "## HTTP request",
+        "```http",
+        ...routes,
+        "```",
+        "## Request body",
+        "In the request body, supply a JSON representation of a [thing](thing.md) object.",
+        ...examples.flatMap((request, i) => [`## Example ${i + 1}`, "### Request", "```http", request, ...(/^(POST|PATCH|PUT) /.test(request) ? ["", '{"name": "x"}'] : []), "```"]),
+        "",
+      ].join("\n"),
+    );
+
+  it("makes one operation per method: the page's own named after its title, the other after the title and its method, each with its examples", () => {
+    const model = buildModel([page("a.md", "Update thing", ["PUT /things/{id}", "PATCH /things/{id}"], ["PUT https://graph.microsoft.com/beta/things/1", "PATCH https://graph.microsoft.com/beta/things/2"])]);
+    expect(model.operations.map((o) => [o.id, o.method, o.paths, o.examples.map((e) => e.request?.url), o.requestType])).toEqual([
+      ["updateThing", "PUT", ["/things/{id}"], ["https://graph.microsoft.com/beta/things/1"], "thing"],
+      ["updateThingPatch", "PATCH", ["/things/{id}"], ["https://graph.microsoft.com/beta/things/2"], "thing"],
+    ]);
+    expect(model.diagnostics.filter((d) => !d.code.startsWith("type-"))).toEqual([]);
+  });
+
+  it("names the other method's operation after a page that documents it as its own, whatever the file order", () => {
+    for (const files of [["a.md", "b.md"], ["b.md", "a.md"]]) {
+      const create = page(files[0] ?? "", "Create brand", ["PUT /brand", "PATCH /brand"]);
+      const update = page(files[1] ?? "", "Update brand", ["PATCH /brand", "PUT /brand"]);
+      const model = buildModel([create, update]);
+      expect(model.operations.map((o) => [o.id, o.method, o.sources.length])).toEqual([
+        ["createBrand", "PUT", 2],
+        ["updateBrand", "PATCH", 2],
+      ]);
+    }
+  });
+
+  it("sends no request body with another method's GET or DELETE", () => {
+    const model = buildModel([page("a.md", "Create thing", ["POST /things/dismiss", "GET /other/things/dismiss"])]);
+    expect(model.operations.map((o) => [o.id, o.method, o.requestType ?? null])).toEqual([
+      ["createThing", "POST", "thing"],
+      ["createThingGet", "GET", null],
+    ]);
+  });
+});
+
+describe("buildModel: a page documenting several operations at once", () => {
+  const page = (file: string, title: string, routes: string[], examples: string[] = [], permission?: string) =>
+    parseDocument(
+      file,
+      [
+        `# ${title}`,
+        ...(permission ? ["## Permissions", "|Permission type|Permissions|", "|:---|:---|", `|Application|${permission}|`] : []),
+        "## HTTP request",
+        "```http",
+        ...routes,
+        "```",
+        ...examples.flatMap((request, i) => [`## Example ${i + 1}`, "### Request", "```http", request, "```"]),
+        "",
+      ].join("\n"),
+    );
+  const pages = () => [
+    page("beta/message-get.md", "Get message", ["GET /me/messages/{id}", "GET /users/{id}/messages/{id}"], [], "Mail.Read"),
+    page("beta/event-get.md", "Get event", ["GET /me/events/{id}", "GET /users/{id}/events/{id}"], [], "Calendars.Read"),
+    page(
+      "beta/extendedproperty-get.md",
+      "Get extended property",
+      ["GET /me/messages/{id}?$expand=x", "GET /me/events/{id}?$expand=x", "GET /me/contacts/{id}?$expand=x"],
+      ["GET https://graph.microsoft.com/beta/me/events/AAA?$expand=x", "GET https://graph.microsoft.com/beta/me/messages('BBB')?$expand=x", "GET https://graph.microsoft.com/beta/me/contacts/CCC/$value", "GET https://graph.microsoft.com/beta/nowhere", "GET https://graph.microsoft.com/beta/me/messages/BBB/attachments"],
+      "Contacts.Read",
+    ),
+  ];
+
+  it("joins none of them: each route stays with its own page, the page's examples go where their URLs point, its own route makes an operation", () => {
+    const model = buildModel(pages());
+    expect(model.operations.map((o) => [o.id, o.paths, o.sources.map((s) => s.file.replace("beta/", "")), o.examples.map((e) => e.request?.url.replace(/^.*beta/, ""))])).toEqual([
+      ["getEvent", ["/me/events/{id}", "/users/{id}/events/{id}"], ["event-get.md", "extendedproperty-get.md"], ["/me/events/AAA?$expand=x"]],
+      // An example addressing none of its routes (a sub-resource of one is none) goes with the page's own operation.
+      ["getExtendedProperty", ["/me/contacts/{id}"], ["extendedproperty-get.md"], ["/me/contacts/CCC/$value", "/nowhere", "/me/messages/BBB/attachments"]],
+      ["getMessage", ["/me/messages/{id}", "/users/{id}/messages/{id}"], ["message-get.md", "extendedproperty-get.md"], ["/me/messages('BBB')?$expand=x"]],
+    ]);
+    // Its permissions are the other operations' too: they are not added to the pages' own.
+    expect(model.operations.map((o) => o.permissions?.entries.flatMap((e) => e.scopes))).toEqual([["Calendars.Read"], ["Contacts.Read"], ["Mail.Read"]]);
+    expect(model.diagnostics.filter((d) => d.code === "permissions-disagree")).toEqual([]);
+  });
+
+  it("sends an example addressing none of its routes to the operation of its first route when it has no route of its own", () => {
+    const [message, event, composite] = pages();
+    if (!message || !event || !composite) throw new Error("three pages");
+    // Its contacts route becomes another of message-get's: it still has more routes than either page it meets.
+    const routes = composite.operations.map((op) => ({ ...op, paths: op.paths.map((path) => (path.includes("contacts") ? "/users/{id}/messages/{id}" : path)) }));
+    const model = buildModel([message, event, { ...composite, operations: routes }]);
+    expect(model.operations.map((o) => [o.id, o.examples.map((e) => e.request?.url.replace(/^.*beta/, ""))])).toEqual([
+      ["getEvent", ["/me/events/AAA?$expand=x"]],
+      ["getMessage", ["/me/messages('BBB')?$expand=x", "/me/contacts/CCC/$value", "/nowhere", "/me/messages/BBB/attachments"]],
+    ]);
+  });
+
+  it("gives the same operations whatever the order and names of the files", () => {
+    const want = buildModel(pages()).operations.map((o) => [o.id, o.paths, o.examples.length]);
+    const renamed = pages().map((p) => ({ ...p, file: p.file.includes("extended") ? "beta/a-first.md" : p.file }));
+    expect(buildModel(pages().reverse()).operations.map((o) => [o.id, o.paths, o.examples.length])).toEqual(want);
+    expect(buildModel(renamed).operations.map((o) => [o.id, o.paths, o.examples.length])).toEqual(want);
+  });
+});

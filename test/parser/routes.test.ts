@@ -111,11 +111,10 @@ describe("HTTP request section", () => {
     expect(result.diagnostics).toEqual([]);
   });
 
-  it("reads routes from several code blocks and drops routes of another method, reporting each", () => {
+  it("reads routes from several code blocks, one operation per method: the first route's is the page's own, the others secondary", () => {
     const result = page("```http", "PATCH /things/{thingId}", "```", "", "Or:", "", "```http", "PUT /things/{thingId}", "PATCH /others/{otherId}", "```");
-    expect(result.diagnostics.map((d) => [d.code, d.line, d.column, d.message])).toEqual([
-      ["route-method-ignored", 12, 1, "This page documents one operation, PATCH /things/{thingId}; the PUT route /things/{thingId} is not generated. Document each method on its own page."],
-    ]);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.operations).toHaveLength(2);
     expect(result.operations[0]).toMatchObject({
       method: "PATCH",
       paths: ["/things/{thingId}", "/others/{otherId}"],
@@ -124,6 +123,8 @@ describe("HTTP request section", () => {
         { name: "otherId", type: "String" },
       ],
     });
+    expect(result.operations[0]).not.toHaveProperty("secondary");
+    expect(result.operations[1]).toMatchObject({ method: "PUT", paths: ["/things/{thingId}"], pathParams: [{ name: "thingId", type: "String" }], secondary: true });
   });
 
   it("reports a line that is not a route at its line and the block's column, and keeps the others", () => {
