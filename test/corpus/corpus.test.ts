@@ -10,6 +10,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { versionFolder } from "../../src/emitters/naming.js";
+import { routeKey } from "../../src/model/merge-operations.js";
 import { ROOT } from "../helpers.js";
 import { generateCorpus, STRICT_TSC, type CorpusOutput } from "./corpus.js";
 import { loadApi, replayRequest, ReplayServer, validateResponse, ValidatorNames, type RequestOutcome, type ResponseOutcome } from "./replay.js";
@@ -35,6 +36,15 @@ describe("the corpus's generated code", () => {
     const ids = corpus.model.operations.map((op) => `${op.apiVersion ?? ""} ${op.id}`);
     expect(ids.length).toBeGreaterThan(3000);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("has each route in one operation: a page listing routes of several operations does not join them", () => {
+    const owners = new Map<string, string[]>();
+    for (const op of corpus.model.operations) {
+      for (const key of new Set(op.paths.map((p) => routeKey(op.apiVersion, op.method, p)))) owners.set(key, [...(owners.get(key) ?? []), op.id]);
+    }
+    // Before composite pages were told apart, 67 routes were in two operations.
+    expect([...owners].filter(([, ids]) => ids.length > 1)).toEqual([]);
   });
 
   it.each([
