@@ -123,11 +123,14 @@ export class OperationTable {
   private mergeInto(operation: OperationModel, entry: Entry, examples: readonly ExampleModel[], partly: boolean): void {
     const page = entry.page;
     const first = operation.sources[0];
-    const route = page.paths.find((path) => entry.keys.includes(routeKey(entry.apiVersion, page.method, path)) && operation.paths.some((own) => routeKey(null, "", own) === routeKey(null, "", path))) ?? page.paths[0] ?? "";
-    this.note(
-      operation,
-      makeDiagnostic("operation-duplicate", page.source, `${page.method} ${route} is also documented at ${first ? where(first) : "another page"}; the pages were merged into "${operation.title}".`),
-    );
+    // The page's first route that is one of the operation's (a composite page lists others' too).
+    const own = new Set(operation.paths.map((path) => routeKey(null, "", path)));
+    const route = page.paths.find((path) => own.has(routeKey(null, "", path))) ?? page.paths[0] ?? "";
+    const at = first ? where(first) : "another page";
+    const message = partly
+      ? `${page.method} ${route}, one of the routes of several operations this page lists, is documented at ${at}; the examples addressing it were added to "${operation.title}".`
+      : `${page.method} ${route} is also documented at ${at}; the pages were merged into "${operation.title}".`;
+    this.note(operation, makeDiagnostic("operation-duplicate", page.source, message));
     operation.sources.push(page.source);
     operation.examples.push(...examples);
     const headers = new Set(operation.requestHeaders.map((h) => h.name.toLowerCase()));

@@ -212,6 +212,10 @@ describe("buildModel: a page documenting several operations at once", () => {
     // Its permissions are the other operations' too: they are not added to the pages' own.
     expect(model.operations.map((o) => o.permissions?.entries.flatMap((e) => e.scopes))).toEqual([["Calendars.Read"], ["Contacts.Read"], ["Mail.Read"]]);
     expect(model.diagnostics.filter((d) => d.code === "permissions-disagree")).toEqual([]);
+    expect(model.diagnostics.filter((d) => d.code === "operation-duplicate").map((d) => `${d.file}:${d.line} ${d.message}`)).toEqual([
+      'beta/extendedproperty-get.md:1 GET /me/events/{id}, one of the routes of several operations this page lists, is documented at beta/event-get.md:1; the examples addressing it were added to "Get event".',
+      'beta/extendedproperty-get.md:1 GET /me/messages/{id}, one of the routes of several operations this page lists, is documented at beta/message-get.md:1; the examples addressing it were added to "Get message".',
+    ]);
   });
 
   it("sends an example addressing none of its routes to the operation of its first route when it has no route of its own", () => {
