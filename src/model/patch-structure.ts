@@ -14,7 +14,8 @@
  * an inferred type the changed pages refer to only has its sources (the references) moved. When an
  * example of a changed page holds an object of an undocumented type, or when the routes do not say
  * which operation a page's operation is part of, it gives null and the caller merges every page of
- * the version. Diagnostics are replaced by what they are about (merge.ts VersionMerge): the changed
+ * the version. A page documenting several operations at once (a composite page, merge-operations.ts)
+ * is merged again with all of them, and with every page documenting them. Diagnostics are replaced by what they are about (merge.ts VersionMerge): the changed
  * pages' own and their references, and those of the types and operations merged again (an
  * operation's id clash is the stored one: ids are the stored ones, at the operation's position now).
  */
@@ -59,6 +60,30 @@ export function patchStructure(stored: VersionMerge, changes: readonly PageChang
     return found;
   };
 
+  const owners = routeOwners(stored.model.operations);
+  // A page documenting several operations at once (a composite page, merge-operations.ts) is told
+  // apart by the pages it meets, and its examples go to whichever of them they address: it is merged
+  // again with every operation it documents, and so with every page documenting them.
+  const scanned = new Set<string>();
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const file of filesOf([...operations.values()], changed)) {
+      if (scanned.has(file)) continue;
+      scanned.add(file);
+      const found = page(file);
+      if (found === null) return null;
+      for (const op of found.operations) {
+        const its = ownersOf(found, op, owners);
+        if (its.length < 2 || !its.some((owner) => operations.has(operationKey(owner)))) continue;
+        for (const owner of its) {
+          if (operations.has(operationKey(owner))) continue;
+          operations.set(operationKey(owner), owner);
+          grown = true;
+        }
+      }
+    }
+  }
+
   // Enum lists move between types: a property with enum values typed with another type hands them
   // to it, unless that type has properties (then they stay on the property), and an enum's members
   // are its own lists and those handed to it. So the type a property with enum values names is
@@ -93,7 +118,6 @@ export function patchStructure(stored: VersionMerge, changes: readonly PageChang
     }
   }
 
-  const owners = routeOwners(stored.model.operations);
   // What the merge finds documented when it looks for undocumented types: every type but the inferred ones.
   const documented = (key: string): TypeModel | undefined => {
     const type = typesByKey.get(key);
@@ -108,10 +132,11 @@ export function patchStructure(stored: VersionMerge, changes: readonly PageChang
     if (found === null) return null;
     const own: PageOperationModel[] = [];
     for (const op of found.operations) {
-      const owner = ownerOf(found, op, owners);
-      if (owner === null) return null;
-      if (owner === undefined || !operations.has(operationKey(owner))) continue;
-      if (!owner.sources.some((source) => source.file === found.file)) return null;
+      const its = ownersOf(found, op, owners);
+      const merged = its.filter((owner) => operations.has(operationKey(owner)));
+      if (merged.length === 0) continue;
+      // A page's operation is merged again with all the operations it documents or with none (above).
+      if (merged.length !== its.length || its.some((owner) => !owner.sources.some((source) => source.file === found.file))) return null;
       own.push(op);
     }
     inputs.push({ ...found, types: found.types.filter((type) => types.has(typeKey(found.apiVersion, type.name))), operations: own, typeRefs: [], diagnostics: [] });
@@ -235,22 +260,22 @@ function routeOwners(operations: readonly OperationModel[]): Map<string, Operati
   return owners;
 }
 
-/** The operation of the model a page's operation was merged into; undefined when none lists its routes, null when that is ambiguous. */
-function ownerOf(page: PageModel, op: PageOperationModel, owners: ReadonlyMap<string, OperationModel[]>): OperationModel | null | undefined {
-  const found = new Set(op.paths.flatMap((path) => owners.get(routeKey(page.apiVersion, op.method, path)) ?? []));
-  if (found.size === 0) return undefined;
-  return found.size === 1 ? [...found][0] : null;
+/** The operations of the model a page's operation documents: one, or several for a composite page (none when no operation lists its routes). */
+function ownersOf(page: PageModel, op: PageOperationModel, owners: ReadonlyMap<string, OperationModel[]>): OperationModel[] {
+  return [...new Set(op.paths.flatMap((path) => owners.get(routeKey(page.apiVersion, op.method, path)) ?? []))];
 }
 
 /** Whether an example of the page holds an object of a type no page documents (read as the merge reads them: model/infer.ts). */
 function readsUndocumented(page: PageModel, owners: ReadonlyMap<string, OperationModel[]>, documented: (key: string) => TypeModel | undefined): boolean {
   const operations: OperationModel[] = [];
   for (const op of page.operations) {
-    const owner = ownerOf(page, op, owners);
-    if (owner === null) return true;
-    // Examples are read with the merged operation's request and response types.
-    const { source, ...rest } = op;
-    operations.push({ ...rest, id: "", apiVersion: page.apiVersion, sources: [source], requestType: owner?.requestType ?? op.requestType, responseType: owner?.responseType ?? op.responseType, responseCollection: owner?.responseCollection ?? op.responseCollection });
+    // Examples are read with the merged operation's request and response types; those of a page
+    // documenting several operations, with each one's (more than the merge reads: never fewer).
+    const { source, secondary: _secondary, ...rest } = op;
+    const its = ownersOf(page, op, owners);
+    for (const owner of its.length > 0 ? its : [undefined]) {
+      operations.push({ ...rest, id: "", apiVersion: page.apiVersion, sources: [source], requestType: owner?.requestType ?? op.requestType, responseType: owner?.responseType ?? op.responseType, responseCollection: owner?.responseCollection ?? op.responseCollection });
+    }
   }
   // Samples are keyed as types are (typeKey).
   const samples = collectSamples(operations, (version, name) => documented(typeKey(version, name))?.properties);

@@ -108,6 +108,26 @@ describe("patchStructure on small pages", () => {
     }
   });
 
+  it("patches the pages of operations a page documents among others, as merging every page does", () => {
+    const get = (file: string, title: string, routes: string[], example: string) =>
+      parseDocument(file, [`# ${title}`, "", "## HTTP request", "", "```http", ...routes, "```", "", "## Example", "", "### Request", "", "```http", example, "```", "", "### Response", "", "```http", "HTTP/1.1 200 OK", "", '{"id": "1"}', "```", ""].join("\n"));
+    const family = new Map([
+      ["beta/event-get.md", get("beta/event-get.md", "Get event", ["GET /me/events/{id}", "GET /users/{id}/events/{id}"], "GET https://graph.microsoft.com/beta/me/events/1")],
+      ["beta/message-get.md", get("beta/message-get.md", "Get message", ["GET /me/messages/{id}", "GET /users/{id}/messages/{id}"], "GET https://graph.microsoft.com/beta/me/messages/1")],
+      ["beta/property-get.md", get("beta/property-get.md", "Get property", ["GET /me/messages/{id}?$expand=x", "GET /me/events/{id}?$expand=x", "GET /me/contacts/{id}?$expand=x"], "GET https://graph.microsoft.com/beta/me/events/2?$expand=x")],
+    ]);
+    const before = mergeVersion([...family.values()]);
+    expect(before.model.operations.map((op) => [op.id, op.sources.length])).toEqual([["getEvent", 2], ["getMessage", 2], ["getProperty", 1]]);
+    for (const page of family.values()) {
+      const after = structuredClone(page);
+      const response = after.operations[0]?.examples[0]?.response;
+      if (response) response.body = { id: "2", patchTest: true };
+      const result = patch(before, family, [after]);
+      expect(result, page.file).not.toBeNull();
+      expect(normalised(result ?? before)).toEqual(normalised(mergeVersion([...replaced(family, [after]).values()])));
+    }
+  });
+
   it("refuses what reaches beyond the types and operations merged again", () => {
     const refused = [
       // A property typed with another type, an id, a new type name, a route, a title.
@@ -127,7 +147,9 @@ describe("patchStructure on small pages", () => {
 const CORPUS = path.resolve(ROOT, "../shared/corpus/graph-docs-2021/beta");
 // Families of pages that restate each other's types and routes (the merge's hard cases: request
 // bodies, derived types, operations documented twice, id clashes), about a thousand pages.
-const FAMILIES = /^(accesspackage|user|group|team|channel|chat|event|message|application|serviceprincipal|intune-apps|intune-enrollment)/;
+// With them, the pages documenting several of their operations at once (extended properties, open
+// extensions, directory objects' member checks, calendars' events).
+const FAMILIES = /^(accesspackage|user|group|team|channel|chat|event|message|application|serviceprincipal|intune-apps|intune-enrollment|singlevaluelegacyextendedproperty|multivaluelegacyextendedproperty|opentypeextension|directoryobject|calendar)/;
 
 describe.skipIf(!hasFiles(CORPUS))("patchStructure on corpus pages", () => {
   const byVersion = new Map<string, Map<string, PageModel>>();
