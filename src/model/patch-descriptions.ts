@@ -25,10 +25,24 @@ export function touchedBy(model: ApiModel, changed: ReadonlySet<string>): Touche
   const touches = (sources: readonly SourcePosition[]): boolean => sources.some((source) => changed.has(source.file));
   // An inferred type's descriptions are docgen's own, from no page.
   const types = model.types.filter((type) => type.inferred !== true && touches(type.sources));
-  const operations = model.operations.filter((op) => touches(op.sources));
   const files = new Set<string>();
-  for (const { sources } of [...types, ...operations]) for (const source of sources) files.add(source.file);
-  return { types, operations, files };
+  for (const { sources } of types) for (const source of sources) files.add(source.file);
+  // The operations the changed files document, and every operation documented by a page that documents
+  // one of them, and so on: a page documenting several operations at once is told apart only by the pages
+  // documenting the others (merge-operations.ts, composite pages), so they are merged together.
+  const operations = new Set<OperationModel>();
+  const reached = new Set(changed);
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const op of model.operations) {
+      if (operations.has(op) || !op.sources.some((source) => reached.has(source.file))) continue;
+      operations.add(op);
+      grown = true;
+      for (const source of op.sources) reached.add(source.file);
+    }
+  }
+  for (const { sources } of operations) for (const source of sources) files.add(source.file);
+  return { types, operations: [...operations], files };
 }
 
 /**

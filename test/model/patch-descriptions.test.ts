@@ -49,6 +49,28 @@ function patched(before: readonly PageModel[], after: readonly PageModel[]): Api
   return result;
 }
 
+describe("patchDescriptions with a page documenting several operations at once", () => {
+  const get = (file: string, title: string, intro: string, routes: string[]) =>
+    parseDocument(file, [`# ${title}`, "", intro, "", "## HTTP request", "", "```http", ...routes, "```", ""].join("\n"));
+  // The composite page sorts first: merged as an ordinary page, its description would win.
+  const pages = [
+    get("beta/a-property-get.md", "Get property", "Gets a property.", ["GET /me/messages/{id}?$expand=x", "GET /me/events/{id}?$expand=x", "GET /me/contacts/{id}?$expand=x"]),
+    get("beta/event-get.md", "Get event", "Gets an event.", ["GET /me/events/{id}", "GET /users/{id}/events/{id}"]),
+    get("beta/message-get.md", "Get message", "Gets a message.", ["GET /me/messages/{id}", "GET /users/{id}/messages/{id}"]),
+  ];
+
+  it("merges the pages of every operation such a page documents, as a full merge does", () => {
+    const after = pages.map((page) => (page.file.includes("message") ? editDescriptions(page, (t) => `${t} Edited.`) : page));
+    const result = patched(pages, after);
+    expect(result).toEqual(buildModel(after));
+    expect(result?.operations.map((op) => [op.id, op.description])).toEqual([
+      ["getEvent", "Gets an event."],
+      ["getMessage", "Gets a message. Edited."],
+      ["getProperty", "Gets a property."],
+    ]);
+  });
+});
+
 describe("patchDescriptions", () => {
   const pages = [parseDocument("a/widget.md", RESOURCE), parseDocument("b/update-widget.md", UPDATE)];
   const [resource, update] = pages;
