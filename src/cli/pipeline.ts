@@ -505,7 +505,22 @@ async function patchedModel(run: Run, cache: Cache, keys: OutputKeys, known: Rea
   }
   const touched = touchedBy(stored.model, changed);
   if (touched.files.size > PATCH_PAGES) return null;
-  const pages = await parsePages(run.documents.filter((doc) => touched.files.has(doc.file)), run.pool, run.options, { stores: null, known });
+  // The pages that did not change are those of the version's page store (as a structural patch takes
+  // them: reading one is cheaper than a cache entry of its own, and much cheaper than parsing it).
+  const indexes = new Map<string, PageIndex | null>();
+  const fromStore = (doc: Document, version: string): PageModel | null => {
+    if (!indexes.has(version)) indexes.set(version, PageIndex.load(cache, version));
+    return indexes.get(version)?.get(doc.key) ?? null;
+  };
+  const pages: PageModel[] = [];
+  const rest: Document[] = [];
+  run.documents.forEach((doc, i) => {
+    if (!touched.files.has(doc.file)) return;
+    const page = known.get(doc) ?? (doc.problem === null ? fromStore(doc, versions[i] ?? "") : null);
+    if (page !== null) pages.push(page);
+    else rest.push(doc);
+  });
+  if (rest.length > 0) pages.push(...(await parsePages(rest, run.pool, run.options, { stores: null, known })));
   const model = patchDescriptions(stored.model, touched, pages);
   if (model !== null) cache.stats.model = "patched";
   return model;
