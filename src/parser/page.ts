@@ -2,11 +2,12 @@
  * Outline → PageModel: decides what kind of page this is and runs the section extractors.
  */
 import type { PageKind, PageModel, PageOperationModel, PageTypeModel } from "../model/page.js";
+import { requestPath, routeMatch } from "../model/route-match.js";
 import type { ApiVersion, ExampleModel, PropertyModel } from "../model/types.js";
 import { PageContext } from "./context.js";
 import type { Block, Outline, TableBlock } from "./outline.js";
 import { checkExampleBody } from "./sections/example-check.js";
-import { parseExamples } from "./sections/examples.js";
+import { exampleUrlProblem, parseExamples } from "./sections/examples.js";
 import { parseFunctionParameters } from "./sections/function-parameters.js";
 import { namedEnumTables, tableMembers, type EnumTable } from "./sections/enum-tables.js";
 import { bareTypeName, parseInheritance } from "./sections/inheritance.js";
@@ -15,7 +16,7 @@ import { parsePermissionsTable, parsePrerequisites } from "./sections/permission
 import { headerLine, isPropertyTable, isRelationshipTable, looksLikeUnreadPropertyTable, parsePropertyTable } from "./sections/property-table.js";
 import { parseRequestHeaders } from "./sections/request-headers.js";
 import { parseResponseSection } from "./sections/response.js";
-import { parseRoutes, pathParams } from "./sections/routes.js";
+import { parseRoutes, pathParams, type Route } from "./sections/routes.js";
 import { hasRoutes, routeSections, variantRouteBlocks } from "./sections/route-blocks.js";
 import { findSection, splitSections, type SectionedPage } from "./sections/split.js";
 
@@ -108,6 +109,7 @@ function extractOperation(page: SectionedPage, title: string, ctx: PageContext, 
     return operation;
   });
   checkExampleStatuses(response.successStatus, allExamples, ctx);
+  checkExampleRoutes(routes, allExamples, ctx);
 
   const body = findSection(page, "request body");
   if (body) {
@@ -144,6 +146,35 @@ function checkExampleStatuses(successStatus: number | null, examples: readonly E
       `The example response has status ${response.status}, but the Response section says ${successStatus}; make them agree.`,
     );
   }
+}
+
+/**
+ * Each example request should use one of the page's routes: its method, and a URL the route
+ * matches (placeholders taking any segment; function arguments, a type cast or `/$count`, `/$value`,
+ * `/$ref` may follow). Requests to another host (a callback or notification URL) and malformed
+ * URLs (`example-url-malformed`) are not checked.
+ */
+function checkExampleRoutes(routes: readonly Route[], examples: readonly ExampleModel[], ctx: PageContext): void {
+  for (const example of examples) {
+    const request = example.request;
+    if (request === undefined || exampleUrlProblem(request.url) !== null || otherHost(request.url)) continue;
+    const own = routes.filter((route) => route.method === request.method);
+    if (own.length === 0) {
+      const methods = [...new Set(routes.map((route) => route.method))].join(" and ");
+      ctx.report("example-route-unlisted", request.source, `The example sends ${request.method}, but the page's routes are ${methods}; use the routes' method in the example, or list its ${request.method} route in the HTTP request section.`);
+      continue;
+    }
+    const path = requestPath(request.url);
+    if (own.some((route) => routeMatch(route.path, path) > 0)) continue;
+    const listed = own.length === 1 ? own[0]?.path ?? "" : `${own[0]?.path ?? ""} and ${own.length - 1} more`;
+    ctx.report("example-route-unlisted", request.source, `The example's URL ${path} matches none of the page's ${request.method} routes (${listed}); correct the example, or list its route in the HTTP request section.`);
+  }
+}
+
+/** An absolute URL to a host other than Graph's, with no API version in it: a callback or notification, no request of the API. */
+function otherHost(url: string): boolean {
+  const host = /^[a-z]+:\/\/([^/?#]+)/i.exec(url.trim())?.[1]?.toLowerCase();
+  return host !== undefined && host !== "graph.microsoft.com" && !/\/(?:beta|v1\.0)(?:\/|$|\?)/i.test(url);
 }
 
 /** Request bodies are checked against the table; response bodies too when they return the same type. */

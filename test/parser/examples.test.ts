@@ -100,19 +100,19 @@ describe("examples: annotated request and response", () => {
   });
 
   it("reports an annotation that is not valid JSON at the comment, and still reads it when it can", () => {
-    const result = page("## Example", '<!-- { "blockType": "request", "name": "get-thing", } -->', "```http", "GET /things/1", "```");
+    const result = page("## Example", '<!-- { "blockType": "request", "name": "get-thing", } -->', "```http", "PATCH /things/1", "```");
     expect(result.diagnostics).toEqual([
       diag("annotation-invalid", "warning", 8, 1, "This <!-- { … } --> annotation is not valid JSON; fix its syntax so tools can read it. It was read leniently."),
     ]);
-    expect(result.operations[0]?.examples).toEqual([{ name: "get-thing", request: { method: "GET", url: "/things/1", headers: {}, source: src(10) } }]);
+    expect(result.operations[0]?.examples).toEqual([{ name: "get-thing", request: { method: "PATCH", url: "/things/1", headers: {}, source: src(10) } }]);
   });
 
   it("ignores an annotation that does not parse even leniently", () => {
-    const result = page("## Example", '<!-- { "blockType": "request", "name": "get-thing } -->', "```http", "GET /things/1", "```");
+    const result = page("## Example", '<!-- { "blockType": "request", "name": "get-thing } -->', "```http", "PATCH /things/1", "```");
     expect(result.diagnostics).toEqual([
       diag("annotation-invalid", "warning", 8, 1, "This <!-- { … } --> annotation is not valid JSON; fix its syntax so tools can read it."),
     ]);
-    expect(result.operations[0]?.examples).toEqual([{ request: { method: "GET", url: "/things/1", headers: {}, source: src(10) } }]);
+    expect(result.operations[0]?.examples).toEqual([{ request: { method: "PATCH", url: "/things/1", headers: {}, source: src(10) } }]);
   });
 });
 
@@ -221,8 +221,8 @@ describe("examples: URLs", () => {
   type Case = [name: string, { given: string; want: Array<[line: number, column: number, message: string]> }];
   // The request line is line 9 of the page.
   const cases: Case[] = [
-    ["valid absolute Graph URL", { given: "GET https://graph.microsoft.com/beta/things/1", want: [] }],
-    ["valid relative URL", { given: "GET /things/1?$select=id", want: [] }],
+    ["valid absolute Graph URL", { given: "PATCH https://graph.microsoft.com/beta/things/1", want: [] }],
+    ["valid relative URL", { given: "PATCH /things/1?$select=id", want: [] }],
     ["valid non-Graph absolute URL", { given: "GET https://example.com/things", want: [] }],
     [
       "backslash",
@@ -255,5 +255,40 @@ describe("examples: URLs", () => {
   it("points at the URL inside a fence indented in a list item", () => {
     const result = page("## Example", "", "1. Request:", "", "   ```http", "   GET /things\\1", "   ```");
     expect(result.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([["example-url-malformed", 12, 8]]);
+  });
+});
+
+describe("examples: the page's routes", () => {
+  const routed = (routes: string[], ...requests: string[]) =>
+    parseDocument(FILE, ["# Update thing", "", "## HTTP request", "```http", ...routes, "```", ...requests.flatMap((r, i) => [`## Example ${i + 1}`, "```http", r, "```"]), ""].join("\n"));
+  const unlisted = (result: ReturnType<typeof routed>) => result.diagnostics.filter((d) => d.code === "example-route-unlisted").map((d) => [d.line, d.message]);
+
+  it("accepts a request a route matches: placeholders, a quoted key, a path between colons, OData suffixes, a query", () => {
+    const result = routed(
+      ["PATCH /things/{id}", "GET /things/{id}/items/{item-id}", "GET /drive/root:/{path}:/content", "GET /reports/getCounts(period='{period}')"],
+      "PATCH https://graph.microsoft.com/beta/things/1",
+      "GET /things('a')/items/2?$select=id",
+      "GET /drive/root:/a/b.txt:/content",
+      "GET /things/1/items/2/$value",
+      "GET /things/1/items/2/microsoft.graph.item/$count",
+      "GET /reports/getCounts(period='D7')",
+      "POST https://contoso.example/callback",
+    );
+    expect(unlisted(result)).toEqual([]);
+  });
+
+  it("reports a request with another method or a URL no route of its method matches, at the request", () => {
+    const result = routed(["PATCH /things/{id}", "PATCH /me/things/{id}"], "PUT /things/1", "PATCH /me/settings/things/1", "PATCH /things/1/parts", "PATCH /things");
+    expect(unlisted(result)).toEqual([
+      [10, "The example sends PUT, but the page's routes are PATCH; use the routes' method in the example, or list its PUT route in the HTTP request section."],
+      [14, "The example's URL /me/settings/things/1 matches none of the page's PATCH routes (/things/{id} and 1 more); correct the example, or list its route in the HTTP request section."],
+      [18, "The example's URL /things/1/parts matches none of the page's PATCH routes (/things/{id} and 1 more); correct the example, or list its route in the HTTP request section."],
+      [22, "The example's URL /things matches none of the page's PATCH routes (/things/{id} and 1 more); correct the example, or list its route in the HTTP request section."],
+    ]);
+  });
+
+  it("checks nothing on a page without routes, nor a malformed URL twice", () => {
+    expect(unlisted(routed([], "GET /things/1"))).toEqual([]);
+    expect(routed(["PATCH /things/{id}"], "PATCH things\\1").diagnostics.map((d) => d.code)).toEqual(["example-url-malformed"]);
   });
 });

@@ -30,7 +30,7 @@ describe("repairJson", () => {
 
 describe("example bodies", () => {
   const page = (body: string[]) =>
-    parseDocument("p.md", ["# Get thing", "## HTTP request", "```http", "GET /things", "```", "## Example", "### Request", "```http", "POST https://graph.microsoft.com/beta/things", "Content-type: application/json", "", ...body, "```"].join("\n"));
+    parseDocument("p.md", ["# Create thing", "## HTTP request", "```http", "POST /things", "```", "## Example", "### Request", "```http", "POST https://graph.microsoft.com/beta/things", "Content-type: application/json", "", ...body, "```"].join("\n"));
 
   it("uses a repaired body and says what was repaired", () => {
     const parsed = page(["{", '  "a": 1,', "}"]);

@@ -126,11 +126,12 @@ const GRAPH_URL = /^https:\/\/graph\.microsoft\.com\/(?:beta|v1\.0)(?:\/|$)/;
 
 /** Absolute example URLs must be well-formed Graph URLs; relative ones must start with `/`. */
 export function checkExampleUrl(url: string, pos: Pos, ctx: PageContext): void {
-  const problem = urlProblem(url);
+  const problem = exampleUrlProblem(url);
   if (problem) ctx.report("example-url-malformed", pos, `Example URL "${url}" ${problem}.`);
 }
 
-function urlProblem(url: string): string | null {
+/** What makes an example URL malformed (`example-url-malformed`), or null. */
+export function exampleUrlProblem(url: string): string | null {
   if (url.includes("\\")) return "contains a backslash; use forward slashes";
   if (/\s/.test(url)) return "contains spaces; encode them as %20";
   if (/^https?:/i.test(url)) {
