@@ -20,6 +20,7 @@ export const DIAGNOSTIC_CODES = {
   "permissions-disagree": { severity: "info", summary: "Two pages documenting one operation list different permissions." },
   "example-url-malformed": { severity: "error", summary: "An example request URL is not a valid Graph URL." },
   "example-route-unlisted": { severity: "warning", summary: "An example request uses a method or URL that none of the page's routes has." },
+  "example-body-unexpected": { severity: "warning", summary: "An example GET or DELETE request has a body." },
   "example-json-invalid": { severity: "warning", summary: "An example body looks like JSON but does not parse." },
   "table-row-extra-cells": { severity: "warning", summary: "A table row has more cells than the table has columns; the extra text is dropped." },
   "property-name-path": { severity: "warning", summary: "A property-table row names a path (`file/localizations`) instead of a property; the row was skipped." },

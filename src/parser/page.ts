@@ -150,14 +150,21 @@ function checkExampleStatuses(successStatus: number | null, examples: readonly E
 
 /**
  * Each example request should use one of the page's routes: its method, and a URL the route
- * matches (placeholders taking any segment; function arguments, a type cast or `/$count`, `/$value`,
+ * matches (and a GET or DELETE sends no body) (placeholders taking any segment; function arguments, a type cast or `/$count`, `/$value`,
  * `/$ref` may follow). Requests to another host (a callback or notification URL) and malformed
  * URLs (`example-url-malformed`) are not checked.
  */
 function checkExampleRoutes(routes: readonly Route[], examples: readonly ExampleModel[], ctx: PageContext): void {
   for (const example of examples) {
     const request = example.request;
-    if (request === undefined || exampleUrlProblem(request.url) !== null || otherHost(request.url)) continue;
+    if (request === undefined) continue;
+    const body = request.body !== undefined ? JSON.stringify(request.body) : (request.bodyText ?? "").trim();
+    if ((request.method === "GET" || request.method === "DELETE") && body !== "") {
+      const first = (body.split("\n")[0] ?? "").trim();
+      const shown = first.length > 60 ? `${first.slice(0, 57)}...` : first;
+      ctx.report("example-body-unexpected", request.source, `The example's ${request.method} request has a body (${shown}), which ${request.method} does not send; remove it, or the blank line above it if it is a header, or end the block before it if it is another request or the response.`);
+    }
+    if (exampleUrlProblem(request.url) !== null || otherHost(request.url)) continue;
     const own = routes.filter((route) => route.method === request.method);
     if (own.length === 0) {
       const methods = [...new Set(routes.map((route) => route.method))].join(" and ");

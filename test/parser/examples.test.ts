@@ -287,6 +287,14 @@ describe("examples: the page's routes", () => {
     ]);
   });
 
+  it("reports a GET or DELETE request with a body, showing its first line", () => {
+    const result = routed(["GET /things/{id}", "DELETE /things/{id}"], "GET /things/1\n\nPrefer: odata.maxpagesize=2", 'DELETE /things/1\n\n{"id": "1"}', "GET /things/2\nPrefer: x");
+    expect(result.diagnostics.filter((d) => d.code === "example-body-unexpected").map((d) => [d.line, d.message])).toEqual([
+      [10, "The example's GET request has a body (Prefer: odata.maxpagesize=2), which GET does not send; remove it, or the blank line above it if it is a header, or end the block before it if it is another request or the response."],
+      [16, 'The example\'s DELETE request has a body ({"id":"1"}), which DELETE does not send; remove it, or the blank line above it if it is a header, or end the block before it if it is another request or the response.'],
+    ]);
+  });
+
   it("checks nothing on a page without routes, nor a malformed URL twice", () => {
     expect(unlisted(routed([], "GET /things/1"))).toEqual([]);
     expect(routed(["PATCH /things/{id}"], "PATCH things\\1").diagnostics.map((d) => d.code)).toEqual(["example-url-malformed"]);
