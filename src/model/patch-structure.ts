@@ -15,9 +15,10 @@
  * example of a changed page holds an object of an undocumented type, or when the routes do not say
  * which operation a page's operation is part of, it gives null and the caller merges every page of
  * the version. A page documenting several operations at once (a composite page, merge-operations.ts)
- * is merged again with all of them, and with every page documenting them. Diagnostics are replaced by what they are about (merge.ts VersionMerge): the changed
- * pages' own and their references, and those of the types and operations merged again (an
- * operation's id clash is the stored one: ids are the stored ones, at the operation's position now).
+ * is merged again with all of them, and with every page documenting them. Diagnostics are replaced
+ * by what they are about (merge.ts VersionMerge): the changed pages' own and their references, and
+ * those of the types and operations merged again (an operation's id clash is the stored one: ids
+ * are the stored ones, at the operation's position now).
  */
 import { compareText } from "./diagnostics.js";
 import { collectSamples } from "./infer.js";

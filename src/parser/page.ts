@@ -109,7 +109,7 @@ function extractOperation(page: SectionedPage, title: string, ctx: PageContext, 
     return operation;
   });
   checkExampleStatuses(response.successStatus, allExamples, ctx);
-  checkExampleRoutes(routes, allExamples, ctx);
+  checkExampleRequests(routes, allExamples, ctx);
 
   const body = findSection(page, "request body");
   if (body) {
@@ -149,12 +149,13 @@ function checkExampleStatuses(successStatus: number | null, examples: readonly E
 }
 
 /**
- * Each example request should use one of the page's routes: its method, and a URL the route
- * matches (and a GET or DELETE sends no body) (placeholders taking any segment; function arguments, a type cast or `/$count`, `/$value`,
- * `/$ref` may follow). Requests to another host (a callback or notification URL) and malformed
- * URLs (`example-url-malformed`) are not checked.
+ * Each example request should use one of the page's routes (`example-route-unlisted`): its method,
+ * and a URL the route matches (placeholders taking any segment; function arguments, a type cast or
+ * `/$count`, `/$value`, `/$ref` may follow). Requests to another host (a callback or notification
+ * URL) and malformed URLs (`example-url-malformed`) are not matched. A GET or DELETE request sends
+ * no body (`example-body-unexpected`).
  */
-function checkExampleRoutes(routes: readonly Route[], examples: readonly ExampleModel[], ctx: PageContext): void {
+function checkExampleRequests(routes: readonly Route[], examples: readonly ExampleModel[], ctx: PageContext): void {
   for (const example of examples) {
     const request = example.request;
     if (request === undefined) continue;
