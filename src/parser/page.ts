@@ -60,7 +60,10 @@ function extractOperation(page: SectionedPage, title: string, ctx: PageContext, 
   const routes = parseRoutes(routeBlocks, ctx);
   const first = routes[0];
   if (!first) {
-    ctx.report("route-missing", routeSection?.heading.pos ?? page.title?.pos ?? { line: 1, column: 1 }, "This operation page has no route; add an '## HTTP request' section with a 'METHOD /path' code block.");
+    const message = routeBlocks.some((block) => block.kind === "code")
+      ? "This operation page has no valid route (see route-malformed), so no request function is generated; write its routes as 'METHOD /path' lines."
+      : "This operation page has no route; add an '## HTTP request' section with a 'METHOD /path' code block.";
+    ctx.report("route-missing", routeSection?.heading.pos ?? page.title?.pos ?? { line: 1, column: 1 }, message);
     return;
   }
   const permissionSection = findSection(page, "permissions");

@@ -107,10 +107,11 @@ describe("example replay over the corpus", () => {
     expect(replayed.filter((r) => !r.matched && !r.reason)).toEqual([]);
     expect(replayed.filter((r) => r.blame === "generator").map((r) => `${r.file}:${r.line} ${r.reason ?? ""}`)).toEqual([]);
     // The issue asks for 99% of all examples; that is not reachable without counting doc errors as
-    // matches. Measured: 97.06% (5,258 of 5,417; 96.00% of all 5,477 with the 60 sent to other hosts);
-    // the threshold is what is reached, so one example lost fails. docs/fidelity.md classifies the
-    // 159 left (all doc errors); reports/replay.md lists every example with its reason.
-    expect(matched / replayed.length).toBeGreaterThanOrEqual(0.9706);
+    // matches. Measured: 97.33% (5,258 of 5,402; 97.06% of 5,417 counting the 15 examples of the
+    // Intune pages whose only route is an error message, which have no request function now); the
+    // threshold is what is reached, so one example lost fails. docs/fidelity.md classifies the 144
+    // left (all doc errors); reports/replay.md lists every example with its reason.
+    expect(matched / replayed.length).toBeGreaterThanOrEqual(0.9733);
   });
 
   it("validates response examples, every failure classified", () => {

@@ -136,6 +136,22 @@ describe("HTTP request section", () => {
     ]);
   });
 
+  it("reports prose after a method as no route, and keeps spaces a path may hold", () => {
+    const result = page(
+      "```http",
+      "GET ** Entity URI for microsoft.management.services.api.vulnerableManagedDevice not found",
+      "POST /things/*",
+      "GET /users/{id | userPrincipalName} /events",
+      "GET /reports/getCounts(period='{period}', top={top})?$filter=a eq 'b'",
+      "```",
+    );
+    expect(result.operations[0]?.paths).toEqual(["/users/{id|userPrincipalName}/events", "/reports/getCounts(period='{period}',top={top})"]);
+    expect(result.diagnostics.map((d) => [d.code, d.line])).toEqual([
+      ["route-malformed", 6],
+      ["route-malformed", 7],
+    ]);
+  });
+
   it("reports each placeholder read from another style at the route's line, and makes it a path parameter", () => {
     const result = page("```http", "GET /teams/(team-id)/channels", "GET /reports/getCounts(period='D7')", "```");
     expect(result.operations[0]?.paths).toEqual(["/teams/{team-id}/channels", "/reports/getCounts(period='{period}')"]);
@@ -146,6 +162,15 @@ describe("HTTP request section", () => {
     expect(result.diagnostics.map((d) => [d.code, d.line, d.column, d.message])).toEqual([
       ["route-placeholder-style", 6, 1, "The route writes the placeholder (team-id); it is read as {team-id}. Write placeholders as {name}."],
       ["route-placeholder-style", 7, 1, "The route passes period='D7' to its function; the arguments are the caller's, so it is read as period='{period}'. Write it so."],
+    ]);
+  });
+
+  it("says when the route block holds no valid route, and has no operation", () => {
+    const result = page("```http", "GET ** Entity URI for microsoft.management.services.api.thing not found", "```");
+    expect(result.operations).toEqual([]);
+    expect(result.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([
+      ["route-malformed", 6, '"GET ** Entity URI for microsoft.management.services.api.thing not found" is not a route; write it as "METHOD /path".'],
+      ["route-missing", 3, "This operation page has no valid route (see route-malformed), so no request function is generated; write its routes as 'METHOD /path' lines."],
     ]);
   });
 

@@ -29,7 +29,7 @@ export function parseRoutes(blocks: readonly Block[], ctx: PageContext): Route[]
       const pos = { line: block.contentPos.line + index, column: block.contentPos.column };
       const match = ROUTE_LINE.exec(line);
       const method = match?.[1]?.toUpperCase();
-      if (!match?.[2] || !isMethod(method)) {
+      if (!match?.[2] || !isMethod(method) || isProse(match[2])) {
         ctx.report("route-malformed", pos, `"${line.trim()}" is not a route; write it as "METHOD /path".`);
         return;
       }
@@ -47,6 +47,16 @@ function reportRewrite(rewrite: PlaceholderRewrite, pos: Pos, ctx: PageContext):
       ? `The route writes the placeholder ${rewrite.written}; it is read as ${rewrite.read}. Write placeholders as {name}.`
       : `The route passes ${rewrite.written} to its function; the arguments are the caller's, so it is read as ${rewrite.read}. Write it so.`;
   ctx.report("route-placeholder-style", pos, message);
+}
+
+/**
+ * Text that is no path: words separated by spaces outside placeholders, function arguments and the
+ * query (`** Entity URI for microsoft.management.services.api.x not found`, a generator's error left in
+ * Intune pages), or a `*`. Spaces around a slash or inside `{id | userPrincipalName}` are a path's.
+ */
+function isProse(raw: string): boolean {
+  const bare = raw.replace(/\?.*$/, "").replace(/\{[^}]*\}/g, "{}").replace(/\([^)]*\)/g, "()");
+  return bare.includes("*") || /[^\s/]\s+[^\s/]/.test(bare);
 }
 
 /** `https://graph.microsoft.com/beta/users/{id}/?$top=5` → `/users/{id}`; other placeholder styles read as `{name}`. */
