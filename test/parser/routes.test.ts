@@ -140,12 +140,14 @@ describe("HTTP request section", () => {
     const result = page(
       "```http",
       "GET ** Entity URI for microsoft.management.services.api.vulnerableManagedDevice not found",
-      "POST /things/*",
+      "POST /things/a thing",
       "GET /users/{id | userPrincipalName} /events",
+      "GET /other/*/{id}",
       "GET /reports/getCounts(period='{period}', top={top})?$filter=a eq 'b'",
       "```",
     );
-    expect(result.operations[0]?.paths).toEqual(["/users/{id|userPrincipalName}/events", "/reports/getCounts(period='{period}',top={top})"]);
+    // A `*` is a path's character (the hostile fixtures' evil route has one).
+    expect(result.operations[0]?.paths).toEqual(["/users/{id|userPrincipalName}/events", "/other/*/{id}", "/reports/getCounts(period='{period}',top={top})"]);
     expect(result.diagnostics.map((d) => [d.code, d.line])).toEqual([
       ["route-malformed", 6],
       ["route-malformed", 7],

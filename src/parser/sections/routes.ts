@@ -52,11 +52,11 @@ function reportRewrite(rewrite: PlaceholderRewrite, pos: Pos, ctx: PageContext):
 /**
  * Text that is no path: words separated by spaces outside placeholders, function arguments and the
  * query (`** Entity URI for microsoft.management.services.api.x not found`, a generator's error left in
- * Intune pages), or a `*`. Spaces around a slash or inside `{id | userPrincipalName}` are a path's.
+ * Intune pages). Spaces around a slash or inside `{id | userPrincipalName}` are a path's.
  */
 function isProse(raw: string): boolean {
   const bare = raw.replace(/\?.*$/, "").replace(/\{[^}]*\}/g, "{}").replace(/\([^)]*\)/g, "()");
-  return bare.includes("*") || /[^\s/]\s+[^\s/]/.test(bare);
+  return /[^\s/]\s+[^\s/]/.test(bare);
 }
 
 /** `https://graph.microsoft.com/beta/users/{id}/?$top=5` → `/users/{id}`; other placeholder styles read as `{name}`. */
