@@ -33,7 +33,8 @@ export function extractPage(outline: Outline): PageModel {
   const page = splitSections(outline);
   const title = page.title?.text ?? frontMatterText(outline, "title") ?? null;
   if (title === null) ctx.report("title-missing", { line: 1, column: 1 }, "The page has no title; start it with a '# Title' heading.");
-  const kind = pageKind(outline, page, title);
+  const resourceName = typeNameOf(outline, title ?? "");
+  const kind = pageKind(outline, page, title, resourceName);
   const model: PageModel = {
     file: outline.file,
     format: outline.format,
@@ -46,7 +47,7 @@ export function extractPage(outline: Outline): PageModel {
     diagnostics: ctx.diagnostics,
   };
   if (kind === "operation") extractOperation(page, title ?? "", ctx, model);
-  else if (kind === "resource") extractResource(page, title ?? "", ctx, model);
+  else if (kind === "resource") extractResource(page, resourceName ?? "", ctx, model);
   else if (kind === "enum") extractEnumPage(page, title ?? "", ctx, model);
   else ctx.report("page-not-api", page.title?.pos ?? { line: 1, column: 1 }, "This page documents no operation, resource or enum; it was skipped.");
   return model;
@@ -219,8 +220,7 @@ function requestBodySubject(blocks: readonly Block[], title: string, ctx: PageCo
 
 const INSTANCE_ATTRIBUTES = /\binstance (?:attributes|annotations)\b/i;
 
-function extractResource(page: SectionedPage, title: string, ctx: PageContext, model: PageModel): void {
-  const name = /^\s*`?([A-Za-z][\w.]*)`?\s+resource type/i.exec(title)?.[1] ?? title.split(/\s+/)[0] ?? "";
+function extractResource(page: SectionedPage, name: string, ctx: PageContext, model: PageModel): void {
   // Every property table of the page counts: besides `## Properties`, pages use `## X Properties`,
   // `## Page Content`, or a table right under the title. Relationship sections give navigation properties.
   const properties: PropertyModel[] = [];
@@ -310,9 +310,16 @@ function pushEnumTables(tables: readonly EnumTable[], ctx: PageContext, model: P
  * What the page documents. Its content wins over a `doc_type` that contradicts it (copied page
  * templates): an "X resource type" or "X enum type" title names the kind; then, unless the page is
  * conceptual, routes make it an operation page; an `apiPageType` page with a Properties section and
- * no route is a resource page.
+ * no route is a resource page. A resource page must name its type (`typeNameOf`): one that does not
+ * ("Use the Microsoft Search API", "On-premises publishing profiles", overviews marked
+ * `resourcePageType`) is conceptual.
  */
-function pageKind(outline: Outline, page: SectionedPage, title: string | null): PageKind {
+function pageKind(outline: Outline, page: SectionedPage, title: string | null, resourceName: string | undefined): PageKind {
+  const kind = declaredKind(outline, page, title);
+  return kind === "resource" && resourceName === undefined ? "conceptual" : kind;
+}
+
+function declaredKind(outline: Outline, page: SectionedPage, title: string | null): PageKind {
   if (title && /\bresource type\b/i.test(title)) return "resource";
   if (title && /\benum(?:eration)? type\b/i.test(title)) return "enum";
   const docType = frontMatterText(outline, "doc_type")?.toLowerCase().replace(/[^a-z]/g, "");
@@ -321,6 +328,27 @@ function pageKind(outline: Outline, page: SectionedPage, title: string | null): 
   if (hasRoutes(page)) return "operation";
   if ((declared === undefined || declared === "operation") && findSection(page, "properties")) return "resource";
   return declared ?? "unknown";
+}
+
+/** `X resource type`, `X resource`, `X facet`, `X complex type`, `X object`, `X type`, `X entity` (a suffix such as "(deprecated)" may follow). */
+const TYPE_TITLE = /^\s*`?([A-Za-z][\w.]*)`?\s+(?:resou?r?ce(?:\s+type)?|facet|complex\s+type|object|type|entity)\b/i;
+const NAME_TITLE = /^\s*`?([A-Za-z][\w.]*)`?\s*$/;
+const RESOURCE_ANNOTATION = /"blockType"\s*:\s*"resource"/;
+
+/**
+ * The type a resource page documents: the one its title names (a lone name too: `insightIdentity`),
+ * else the `@odata.type` of its JSON representation's annotation ("Configuring the invitation
+ * message" → invitedUserMessageInfo); undefined when neither names one.
+ */
+function typeNameOf(outline: Outline, title: string): string | undefined {
+  const titled = TYPE_TITLE.exec(title)?.[1] ?? NAME_TITLE.exec(title)?.[1];
+  if (titled !== undefined) return titled;
+  for (const block of outline.blocks) {
+    if (block.kind !== "annotation" || !RESOURCE_ANNOTATION.test(block.raw)) continue;
+    const annotated = /"@odata\.type"\s*:\s*"([^"]+)"/.exec(block.raw)?.[1];
+    if (annotated !== undefined) return bareTypeName(annotated);
+  }
+  return undefined;
 }
 
 /** The API version from example URLs, then notes ("/beta version"), then folder names; null when unknown. */

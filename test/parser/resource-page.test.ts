@@ -187,3 +187,33 @@ describe("tables under Properties or Relationships that are not read", () => {
     expect(unread(page("## Instance attributes", "| Name | Kind | Notes |", "| @odata.type | String | The type. |"))).toEqual([]);
   });
 });
+
+describe("the type a resource page names", () => {
+  const page = (title: string, ...lines: string[]) =>
+    parseDocument("r.md", ["---", "doc_type: resourcePageType", "---", `# ${title}`, "", ...lines, "", "## Properties", "", ...TABLE, "|name|String|The name.|", ""].join("\n"));
+
+  it.each<[string, string]>([
+    ["thing resource type", "thing"],
+    ["outlookTask resource type (deprecated)", "outlookTask"],
+    ["media resouce type", "media"],
+    ["Deleted facet", "Deleted"],
+    ["userSet complex type", "userSet"],
+    ["AsyncJobStatus resource", "AsyncJobStatus"],
+    ["insightIdentity", "insightIdentity"],
+  ])("%s → %s", (title, want) => {
+    expect(page(title).types.map((t) => t.name)).toEqual([want]);
+  });
+
+  it("takes the JSON representation annotation's @odata.type when the title names no type", () => {
+    const parsed = page("Configuring the invitation message", "", '<!-- {"blockType": "resource", "@odata.type": "microsoft.graph.invitedUserMessageInfo"} -->', "```json", '{"name": "x"}', "```");
+    expect(parsed.kind).toBe("resource");
+    expect(parsed.types.map((t) => t.name)).toEqual(["invitedUserMessageInfo"]);
+  });
+
+  it("reads a page whose title and annotation name no type as conceptual, not as a type named after its first word", () => {
+    const parsed = page("Use the Microsoft Search API to query data");
+    expect(parsed.kind).toBe("conceptual");
+    expect(parsed.types).toEqual([]);
+    expect(parsed.diagnostics.map((d) => d.code)).toEqual(["page-not-api"]);
+  });
+});
