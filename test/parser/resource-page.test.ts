@@ -217,3 +217,12 @@ describe("the type a resource page names", () => {
     expect(parsed.diagnostics.map((d) => d.code)).toEqual(["page-not-api"]);
   });
 });
+
+describe("`### X values` tables of one column", () => {
+  // (Several columns: a row of several words in the first cell only is a wrapped description; see above.)
+  it("read each row as a member, spaces and all: no row of a one-column table is a wrapped continuation", () => {
+    const page = parseDocument("r.md", ["# printer resource type", "", "## Properties", "", ...TABLE, "|size|mediaSizes|The size.|", "", "### mediaSizes values", "", "|Value|", "|:---|", "|A4|", "|JIS B4|", "|North America Letter|", "|Photo|", ""].join("\n"));
+    expect(page.types.find((t) => t.name === "mediaSizes")?.members).toEqual(["A4", "JIS B4", "North America Letter", "Photo"]);
+  });
+
+});

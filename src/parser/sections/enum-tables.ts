@@ -26,7 +26,9 @@ export function tableMembers(table: TableBlock): string[] {
   // Members are wire values: kept verbatim (quotes, spaces, backslashes, unicode), only the
   // markup around them (backticks, bold) removed.
   const members = new Set<string>();
-  for (const row of joinWrappedRows(table.rows)) {
+  // A table of one column has nothing a row could be the wrapped continuation of: each row is a
+  // member (`|North America Letter|` in a `### mediaSizes values` table).
+  for (const row of table.header.length > 1 ? joinWrappedRows(table.rows) : table.rows) {
     const value = row[0]?.text.trim().replace(/^(?:`|\*\*?)+|(?:`|\*\*?)+$/g, "").trim();
     if (value) members.add(value);
   }
