@@ -35,6 +35,11 @@ const ALIASES: Record<string, PrimitiveType> = {
   long: "Int64",
   float: "Single",
   number: "Double",
+  // Dynamics 365 Business Central pages' spelling of a decimal amount (the service's Edm.Decimal).
+  numeric: "Decimal",
+  // A URL is sent as a string (the service's Edm.String).
+  url: "String",
+  uri: "String",
   bool: "Boolean",
   datetime: "DateTimeOffset",
   timestamp: "DateTimeOffset",

@@ -1,7 +1,7 @@
 /**
  * The type-cell grammar: `String`, `string`, `Edm.Int32`, `[x](x.md)`, `[x](x.md) collection`,
  * `String collection`, `Collection(String)`, `Collection([x](x.md))`, `Collection of [x]`,
- * `microsoft.graph.x`, `` `String` ``, `Enumeration`, `string (timestamp)`.
+ * `microsoft.graph.x`, `` `String` ``, `Enumeration`, `string (timestamp)`, `(Optional) String`.
  */
 import { primitiveFor } from "../../model/primitives.js";
 import type { InlineText } from "../outline.js";
@@ -20,11 +20,17 @@ const COLLECTION_OF = /^collection\s*\(\s*(.+?)\s*\)$|^collection of\s+(.+)$|^(.
 
 export function parseTypeCell(cell: InlineText): ParsedType | null {
   // A reference-style link whose definition remark did not find stays literal text: `[x][]`, `[x][ref]`, `[x]`.
+  // A note before the type (`(Optional) String`) is no part of it; a parenthesis that is the type
+  // itself (`(boolean or string or number) collection`) stays.
   const text = cell.text
     .replace(/`/g, "")
     .replace(/\[([^\]]+)\](?:\[[^\]]*\])?/g, "$1")
-    .trim();
+    .trim()
+    .replace(/^\((?:optional|required)\)\s*/i, "");
   if (text === "") return null;
+  // Intune's generated pages write `** Unknown Type microsoft.management.x ** collection` for a type
+  // their generator could not name: untyped, not a type named `**` or `Unknown`.
+  if (/^\**\s*unknown type\b/i.test(text)) return { type: "Json", collection: /\bcollection\b/i.test(text), enumeration: false, reference: false };
   const collection = COLLECTION_OF.test(text) || /\bcollection\b/i.test(text);
   const link = cell.links[0];
   const raw = link ? link.text : unwrapCollection(text);
