@@ -33,8 +33,11 @@ export function extractPage(outline: Outline): PageModel {
   const page = splitSections(outline);
   const title = page.title?.text ?? frontMatterText(outline, "title") ?? null;
   if (title === null) ctx.report("title-missing", { line: 1, column: 1 }, "The page has no title; start it with a '# Title' heading.");
-  const resourceName = typeNameOf(outline, title ?? "");
-  const kind = pageKind(outline, page, title, resourceName);
+  const declared = pageKind(outline, page, title);
+  // A resource page must name its type: one that does not ("Use the Microsoft Search API", an
+  // overview marked `resourcePageType`) is conceptual.
+  const resourceName = declared === "resource" ? typeNameOf(outline, title ?? "") : undefined;
+  const kind = declared === "resource" && resourceName === undefined ? "conceptual" : declared;
   const model: PageModel = {
     file: outline.file,
     format: outline.format,
@@ -310,16 +313,9 @@ function pushEnumTables(tables: readonly EnumTable[], ctx: PageContext, model: P
  * What the page documents. Its content wins over a `doc_type` that contradicts it (copied page
  * templates): an "X resource type" or "X enum type" title names the kind; then, unless the page is
  * conceptual, routes make it an operation page; an `apiPageType` page with a Properties section and
- * no route is a resource page. A resource page must name its type (`typeNameOf`): one that does not
- * ("Use the Microsoft Search API", "On-premises publishing profiles", overviews marked
- * `resourcePageType`) is conceptual.
+ * no route is a resource page (which must also name its type: `typeNameOf`, in extractPage).
  */
-function pageKind(outline: Outline, page: SectionedPage, title: string | null, resourceName: string | undefined): PageKind {
-  const kind = declaredKind(outline, page, title);
-  return kind === "resource" && resourceName === undefined ? "conceptual" : kind;
-}
-
-function declaredKind(outline: Outline, page: SectionedPage, title: string | null): PageKind {
+function pageKind(outline: Outline, page: SectionedPage, title: string | null): PageKind {
   if (title && /\bresource type\b/i.test(title)) return "resource";
   if (title && /\benum(?:eration)? type\b/i.test(title)) return "enum";
   const docType = frontMatterText(outline, "doc_type")?.toLowerCase().replace(/[^a-z]/g, "");
