@@ -465,8 +465,8 @@ const PATCH_STRUCTURE_PAGES = 16;
 function patchedVersion(cache: Cache, version: string, stored: StoredMerge, documents: readonly Document[], known: ReadonlyMap<Document, PageModel>): VersionMerge | null {
   const changed = changedSince(stored.pages, documents);
   if (changed === null || changed.length > PATCH_STRUCTURE_PAGES) return null;
-  const index = PageIndex.load(cache, version);
-  const page = (key: string | undefined): PageModel | null => (key === undefined ? null : (index?.get(key) ?? cache.readJson("page", key, isPageModel)));
+  const fromCache = storedPages(cache);
+  const page = (key: string | undefined): PageModel | null => (key === undefined ? null : fromCache(version, key));
   const changes: PageChange[] = [];
   for (const doc of changed) {
     const before = page(stored.pages[doc.file]);
@@ -476,6 +476,19 @@ function patchedVersion(cache: Cache, version: string, stored: StoredMerge, docu
   }
   const byFile = new Map(documents.map((doc) => [doc.file, doc]));
   return patchStructure(stored.merge, changes, (file) => page(byFile.get(file)?.key));
+}
+
+/**
+ * The pages the cache holds, by API version and page key: from the version's page store (its index
+ * loaded once), else a page's entry of its own; null when neither holds it.
+ */
+function storedPages(cache: Cache): (version: string, key: string) => PageModel | null {
+  const indexes = new Map<string, PageIndex | null>();
+  return (version, key) => {
+    let index = indexes.get(version);
+    if (index === undefined) indexes.set(version, (index = PageIndex.load(cache, version)));
+    return index?.get(key) ?? cache.readJson("page", key, isPageModel);
+  };
 }
 
 /**
@@ -505,18 +518,14 @@ async function patchedModel(run: Run, cache: Cache, keys: OutputKeys, known: Rea
   }
   const touched = touchedBy(stored.model, changed);
   if (touched.files.size > PATCH_PAGES) return null;
-  // The pages that did not change are those of the version's page store (as a structural patch takes
-  // them: reading one is cheaper than a cache entry of its own, and much cheaper than parsing it).
-  const indexes = new Map<string, PageIndex | null>();
-  const fromStore = (doc: Document, version: string): PageModel | null => {
-    if (!indexes.has(version)) indexes.set(version, PageIndex.load(cache, version));
-    return indexes.get(version)?.get(doc.key) ?? null;
-  };
+  // The pages that did not change are the stored ones (as a structural patch takes them: reading one
+  // from the page store is much cheaper than parsing it); the rest are parsed.
+  const fromCache = storedPages(cache);
   const pages: PageModel[] = [];
   const rest: Document[] = [];
   run.documents.forEach((doc, i) => {
     if (!touched.files.has(doc.file)) return;
-    const page = known.get(doc) ?? (doc.problem === null ? fromStore(doc, versions[i] ?? "") : null);
+    const page = known.get(doc) ?? (doc.problem === null ? fromCache(versions[i] ?? "", doc.key) : null);
     if (page !== null) pages.push(page);
     else rest.push(doc);
   });

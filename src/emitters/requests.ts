@@ -25,7 +25,7 @@
  */
 import type { FunctionDeclarationStructure, InterfaceDeclarationStructure, OptionalKind, PropertySignatureStructure } from "ts-morph";
 import { Kind } from "./kinds.js";
-import type { ApiVersion, OperationModel, PermissionKind, PermissionsModel } from "../model/types.js";
+import { BODY_METHODS, type ApiVersion, type OperationModel, type PermissionKind, type PermissionsModel } from "../model/types.js";
 import type { EmitContext, Emitter, Statement } from "./context.js";
 import { routeParamNames } from "../model/paths.js";
 import { importOf } from "./imports.js";
@@ -40,8 +40,6 @@ export const SERVICE_ROOTS: Record<ApiVersion, string> = {
   beta: "https://graph.microsoft.com/beta",
   "v1.0": "https://graph.microsoft.com/v1.0",
 };
-
-const BODY_METHODS: ReadonlySet<string> = new Set(["POST", "PATCH", "PUT"]);
 
 const PERMISSION_KINDS: Record<PermissionKind, string> = {
   delegatedWork: "delegated (work or school account)",

@@ -64,8 +64,9 @@ export class OperationTable {
   }
 
   operations(): OperationModel[] {
-    const composite = compositeEntries(this.entries);
-    const groups = groupEntries(this.entries, composite);
+    const byKey = entriesByKey(this.entries);
+    const composite = compositeEntries(this.entries, byKey);
+    const groups = groupEntries(this.entries, byKey, composite);
     // Each example of a composite page goes to the operation whose route its request addresses.
     const targets = new Map<Entry, Group[]>();
     for (const group of groups) for (const entry of group.contributors) if (composite.has(entry)) targets.set(entry, [...(targets.get(entry) ?? []), group]);
@@ -189,8 +190,7 @@ export class OperationTable {
  * member routes, each with its own page. Such a page does not join the operations it documents into
  * one: each of its routes stays with the pages documenting it alone (`groupEntries`).
  */
-function compositeEntries(entries: readonly Entry[]): Set<Entry> {
-  const byKey = entriesByKey(entries);
+function compositeEntries(entries: readonly Entry[], byKey: ReadonlyMap<string, readonly Entry[]>): Set<Entry> {
   const composite = new Set<Entry>();
   for (const entry of entries) {
     const smaller = [...new Set(entry.keys.flatMap((key) => byKey.get(key) ?? []))].filter((other) => other.keys.length < entry.keys.length);
@@ -221,8 +221,7 @@ function entriesByKey(entries: readonly Entry[]): Map<string, Entry[]> {
  * order added (file order): what the first says wins where pages differ. Independent of file order
  * given the same pages.
  */
-function groupEntries(entries: readonly Entry[], composite: ReadonlySet<Entry>): Group[] {
-  const byKey = entriesByKey(entries);
+function groupEntries(entries: readonly Entry[], byKey: ReadonlyMap<string, readonly Entry[]>, composite: ReadonlySet<Entry>): Group[] {
   const parent = new Map<Entry, Entry>();
   const find = (entry: Entry): Entry => {
     let root = entry;
@@ -230,13 +229,13 @@ function groupEntries(entries: readonly Entry[], composite: ReadonlySet<Entry>):
     parent.set(entry, root);
     return root;
   };
-  const ownersOf = (key: string): Entry[] => {
-    const all = byKey.get(key) ?? [];
+  // Each route's owners: the page operations listing it that are not composite, else all that list it.
+  const owners = new Map<string, readonly Entry[]>();
+  for (const [key, all] of byKey) {
     const plain = all.filter((entry) => !composite.has(entry));
-    return plain.length > 0 ? plain : all;
-  };
-  for (const key of byKey.keys()) {
-    const [head, ...others] = ownersOf(key);
+    owners.set(key, plain.length > 0 ? plain : all);
+  }
+  for (const [head, ...others] of owners.values()) {
     if (head === undefined) continue;
     for (const other of others) {
       const a = find(head);
@@ -247,7 +246,7 @@ function groupEntries(entries: readonly Entry[], composite: ReadonlySet<Entry>):
   }
   const groups = new Map<Entry, Group>();
   const groupOf = (key: string): Group | undefined => {
-    const [owner] = ownersOf(key);
+    const [owner] = owners.get(key) ?? [];
     if (owner === undefined) return undefined;
     const root = find(owner);
     let group = groups.get(root);
@@ -309,6 +308,27 @@ function assignExamples(entry: Entry, groups: readonly Group[], composite: Reado
     if (best !== undefined) assigned.get(best)?.push(example);
   }
   return assigned;
+}
+
+/**
+ * The operations documented by the pages `files`, with every operation documented by a page that
+ * documents one of them, and so on: what merging any of them again needs merged with it. A composite
+ * page is told apart only by the pages documenting its other operations, and its examples go to any
+ * of them (in the corpus such a family is at most 30 operations of 40 pages).
+ */
+export function documentedTogether(operations: readonly OperationModel[], files: ReadonlySet<string>): OperationModel[] {
+  const found = new Set<OperationModel>();
+  const reached = new Set(files);
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const op of operations) {
+      if (found.has(op) || !op.sources.some((source) => reached.has(source.file))) continue;
+      found.add(op);
+      grown = true;
+      for (const source of op.sources) reached.add(source.file);
+    }
+  }
+  return operations.filter((op) => found.has(op));
 }
 
 /** Gives every operation its final id (see the file header), in place; renamings are reported. */

@@ -9,7 +9,7 @@
  * records, the result is null and the caller merges every page (of the API versions concerned).
  */
 import { buildModel } from "./merge.js";
-import { operationKey } from "./merge-operations.js";
+import { documentedTogether, operationKey } from "./merge-operations.js";
 import { typeKey } from "./merge-types.js";
 import type { PageModel } from "./page.js";
 import type { ApiModel, OperationModel, PropertyModel, SourcePosition, TypeModel } from "./types.js";
@@ -27,22 +27,10 @@ export function touchedBy(model: ApiModel, changed: ReadonlySet<string>): Touche
   const types = model.types.filter((type) => type.inferred !== true && touches(type.sources));
   const files = new Set<string>();
   for (const { sources } of types) for (const source of sources) files.add(source.file);
-  // The operations the changed files document, and every operation documented by a page that documents
-  // one of them, and so on: a page documenting several operations at once is told apart only by the pages
-  // documenting the others (merge-operations.ts, composite pages), so they are merged together.
-  const operations = new Set<OperationModel>();
-  const reached = new Set(changed);
-  for (let grown = true; grown; ) {
-    grown = false;
-    for (const op of model.operations) {
-      if (operations.has(op) || !op.sources.some((source) => reached.has(source.file))) continue;
-      operations.add(op);
-      grown = true;
-      for (const source of op.sources) reached.add(source.file);
-    }
-  }
+  // With the operations a page documenting several at once ties to them (merge-operations.ts).
+  const operations = documentedTogether(model.operations, changed);
   for (const { sources } of operations) for (const source of sources) files.add(source.file);
-  return { types, operations: [...operations], files };
+  return { types, operations, files };
 }
 
 /**

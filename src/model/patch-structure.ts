@@ -23,7 +23,7 @@
 import { compareText } from "./diagnostics.js";
 import { collectSamples } from "./infer.js";
 import { mergeVersion, undocumented, type VersionMerge } from "./merge.js";
-import { operationKey, routeKey } from "./merge-operations.js";
+import { documentedTogether, operationKey, routeKey } from "./merge-operations.js";
 import { typeKey } from "./merge-types.js";
 import type { PageModel, PageOperationModel } from "./page.js";
 import { isPrimitive } from "./primitives.js";
@@ -45,12 +45,13 @@ export function patchStructure(stored: VersionMerge, changes: readonly PageChang
   for (const { before, after } of changes) if (before.file !== after.file || links(before) !== links(after)) return null;
   const changed = new Map(changes.map((change) => [change.after.file, change.after]));
   const typesByKey = new Map(stored.model.types.map((type) => [typeKey(type.apiVersion, type.name), type]));
-  const touches = (item: TypeModel | OperationModel): boolean => item.sources.some((source) => changed.has(source.file));
+  const touches = (type: TypeModel): boolean => type.sources.some((source) => changed.has(source.file));
   const touched = stored.model.types.filter(touches);
   // Types the changed pages refer to whose shape was inferred: only their sources (the references) change.
   const inferred = touched.filter((type) => type.inferred === true);
   const types = new Map(touched.filter((type) => type.inferred !== true).map((type) => [typeKey(type.apiVersion, type.name), type]));
-  const operations = new Map(stored.model.operations.filter(touches).map((op) => [operationKey(op), op]));
+  // With the operations a page documenting several at once ties to them (merge-operations.ts).
+  const operations = new Map(documentedTogether(stored.model.operations, new Set(changed.keys())).map((op) => [operationKey(op), op]));
   const pages = new Map<string, PageModel>();
   const page = (file: string): PageModel | null => {
     let found = pages.get(file) ?? changed.get(file) ?? null;
@@ -62,28 +63,6 @@ export function patchStructure(stored: VersionMerge, changes: readonly PageChang
   };
 
   const owners = routeOwners(stored.model.operations);
-  // A page documenting several operations at once (a composite page, merge-operations.ts) is told
-  // apart by the pages it meets, and its examples go to whichever of them they address: it is merged
-  // again with every operation it documents, and so with every page documenting them.
-  const scanned = new Set<string>();
-  for (let grown = true; grown; ) {
-    grown = false;
-    for (const file of filesOf([...operations.values()], changed)) {
-      if (scanned.has(file)) continue;
-      scanned.add(file);
-      const found = page(file);
-      if (found === null) return null;
-      for (const op of found.operations) {
-        const its = ownersOf(found, op, owners);
-        if (its.length < 2 || !its.some((owner) => operations.has(operationKey(owner)))) continue;
-        for (const owner of its) {
-          if (operations.has(operationKey(owner))) continue;
-          operations.set(operationKey(owner), owner);
-          grown = true;
-        }
-      }
-    }
-  }
 
   // Enum lists move between types: a property with enum values typed with another type hands them
   // to it, unless that type has properties (then they stay on the property), and an enum's members
@@ -136,7 +115,7 @@ export function patchStructure(stored: VersionMerge, changes: readonly PageChang
       const its = ownersOf(found, op, owners);
       const merged = its.filter((owner) => operations.has(operationKey(owner)));
       if (merged.length === 0) continue;
-      // A page's operation is merged again with all the operations it documents or with none (above).
+      // A page's operation is merged again with all the operations it documents or with none (documentedTogether).
       if (merged.length !== its.length || its.some((owner) => !owner.sources.some((source) => source.file === found.file))) return null;
       own.push(op);
     }

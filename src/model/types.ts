@@ -12,6 +12,9 @@ export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
 export const HTTP_METHODS: readonly HttpMethod[] = ["GET", "POST", "PATCH", "PUT", "DELETE"];
 
+/** The methods whose requests carry a body (a GET or DELETE sends none). */
+export const BODY_METHODS: ReadonlySet<HttpMethod> = new Set<HttpMethod>(["POST", "PATCH", "PUT"]);
+
 /** Where something was written: file path as given on the command line (forward slashes), 1-based line and column. */
 export interface SourcePosition {
   file: string;

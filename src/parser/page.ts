@@ -3,14 +3,14 @@
  */
 import type { PageKind, PageModel, PageOperationModel, PageTypeModel } from "../model/page.js";
 import { requestPath, routeMatch } from "../model/route-match.js";
-import type { ApiVersion, ExampleModel, PropertyModel } from "../model/types.js";
+import { BODY_METHODS, type ApiVersion, type ExampleModel, type PropertyModel } from "../model/types.js";
 import { PageContext } from "./context.js";
 import type { Block, Outline, TableBlock } from "./outline.js";
 import { checkExampleBody } from "./sections/example-check.js";
 import { exampleUrlProblem, parseExamples } from "./sections/examples.js";
 import { parseFunctionParameters } from "./sections/function-parameters.js";
 import { namedEnumTables, tableMembers, type EnumTable } from "./sections/enum-tables.js";
-import { bareTypeName, parseInheritance } from "./sections/inheritance.js";
+import { bareTypeName, parseInheritance, RESOURCE_ANNOTATION } from "./sections/inheritance.js";
 import { checkRepresentation, readRepresentation, settleNameCase } from "./sections/representation.js";
 import { parsePermissionsTable, parsePrerequisites } from "./sections/permissions.js";
 import { headerLine, isPropertyTable, isRelationshipTable, looksLikeUnreadPropertyTable, parsePropertyTable } from "./sections/property-table.js";
@@ -135,8 +135,6 @@ function extractOperation(page: SectionedPage, title: string, ctx: PageContext, 
   model.operations.push(...operations);
 }
 
-const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
-
 function isBoldRequest(block: Block): boolean {
   return block.kind === "paragraph" && /^request:?$/i.test(block.text) && block.emphasis.some((e) => /^request:?$/i.test(e));
 }
@@ -167,7 +165,7 @@ function checkExampleRequests(routes: readonly Route[], examples: readonly Examp
     const request = example.request;
     if (request === undefined) continue;
     const body = request.body !== undefined ? JSON.stringify(request.body) : (request.bodyText ?? "").trim();
-    if ((request.method === "GET" || request.method === "DELETE") && body !== "") {
+    if (!BODY_METHODS.has(request.method) && body !== "") {
       const first = (body.split("\n")[0] ?? "").trim();
       const shown = first.length > 60 ? `${first.slice(0, 57)}...` : first;
       ctx.report("example-body-unexpected", request.source, `The example's ${request.method} request has a body (${shown}), which ${request.method} does not send; remove it, or the blank line above it if it is a header, or end the block before it if it is another request or the response.`);
@@ -329,7 +327,6 @@ function pageKind(outline: Outline, page: SectionedPage, title: string | null): 
 /** `X resource type`, `X resource`, `X facet`, `X complex type`, `X object`, `X type`, `X entity` (a suffix such as "(deprecated)" may follow). */
 const TYPE_TITLE = /^\s*`?([A-Za-z][\w.]*)`?\s+(?:resou?r?ce(?:\s+type)?|facet|complex\s+type|object|type|entity)\b/i;
 const NAME_TITLE = /^\s*`?([A-Za-z][\w.]*)`?\s*$/;
-const RESOURCE_ANNOTATION = /"blockType"\s*:\s*"resource"/;
 
 /**
  * The type a resource page documents: the one its title names (a lone name too: `insightIdentity`),

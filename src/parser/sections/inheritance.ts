@@ -15,7 +15,8 @@ export interface Inheritance {
   keyProperty?: string;
 }
 
-const RESOURCE_ANNOTATION = /"blockType"\s*:\s*"resource"/;
+/** The JSON representation's annotation (`<!-- { "blockType": "resource", … } -->`), told from its raw text. */
+export const RESOURCE_ANNOTATION = /"blockType"\s*:\s*"resource"/;
 const INHERITS = /\binherits from\s+(?:(?:the|an?|abstract|base|type|entity)\s+)*`?([A-Za-z][\w.]*)/i;
 
 /** `microsoft.graph.callRecords.endpoint` → `endpoint`; `graph.entity` → `entity`. */
