@@ -71,6 +71,8 @@ describe("random hostile models", () => {
       const model = buildModel(pages.map((text, j) => parseDocument(`m${i}/p${j}.md`, text)));
       expect(serialises(model)).toBe(true);
       const dir = path.join(root, `m${i}`);
+      // A sample may name no valid type or route at all: its model is empty and emits no files.
+      mkdirSync(dir, { recursive: true });
       // Every other model with the non-default emit options: Date objects, the docs' own type names
       // with a prefix, snake_case functions, const enums (hostile names must still make valid code).
       const options = i % 2 === 0 ? {} : ({ dates: "Date", enumStyle: "union-and-const", naming: { types: "asDocumented", typePrefix: "x", operations: "snake_case" } } as const);
