@@ -2,7 +2,7 @@
  * Comparing two API models: added, removed and changed types, properties, property types, enum
  * members and operations, each classified breaking or not from a client's point of view.
  *
- * Breaking: removing a type, property, enum member, operation or route; changing a property's
+ * Breaking: removing a type, property, enum member, operation or route, or a flags enum's commas; changing a property's
  * type, collection-ness or nullability, a base type, a request or response type; adding a
  * required parameter (path parameter or required header). Everything else is not breaking.
  * Types match by API version and name (case-insensitive); operations by version and id, else by a
@@ -87,6 +87,7 @@ function diffTypes(before: TypeModel[], after: TypeModel[], out: ApiChange[]): v
       out.push({ kind: "changed", subject: "type", version, name: t.name, breaking: true, message: `Base type of ${t.name} changed.`, before: was.baseType ?? "(none)", after: t.baseType ?? "(none)" });
     }
     diffMembers(`${t.name}`, was.members ?? [], t.members ?? [], version, out);
+    diffFlags("type", t.name, was.flags === true, t.flags === true, version, out);
     diffProperties(t.name, was.properties, t.properties, version, lookups, out);
   }
 }
@@ -96,6 +97,13 @@ function diffMembers(owner: string, before: readonly string[], after: readonly s
   const old = new Set(before);
   for (const m of before) if (!now.has(m)) out.push({ kind: "removed", subject: "enum-member", version, name: `${owner}.${m}`, breaking: true, message: `Removed value "${m}" from ${owner}.` });
   for (const m of after) if (!old.has(m)) out.push({ kind: "added", subject: "enum-member", version, name: `${owner}.${m}`, breaking: false, message: `Added value "${m}" to ${owner}.` });
+}
+
+/** Values joining members with commas accepted (like added members: not breaking) or no longer (breaking). */
+function diffFlags(subject: "type" | "property", owner: string, before: boolean, after: boolean, version: string, out: ApiChange[]): void {
+  if (before === after) return;
+  const message = after ? `The values of ${owner} may now join several members with commas (a flags enum).` : `The values of ${owner} no longer join several members with commas (no longer a flags enum).`;
+  out.push({ kind: "changed", subject, version, name: owner, breaking: before, message });
 }
 
 function diffProperties(owner: string, before: PropertyModel[], after: PropertyModel[], version: string, lookups: { before: Lookup; after: Lookup }, out: ApiChange[]): void {
@@ -120,6 +128,7 @@ function diffProperties(owner: string, before: PropertyModel[], after: PropertyM
     // Values of a named enum on both sides are compared once, under the enum type itself.
     const inline = (was.enumValues?.length ?? 0) > 0 || (p.enumValues?.length ?? 0) > 0;
     if (bothEnums && inline) diffMembers(`${owner}.${name}`, oldValues, newValues, version, out);
+    if (bothEnums && inline) diffFlags("property", `${owner}.${name}`, was.flags === true, p.flags === true, version, out);
   }
 }
 

@@ -2,12 +2,13 @@
  * Enums: a string-literal union per enum type plus a readonly array of its values, in the docs' order.
  *   export type RemoteAction = "unknown" | "factoryReset" | …;
  *   export const remoteActionValues: readonly RemoteAction[] = ["unknown", "factoryReset", …];
+ * A flags enum's type also takes several members joined by commas (`memberUnion`).
  * With `enumStyle: "union-and-const"`, also a const object: `RemoteAction.factoryReset === "factoryReset"`.
  */
 import { CONST_DECLARATION, Kind } from "./kinds.js";
 import type { Emitter, Statement } from "./context.js";
 import { enumValuesName } from "./naming.js";
-import { docText, literal, seeSource } from "./ts-code.js";
+import { docText, literal, memberUnion, seeSource } from "./ts-code.js";
 
 export const emitEnums: Emitter = (ctx) => {
   const statements: Statement[] = [];
@@ -15,12 +16,15 @@ export const emitEnums: Emitter = (ctx) => {
     if (type.kind !== "enum") continue;
     const name = ctx.names.get(type.name) ?? type.name;
     const members = type.members ?? [];
-    const docs = [docText(type.description ?? `Possible values of ${type.name}.`), seeSource(type.sources[0])].filter(Boolean).join("\n");
+    // An example from the members themselves: `"x86,x64"`.
+    const example = members.length >= 2 ? ` (\`${JSON.stringify(`${members[0]},${members[1]}`)}\`)` : "";
+    const flags = type.flags === true ? docText(`A flags enum: a value is one member or several joined by commas${example}.`) : "";
+    const docs = [docText(type.description ?? `Possible values of ${type.name}.`), flags, seeSource(type.sources[0])].filter(Boolean).join("\n");
     statements.push({
       kind: Kind.TypeAlias,
       name,
       isExported: true,
-      type: members.length > 0 ? members.map(literal).join(" | ") : "never",
+      type: memberUnion(members, type.flags === true),
       docs: [docs],
     });
     statements.push({

@@ -31,6 +31,20 @@ export interface TypeUse {
   type: string;
   collection: boolean;
   enumValues?: readonly string[];
+  /** The enum values combine (PropertyModel.flags). */
+  flags?: boolean | undefined;
+}
+
+/**
+ * The type of one of `members`, or (`flags`) of one or several joined by commas:
+ *   "a" | "b"                             (an enum)
+ *   `${"a" | "b"}${"" | `,${string}`}`    (a flags enum: "a", "b", "a,b", "b,a", …)
+ * A template type cannot say that every part after a comma is a member too; the validators check it.
+ */
+export function memberUnion(members: readonly string[], flags: boolean): string {
+  if (members.length === 0) return "never";
+  const union = members.map(literal).join(" | ");
+  return flags ? `\`\${${union}}\${"" | \`,\${string}\`}\`` : union;
 }
 
 /** The TypeScript type of a property or body: primitives mapped, inline enums as literal unions, unknown types as JsonValue. */
@@ -58,7 +72,7 @@ export function mentionsType(expression: string, name: string): boolean {
 }
 
 function elementType(ctx: EmitContext, use: TypeUse): string {
-  if (use.enumValues && use.enumValues.length > 0) return use.enumValues.map(literal).join(" | ");
+  if (use.enumValues && use.enumValues.length > 0) return memberUnion(use.enumValues, use.flags === true);
   const primitive = primitiveOf(ctx, use.type);
   if (primitive) return ctx.options.dates === "Date" && (primitive === "DateTimeOffset" || primitive === "Date") ? "Date" : PRIMITIVE_TS[primitive];
   const target = ctx.typeByName(use.type);

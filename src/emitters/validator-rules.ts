@@ -80,7 +80,12 @@ export function valueRule(state: ValidatorFile, tsName: string, property: Proper
   if (property.enumValues && property.enumValues.length > 0) {
     // Numbered within the type's walker (a unit of its own: unit-plan.ts); the `_` keeps `valuesOfA1_2` apart from `valuesOfA_12`.
     const setName = `valuesOf${tsName}_${state.inlineSets.length}`;
-    state.inlineSets.push(`const ${setName}: ReadonlySet<string> = new Set<string>([${property.enumValues.map(literal).join(", ")}]);`);
+    const values = `[${property.enumValues.map(literal).join(", ")}]`;
+    if (property.flags === true) {
+      state.inlineSets.push(`const ${setName}: ReadonlySet<string> = ${importName(state, "runtime", "flagSet")}(${values});`);
+      return { form: "enum", set: setName, expected: `one or more of the ${tsName}.${property.name} values, joined by commas` };
+    }
+    state.inlineSets.push(`const ${setName}: ReadonlySet<string> = new Set<string>(${values});`);
     return { form: "enum", set: setName, expected: `one of the ${tsName}.${property.name} values` };
   }
   const primitive = primitiveOf(state.ctx, property.type);

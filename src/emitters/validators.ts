@@ -122,7 +122,9 @@ function enumValidator(state: ValidatorFile, type: TypeModel): string {
   const tsName = state.ctx.names.get(type.name) ?? type.name;
   state.enumArrays.add(enumValuesName(tsName));
   const setName = enumSetName(tsName);
-  state.inlineSets.push(`const ${setName}: ReadonlySet<string> = new Set<string>(${enumValuesName(tsName)});`);
+  const values = enumValuesName(tsName);
+  // A flags enum's set also has the values that join several members with commas.
+  state.inlineSets.push(`const ${setName}: ReadonlySet<string> = ${type.flags === true ? `${importName(state, "runtime", "flagSet")}(${values})` : `new Set<string>(${values})`};`);
   return `${publicValidator(state, tsName, type)}
 
 /** Walker for ${tsName}: appends problems at \`path\`. */

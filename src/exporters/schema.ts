@@ -59,9 +59,19 @@ export function primitiveSchema(primitive: PrimitiveType, options: SchemaOptions
   }
 }
 
+/**
+ * A string of one of `members`, or (a flags enum) of several joined by commas, as the validators
+ * accept it (templates/runtime/validation.ts, flagSet): space around a member only beside a comma.
+ */
+export function membersSchema(members: readonly string[], flags: boolean): { type: "string"; enum: string[] } | { type: "string"; pattern: string } {
+  if (!flags) return { type: "string", enum: [...members] };
+  const member = `(?:${members.map((m) => m.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&")).join("|")})`;
+  return { type: "string", pattern: `^(?:${member}|\\s*${member}\\s*(?:,\\s*${member}\\s*)+)$` };
+}
+
 /** The schema of one value of a property's (or body's) type, collections and nullability aside. */
-export function valueSchema(use: { type: string; enumValues?: string[] | undefined }, options: SchemaOptions): Schema {
-  if (use.enumValues && use.enumValues.length > 0) return { type: "string", enum: [...use.enumValues] };
+export function valueSchema(use: { type: string; enumValues?: string[] | undefined; flags?: boolean | undefined }, options: SchemaOptions): Schema {
+  if (use.enumValues && use.enumValues.length > 0) return membersSchema(use.enumValues, use.flags === true);
   const primitive = primitiveFor(use.type);
   if (primitive) return primitiveSchema(primitive, options);
   const target = options.typeByName(use.type);
@@ -86,7 +96,7 @@ export function typeSchema(type: TypeModel, options: SchemaOptions): { [key: str
   const description: { [key: string]: SchemaValue } = type.description ? { description: type.description } : {};
   if (type.kind === "enum") {
     const members = type.members ?? [];
-    return members.length > 0 ? { type: "string", enum: [...members], ...description } : { not: {}, ...description };
+    return members.length > 0 ? { ...membersSchema(members, type.flags === true), ...description } : { not: {}, ...description };
   }
   // Every object may name its (derived) type; the validators reject an annotation that is not a string.
   const properties: { [key: string]: Schema } = { "@odata.type": { type: "string" } };

@@ -2,7 +2,8 @@
  * Merging what several pages say about one type (per API version, names compared case-insensitively):
  * - properties: the union, in first-seen order; a property's first description wins;
  * - a named enum type (`remoteAction`) wins over an inline `String` + "Possible values";
- * - enum values: unioned in first-seen order; lists that disagree are a diagnostic;
+ * - enum values: unioned in first-seen order; lists that disagree are a diagnostic; the values
+ *   combine (a flags enum) when any page says so;
  * - any other type conflict is a diagnostic and the first type is kept (merge.ts adds resource and
  *   enum pages before request-body tables, so a resource page's type wins).
  */
@@ -14,6 +15,8 @@ import type { ApiVersion, Diagnostic, PropertyModel, SourcePosition, TypeKind, T
 interface EnumList {
   values: string[];
   source: SourcePosition;
+  /** The list's page says its values combine (see TypeModel.flags). */
+  flags?: boolean;
 }
 
 interface TypeEntry {
@@ -50,7 +53,7 @@ export class TypeTable {
     if (pageType.description && !model.description) model.description = pageType.description;
     if (pageType.baseType && !model.baseType) model.baseType = pageType.baseType;
     if (pageType.role === "resource") this.addNamespace(entry, pageType.namespace);
-    if (pageType.members) this.addMembers(entry, pageType.members, pageType.source);
+    if (pageType.members) this.addMembers(entry, { values: pageType.members, source: pageType.source, ...(pageType.flags ? { flags: true } : {}) });
     for (const property of pageType.properties) this.addProperty(entry, property);
   }
 
@@ -89,10 +92,10 @@ export class TypeTable {
   }
 
   private addProperty(entry: TypeEntry, incoming: PropertyModel): void {
-    const { enumValues, ...rest } = incoming;
+    const { enumValues, flags, ...rest } = incoming;
     if (enumValues) {
       const lists = entry.enumLists.get(incoming.name) ?? [];
-      lists.push({ values: enumValues, source: incoming.source });
+      lists.push({ values: enumValues, source: incoming.source, ...(flags ? { flags: true } : {}) });
       entry.enumLists.set(incoming.name, lists);
     }
     const existing = entry.properties.get(incoming.name);
@@ -137,10 +140,10 @@ export class TypeTable {
   }
 
   /** Members of an enum page are kept under the key "" beside the per-property lists. */
-  private addMembers(entry: TypeEntry, members: string[], source: SourcePosition): void {
+  private addMembers(entry: TypeEntry, list: EnumList): void {
     const lists = entry.enumLists.get("");
-    if (lists) lists.push({ values: members, source });
-    else entry.enumLists.set("", [{ values: members, source }]);
+    if (lists) lists.push(list);
+    else entry.enumLists.set("", [list]);
   }
 
   /**
@@ -157,6 +160,7 @@ export class TypeTable {
         const documented = this.entries.get(typeKey(entry.model.apiVersion, property.type));
         if (isPrimitive(property.type) || (documented !== undefined && documented.properties.size > 0)) {
           property.enumValues = unionLists(lists, `${entry.model.name}.${propertyName}`, (d) => this.report(typeKey(entry.model.apiVersion, entry.model.name), d));
+          if (lists.some((list) => list.flags)) property.flags = true;
           continue;
         }
         const target = this.entry(entry.model.apiVersion, property.type);
@@ -169,7 +173,10 @@ export class TypeTable {
     }
     for (const entry of this.entries.values()) {
       if (entry.declaredKind === "enum") {
-        entry.model.members = unionLists(entry.enumLists.get("") ?? [], entry.model.name, (d) => this.report(typeKey(entry.model.apiVersion, entry.model.name), d));
+        const lists = entry.enumLists.get("") ?? [];
+        entry.model.members = unionLists(lists, entry.model.name, (d) => this.report(typeKey(entry.model.apiVersion, entry.model.name), d));
+        // A property's "can be combined" list moved here says it of the enum type its row names.
+        if (lists.some((list) => list.flags)) entry.model.flags = true;
       }
     }
     for (const entry of this.entries.values()) entry.model.kind = this.kindOf(entry, new Set());

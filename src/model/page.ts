@@ -17,6 +17,8 @@ export interface PageTypeModel {
   namespace?: string;
   properties: PropertyModel[];
   members?: string[];
+  /** The page says the members combine (an enum page's values are powers of two, or it says "flag enum"). */
+  flags?: boolean;
   /** Where the page describes it: "resource" page, "requestBody" table of an operation, "enum" page. */
   role: "resource" | "requestBody" | "enum";
   source: SourcePosition;

@@ -177,7 +177,7 @@ export function patchStructure(stored: VersionMerge, changes: readonly PageChang
 
 /**
  * What of a page reaches beyond the types and operations it contributes to (see the file header):
- * its types' names, roles, kinds, base types, namespaces and members, whether they have an `id`,
+ * its types' names, roles, kinds, base types, namespaces, members and flags, whether they have an `id`,
  * and their properties typed with other types; its operations' methods, routes, titles and types;
  * the type names it refers to. Descriptions, positions, other properties and examples stay within.
  */
@@ -192,8 +192,9 @@ export function links(page: PageModel): string {
       type.baseType ?? null,
       type.namespace ?? null,
       type.members ?? null,
+      type.flags ?? null,
       type.properties.some((p) => p.name === "id"),
-      type.properties.filter((p) => !isPrimitive(p.type)).map((p) => [p.name, p.type, p.collection, p.enumValues ?? null]),
+      type.properties.filter((p) => !isPrimitive(p.type)).map((p) => [p.name, p.type, p.collection, p.enumValues ?? null, p.flags ?? null]),
     ]),
     page.operations.map((op) => [op.method, op.paths, op.title, op.requestType ?? null, op.responseType ?? null, op.responseCollection ?? null]),
     page.typeRefs.map((ref) => ref.name),

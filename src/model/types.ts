@@ -40,6 +40,8 @@ export interface PropertyModel {
   description: string;
   /** Inline "Possible values are: …" for a property typed with a primitive (String, Enumeration). */
   enumValues?: string[];
+  /** The description says `enumValues` combine ("Multiple values can be combined using a comma-separated list"): a value is one or several of them joined by commas. */
+  flags?: boolean;
   deprecated?: boolean;
   readOnly?: boolean;
   /** False only when the docs say "Not nullable"; Graph properties accept null otherwise. */
@@ -64,6 +66,8 @@ export interface TypeModel {
   properties: PropertyModel[];
   /** Enum members in first-seen order (kind "enum" only). */
   members?: string[];
+  /** A flags enum (kind "enum" only): a value is one member or several joined by commas, as OData writes a combination (`"x86,x64"`). */
+  flags?: boolean;
   /** True when no page defines the type and its shape was inferred from example payloads. */
   inferred?: boolean;
   deprecated?: boolean;

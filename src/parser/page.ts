@@ -9,7 +9,7 @@ import type { Block, Outline, TableBlock } from "./outline.js";
 import { checkExampleBody } from "./sections/example-check.js";
 import { exampleUrlProblem, parseExamples } from "./sections/examples.js";
 import { parseFunctionParameters } from "./sections/function-parameters.js";
-import { namedEnumTables, tableMembers, type EnumTable } from "./sections/enum-tables.js";
+import { flagValues, namedEnumTables, SAYS_FLAGS, tableMembers, type EnumTable } from "./sections/enum-tables.js";
 import { bareTypeName, parseInheritance, RESOURCE_ANNOTATION } from "./sections/inheritance.js";
 import { checkRepresentation, readRepresentation, settleNameCase } from "./sections/representation.js";
 import { parsePermissionsTable, parsePrerequisites } from "./sections/permissions.js";
@@ -293,17 +293,24 @@ function extractEnumPage(page: SectionedPage, title: string, ctx: PageContext, m
   }
   const name = /^\s*`?([A-Za-z][\w.]*)`?\s+enum/i.exec(title)?.[1] ?? title.split(/\s+/)[0] ?? "";
   const members = new Set<string>();
+  // A flags enum: its table numbers the members as bits, or its intro says so ("Flag enum to …").
+  let flags = page.intro.some((block) => block.kind === "paragraph" && SAYS_FLAGS.test(block.text));
   for (const block of findSection(page, "members", "values", "enum values", "member values")?.blocks ?? []) {
     if (block.kind !== "table") continue;
     for (const value of tableMembers(block)) members.add(value);
+    if (flagValues(block)) flags = true;
   }
-  model.types.push({ name, kind: "enum", properties: [], members: [...members], role: "enum", source: ctx.at(page.title?.pos ?? { line: 1, column: 1 }) });
+  const type: PageTypeModel = { name, kind: "enum", properties: [], members: [...members], role: "enum", source: ctx.at(page.title?.pos ?? { line: 1, column: 1 }) };
+  if (flags) type.flags = true;
+  model.types.push(type);
 }
 
 /** Multi-enum pages and resource pages with `### X values` tables: one enum type per table. */
 function pushEnumTables(tables: readonly EnumTable[], ctx: PageContext, model: PageModel): void {
   for (const table of tables) {
-    model.types.push({ name: table.name, kind: "enum", properties: [], members: table.members, role: "enum", source: ctx.at(table.heading.pos) });
+    const type: PageTypeModel = { name: table.name, kind: "enum", properties: [], members: table.members, role: "enum", source: ctx.at(table.heading.pos) };
+    if (table.flags) type.flags = true;
+    model.types.push(type);
   }
 }
 

@@ -3,7 +3,8 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { ApiDiff } from "../../src/diff/diff.js";
+import { diffModels, type ApiDiff } from "../../src/diff/diff.js";
+import type { ApiModel } from "../../src/model/types.js";
 import { ROOT, SEED_DIR, runCli } from "../helpers.js";
 
 const tmpRoot = path.join(ROOT, "test/.tmp");
@@ -86,6 +87,28 @@ describe("docgen diff", () => {
     writeFileSync(path.join(empty, "x.md"), "# Overview\n\nNothing here.\n");
     const removed: ApiDiff = JSON.parse(runCli(["diff", a, empty, "--format", "json"]).stdout);
     expect(removed.changes.map((c) => [c.kind, c.subject, c.name, c.breaking])).toContainEqual(["removed", "operation", "updateWidget", true]);
+  });
+
+  it("a flags enum's commas accepted is not breaking, no longer accepted is (types and inline values)", () => {
+    const at = { file: "f.md", line: 1, column: 1 };
+    const model = (flags: boolean): ApiModel => ({
+      types: [
+        { name: "arch", kind: "enum", apiVersion: "beta", properties: [], members: ["x86", "x64"], sources: [at], ...(flags ? { flags } : {}) },
+        { name: "sub", kind: "complex", apiVersion: "beta", properties: [{ name: "change", type: "String", collection: false, description: "", enumValues: ["a", "b"], ...(flags ? { flags } : {}), source: at }], sources: [at] },
+      ],
+      operations: [],
+      diagnostics: [],
+    });
+    const changes = (a: boolean, b: boolean) => diffModels(model(a), model(b)).changes.map((c) => [c.kind, c.subject, c.name, c.breaking]);
+    expect(changes(false, true)).toEqual([
+      ["changed", "type", "arch", false],
+      ["changed", "property", "sub.change", false],
+    ]);
+    expect(changes(true, false)).toEqual([
+      ["changed", "type", "arch", true],
+      ["changed", "property", "sub.change", true],
+    ]);
+    expect(changes(true, true)).toEqual([]);
   });
 
   it("names the argument that does not exist", () => {

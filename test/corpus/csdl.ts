@@ -22,6 +22,8 @@ export interface CsdlType {
   baseType?: string;
   properties: CsdlProperty[];
   members: string[];
+  /** `IsFlags="true"` (enums): a value is one member or several joined by commas. */
+  flags?: boolean;
 }
 
 export interface Csdl {
@@ -85,7 +87,8 @@ export function readCsdl(file: string): Csdl {
       }
     }
     for (const node of list(schema["EnumType"])) {
-      add({ name: attr(node, "Name") ?? "", namespace, kind: "enum", properties: [], members: list(node["Member"]).map((m) => attr(m, "Name") ?? "") });
+      const flags = attr(node, "IsFlags") === "true";
+      add({ name: attr(node, "Name") ?? "", namespace, kind: "enum", properties: [], members: list(node["Member"]).map((m) => attr(m, "Name") ?? ""), ...(flags ? { flags } : {}) });
     }
   }
   // `graph.entity` → `microsoft.graph.entity` (the Schema's Alias).

@@ -17,6 +17,9 @@
  * - Enum member recall = Σ|M∩E| / Σ|E| over enum types in both, with M the model's members and
  *   E the CSDL members that occur (as a word) in a page describing the enum; the raw Σ|M∩E'| / Σ|E'|
  *   over all CSDL members E' is reported too.
+ * - Flags enums, over the same enum types: precision = model flags enums the CSDL marks IsFlags,
+ *   recall = CSDL flags enums the model marks (the docs often give no sign: a member list without
+ *   values, an enum page without a Value column).
  */
 import type { PageModel } from "../../src/model/page.js";
 import type { ApiModel, PropertyModel, TypeModel } from "../../src/model/types.js";
@@ -36,12 +39,17 @@ export interface FidelityResult {
   typeAgreement: Ratio;
   enumRecall: Ratio;
   enumRecallRaw: Ratio;
+  /** Of the enums the model calls flags enums, those the CSDL does (IsFlags). */
+  flagsPrecision: Ratio;
+  /** Of the CSDL's flags enums the model has, those it calls flags enums. */
+  flagsRecall: Ratio;
   kindAgreement: Ratio;
   baseTypeAgreement: Ratio;
   extra: { type: string; property: string; file: string; line: number; hint: string }[];
   missed: { type: string; property: string; file: string }[];
   typeMismatches: { type: string; property: string; docs: string; csdl: string; file: string; line: number }[];
   enumMissed: { type: string; members: string[]; file: string }[];
+  flagsMismatches: { type: string; docs: boolean; file: string }[];
   kindMismatches: { type: string; docs: string; csdl: string; file: string }[];
   baseMismatches: { type: string; docs: string; csdl: string; file: string }[];
 }
@@ -94,12 +102,15 @@ export function measureFidelity(pages: readonly PageModel[], texts: ReadonlyMap<
     typeAgreement: { hit: 0, total: 0 },
     enumRecall: { hit: 0, total: 0 },
     enumRecallRaw: { hit: 0, total: 0 },
+    flagsPrecision: { hit: 0, total: 0 },
+    flagsRecall: { hit: 0, total: 0 },
     kindAgreement: { hit: 0, total: 0 },
     baseTypeAgreement: { hit: 0, total: 0 },
     extra: [],
     missed: [],
     typeMismatches: [],
     enumMissed: [],
+    flagsMismatches: [],
     kindMismatches: [],
     baseMismatches: [],
   };
@@ -196,6 +207,15 @@ export function measureFidelity(pages: readonly PageModel[], texts: ReadonlyMap<
       else missing.push(member);
     }
     if (missing.length > 0) result.enumMissed.push({ type: type.name, members: missing, file: type.sources[0]?.file ?? "" });
+    const docsFlags = type.flags === true;
+    const csdlFlags = target.flags === true;
+    if (docsFlags) result.flagsPrecision.total++;
+    if (csdlFlags) result.flagsRecall.total++;
+    if (docsFlags && csdlFlags) {
+      result.flagsPrecision.hit++;
+      result.flagsRecall.hit++;
+    }
+    if (docsFlags !== csdlFlags) result.flagsMismatches.push({ type: type.name, docs: docsFlags, file: type.sources[0]?.file ?? "" });
   }
   return result;
 }
@@ -214,6 +234,7 @@ export function fidelityReport(r: FidelityResult): string {
     `- docs coverage of CSDL properties (declared + inherited): ${pct(r.coverage)}`,
     `- type agreement: ${pct(r.typeAgreement)}`,
     `- enum member recall (members the pages mention): ${pct(r.enumRecall)}; of all CSDL members: ${pct(r.enumRecallRaw)}`,
+    `- flags enums: precision ${pct(r.flagsPrecision)}, recall ${pct(r.flagsRecall)}`,
     `- entity/complex agreement: ${pct(r.kindAgreement)}`,
     `- base type agreement: ${pct(r.baseTypeAgreement)}`,
     "",
@@ -232,6 +253,10 @@ export function fidelityReport(r: FidelityResult): string {
     `## Enum members mentioned but not parsed (${r.enumMissed.length} enums)`,
     "",
     ...r.enumMissed.map((e) => `- ${e.type}: ${e.members.join(", ")} — ${e.file}`),
+    "",
+    `## Flags enum disagreements (${r.flagsMismatches.length})`,
+    "",
+    ...r.flagsMismatches.map((e) => `- ${e.type}: ${e.docs ? "a flags enum in the docs, not in the CSDL" : "a flags enum in the CSDL, not in the docs"} — ${e.file}`),
     "",
     `## Entity/complex disagreements (${r.kindMismatches.length})`,
     "",

@@ -256,6 +256,24 @@ function dayExists(text: string): boolean {
 }
 
 /** RFC 3339 date-time with offset (`2017-01-01T00:03:07.1589002-08:00`); a leap second (`:60`) is accepted. */
+/** A flags enum's members (see flagSet): `has` also takes several joined by commas. */
+class FlagSet extends Set<string> {
+  override has(value: string): boolean {
+    return (
+      super.has(value) ||
+      (value.includes(",") && value.split(",").every((part) => super.has(part.trim())))
+    );
+  }
+}
+
+/**
+ * The values of a flags enum: one member, or several joined by commas, the way OData writes a
+ * combination (`"x86,x64"`); space around a member is accepted, an empty part is not.
+ */
+export function flagSet(members: Iterable<string>): ReadonlySet<string> {
+  return new FlagSet(members);
+}
+
 export function isDateTimeOffset(value: unknown): boolean {
   return typeof value === "string" && DATE_TIME.test(value) && dayExists(value);
 }

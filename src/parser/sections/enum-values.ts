@@ -7,6 +7,14 @@
 const LEAD_IN = /\b(?:possible|supported|allowed|valid)\s+values\s*(?:are|is|include)?\s*:?\s*/i;
 const VALUE = /^[A-Za-z_][\w.\-]*$/;
 
+/**
+ * The description says its values combine: "Multiple values can be combined using a comma-separated
+ * list", "If selecting more than one value, …".
+ */
+export function valuesCombine(description: string): boolean {
+  return /\bcomma[- ]separated\b|\b(?:can|may) be combined\b|\bmore than one value\b/i.test(description);
+}
+
 /** The values, in order and without duplicates, or null when the description lists none. */
 export function possibleValues(description: string): string[] | null {
   const lead = LEAD_IN.exec(description);

@@ -1,8 +1,10 @@
 /**
  * Checks an example body against the page's own property table: every property it sets must be in
- * the table, enum-valued properties must use a listed value, primitives must have the right JSON
+ * the table, enum-valued properties must use a listed value (or several joined by commas, when the
+ * values combine), primitives must have the right JSON
  * type and format. Each problem points at the offending value.
  */
+import { isEnumValue } from "../../model/flags.js";
 import type { PropertyModel } from "../../model/types.js";
 import type { PageContext } from "../context.js";
 import { escapePointer, type PositionedJson } from "../json.js";
@@ -28,11 +30,11 @@ export function checkExampleBody(body: PositionedJson, properties: readonly Prop
     }
     items.forEach((element) => {
       if (element === null) return;
-      if (property.enumValues && typeof element === "string" && !property.enumValues.includes(element)) {
+      if (property.enumValues && typeof element === "string" && !isEnumValue(new Set(property.enumValues), element, property.flags === true)) {
         ctx.report(
           "example-value-mismatch",
           pos,
-          `"${key}" is "${element}" in the example, which is not one of its possible values: ${property.enumValues.join(", ")}.`,
+          `"${key}" is "${element}" in the example, which is not ${property.flags ? "one or more (comma-separated) of" : "one of"} its possible values: ${property.enumValues.join(", ")}.`,
         );
         return;
       }

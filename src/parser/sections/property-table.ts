@@ -6,7 +6,7 @@
 import type { PropertyModel } from "../../model/types.js";
 import type { PageContext } from "../context.js";
 import type { InlineText, TableBlock } from "../outline.js";
-import { possibleValues } from "./enum-values.js";
+import { possibleValues, valuesCombine } from "./enum-values.js";
 import { parseTypeCell } from "./type-cell.js";
 
 /** "[deprecated]", a leading "Deprecated.", "is/has been deprecated"; not "will be deprecated" or a mere mention. */
@@ -107,6 +107,7 @@ function parsePropertyRow(row: InlineText[], ctx: PageContext, navigation: boole
   if (parsed?.reference && typeCell) ctx.referenceType(parsed.type, typeCell.pos);
   const values = possibleValues(description);
   if (values) property.enumValues = values;
+  if (values && valuesCombine(description)) property.flags = true;
   if (deprecatedInName || DEPRECATED.test(description)) property.deprecated = true;
   if (/\bread-?only\b/i.test(description)) property.readOnly = true;
   if (/\bnot nullable\b|\bnon-nullable\b/i.test(description)) property.nullable = false;
