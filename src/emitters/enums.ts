@@ -16,8 +16,9 @@ export const emitEnums: Emitter = (ctx) => {
     if (type.kind !== "enum") continue;
     const name = ctx.names.get(type.name) ?? type.name;
     const members = type.members ?? [];
-    // An example from the members themselves: `"x86,x64"`.
-    const example = members.length >= 2 ? ` (\`${JSON.stringify(`${members[0]},${members[1]}`)}\`)` : "";
+    // An example from the members themselves, past the first (often `none`): `"x86,x64"`.
+    const pair = members.length >= 3 ? members.slice(1, 3) : members.slice(0, 2);
+    const example = pair.length === 2 ? ` (\`${JSON.stringify(pair.join(","))}\`)` : "";
     const flags = type.flags === true ? docText(`A flags enum: a value is one member or several joined by commas${example}.`) : "";
     const docs = [docText(type.description ?? `Possible values of ${type.name}.`), flags, seeSource(type.sources[0])].filter(Boolean).join("\n");
     statements.push({

@@ -302,6 +302,8 @@ function extractEnumPage(page: SectionedPage, title: string, ctx: PageContext, m
   }
   const type: PageTypeModel = { name, kind: "enum", properties: [], members: [...members], role: "enum", source: ctx.at(page.title?.pos ?? { line: 1, column: 1 }) };
   if (flags) type.flags = true;
+  const description = introText(page.intro);
+  if (description) type.description = description;
   model.types.push(type);
 }
 

@@ -269,6 +269,11 @@ describe("enum page", () => {
       { name: "deviceStatus", kind: "enum", properties: [], members: ["unknown", "compliant", "unknownFutureValue"], role: "enum", source: { file: "e.md", line: 1, column: 1 } },
     ]);
   });
+
+  it("describes the enum with the intro's first paragraph that is no note", () => {
+    const page = doc("e.md", "# deviceStatus enum type", "", "Namespace: microsoft.graph", "", "> **Note:** Intune needs a license.", "", "Compliance state of a device.", "", "## Members", "|Member|", "|---|", "|a|");
+    expect(page.types[0]?.description).toBe("Compliance state of a device.");
+  });
 });
 
 describe("property name cells", () => {
