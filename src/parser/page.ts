@@ -208,12 +208,18 @@ function checkBodies(
 function requestBodySubject(blocks: readonly Block[], title: string, ctx: PageContext): string | undefined {
   for (const block of blocks) {
     if (block.kind !== "paragraph") continue;
-    const match = /representation (?:of|for) (?:an?|the)\s+(?:\[)?`?([A-Za-z][\w.]*)/i.exec(block.text);
-    if (match?.[1]) {
-      const link = block.links.find((l) => l.text === match[1]);
-      ctx.referenceType(match[1], link?.pos ?? block.pos);
-      return match[1];
-    }
+    const match = /representation (?:of|for) (?:an?|the)\s+(?:new\s+|updated\s+)?(?:\[)?`?([A-Za-z][\w.]*)/i.exec(block.text);
+    if (!match?.[1]) continue;
+    // "… of a user." ends the sentence: the period is not the name's.
+    const written = match[1].replace(/\.+$/, "");
+    const link = block.links.find((l) => l.text.replace(/`/g, "") === written);
+    // A type is linked ("a [teamsTab](…)") or called an object ("a windowsWifiConfiguration object");
+    // "the parameters.", "the `id` of …", "a reference to …" name no type.
+    const named = /^`?\]?\s*(?:object|resource|entity)\b/i.test(block.text.slice(match.index + match[0].length).replace(/^\.+/, ""));
+    if (!link && !named) continue;
+    const name = bareTypeName(written);
+    ctx.referenceType(name, link?.pos ?? block.pos);
+    return name;
   }
   const fromTitle = /^(?:update|create|add|patch)\s+(?:an?\s+|the\s+)?([A-Za-z][\w.]*)\s*$/i.exec(title.trim());
   return fromTitle?.[1];

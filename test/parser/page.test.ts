@@ -123,6 +123,25 @@ describe("operation request type", () => {
     expect(page.typeRefs).toEqual([{ name: "remoteActionAudit", source: { file: FILE, line: 7, column: 56 } }]);
   });
 
+  it("takes a linked name or one called an object, without the sentence's period or a namespace", () => {
+    const cases: Array<[sentence: string, type: string | undefined]> = [
+      ["Supply a JSON representation of a [teamsTab](../resources/teamstab.md).", "teamsTab"],
+      ["Supply a JSON representation of a windowsWifiConfiguration object.", "windowsWifiConfiguration"],
+      ["Provide a JSON representation of a new [openShiftChangeRequest](x.md) object.", "openShiftChangeRequest"],
+      ["Supply a JSON representation of a [microsoft.graph.ediscovery.case](x.md) object.", "case"],
+      // Words, not types: the title decides ("Do thing" names none).
+      ["In the request body, supply JSON representation of the parameters.", undefined],
+      ["Supply a JSON representation of the `id` of the directoryObject to add.", undefined],
+      ["Supply a JSON representation of the values for relevant fields that should be updated.", undefined],
+      ["Supply a JSON representation of a reference to a user.", undefined],
+    ];
+    for (const [sentence, type] of cases) {
+      expect(op("Do thing", sentence, "", "|Property|Type|Description|", "|:--|:--|:--|", "|a|String||").operations[0]?.requestType, sentence).toBe(type);
+    }
+    // Without a named type, an "Update x" title still names it.
+    expect(op("Update alert", "Supply a JSON representation of the values for relevant fields that should be updated.").operations[0]?.requestType).toBe("alert");
+  });
+
   it("reads 'representation for the [x]' with a table: a requestBody type at the table", () => {
     const page = op(
       "Update securityAction", //                                                                  1

@@ -19,6 +19,20 @@ describe("Response section", () => {
   type Case = [name: string, { given: string; want: Want }];
   const cases: Case[] = [
     [
+      "a qualified name is the type's short name; a collection's trailing period is the sentence's",
+      {
+        given: "If successful, this method returns a `200 OK` response code and a collection of [microsoft.graph.ediscovery.case](../resources/ediscovery-case.md) objects in the response body.",
+        want: { successStatus: 200, responseType: "case", responseCollection: true, typeRefs: [ref("case", 9, 81)] },
+      },
+    ],
+    [
+      "a collection of plain names ends with the sentence",
+      {
+        given: "If successful, this method returns a `200 OK` response code and a collection of recentNotebooks.",
+        want: { successStatus: 200, responseType: "recentNotebooks", responseCollection: true, typeRefs: [ref("recentNotebooks", 9, 1)] },
+      },
+    ],
+    [
       "200 OK and an updated linked object",
       {
         given: "If successful, this method returns a `200 OK` response code and an updated [remoteActionAudit](../resources/x.md) object in the response body.",

@@ -4,6 +4,7 @@
  */
 import type { PageContext } from "../context.js";
 import type { Block } from "../outline.js";
+import { bareTypeName } from "./inheritance.js";
 
 export interface ResponseInfo {
   successStatus: number | null;
@@ -28,8 +29,10 @@ export function parseResponseSection(blocks: readonly Block[], ctx: PageContext)
     const afterStatus = block.text.slice(status.index);
     const collection = COLLECTION_PHRASE.exec(afterStatus);
     const object = collection ?? OBJECT_PHRASE.exec(afterStatus);
-    const name = object?.[1] ?? object?.[2];
-    const linked = block.links.find((link) => name !== undefined && link.text === name);
+    const written = (object?.[1] ?? object?.[2])?.replace(/\.+$/, "");
+    const linked = block.links.find((link) => written !== undefined && link.text.replace(/`/g, "") === written);
+    // `microsoft.graph.ediscovery.case` is the type `case` (types are known by their short names).
+    const name = written === undefined ? undefined : bareTypeName(written);
     // Without the noun ("… a [x] in the response body") only a linked type counts ("the details" does not).
     if (name && (object?.[1] !== undefined || linked) && info.successStatus !== 204) {
       info.responseType = name;
