@@ -63,7 +63,8 @@ export class OperationTable {
     this.entries.push({ apiVersion, page, keys, order: this.entries.length });
   }
 
-  operations(): OperationModel[] {
+  /** `baseOf`: a type's documented base type, for the request and response types of operations several derived-type pages document. */
+  operations(baseOf: BaseOf = () => undefined): OperationModel[] {
     const byKey = entriesByKey(this.entries);
     const composite = compositeEntries(this.entries, byKey);
     const groups = groupEntries(this.entries, byKey, composite);
@@ -80,6 +81,14 @@ export class OperationTable {
       const op = this.create(first, [...group.routes.values()], examples(first));
       // A group's routes are all listed by plain page operations or all by composite ones only (`groupEntries`).
       for (const entry of rest) this.mergeInto(op, entry, examples(entry), composite.has(entry) && !composite.has(first));
+      // Pages of derived types documenting one route (`POST /deviceManagement/deviceConfigurations` on
+      // 108 pages, each with its own type) send and return their common base type.
+      const typed = group.contributors.filter((entry) => !(composite.has(entry) && !composite.has(first)));
+      const base = (name: string): string | undefined => baseOf(first.apiVersion, name);
+      const requestType = commonBase(typed.map((entry) => entry.page.requestType), base);
+      const responseType = commonBase(typed.map((entry) => entry.page.responseType), base);
+      if (requestType !== undefined) op.requestType = requestType;
+      if (responseType !== undefined) op.responseType = responseType;
       // Named after the best-ranked pages only: a page that documents this operation among others, or only another method of its own, does not name it.
       const best = group.contributors.filter((entry) => rank(entry, composite) === rank(first, composite));
       const titles = best.map((entry) => entry.page.title);
@@ -454,6 +463,32 @@ const upperFirst = (word: string): string => word.charAt(0).toUpperCase() + word
  */
 export function operationKey(op: Pick<OperationModel, "apiVersion" | "method" | "paths">): string {
   return routeKey(op.apiVersion, op.method, op.paths[0] ?? "");
+}
+
+/** A type's documented base type in an API version (TypeTable's), if any. */
+export type BaseOf = (apiVersion: ApiVersion | null, name: string) => string | undefined;
+
+/**
+ * The types `names` name (first one first): the nearest type all of them are or derive from (the
+ * first one's own base chain is searched, nearest first); the first when they share none, or when
+ * there is only one. Names compare case-insensitively.
+ */
+export function commonBase(names: ReadonlyArray<string | undefined>, baseOf: (name: string) => string | undefined): string | undefined {
+  const given = names.filter((name): name is string => name !== undefined);
+  const [first] = given;
+  const distinct = new Set(given.map((name) => name.toLowerCase()));
+  if (first === undefined || distinct.size < 2) return first;
+  const chain = (name: string): string[] => {
+    const found: string[] = [];
+    const seen = new Set<string>();
+    for (let current: string | undefined = name; current !== undefined && !seen.has(current.toLowerCase()); current = baseOf(current)) {
+      seen.add(current.toLowerCase());
+      found.push(current);
+    }
+    return found;
+  };
+  const others = [...distinct].map((name) => new Set(chain(name).map((n) => n.toLowerCase())));
+  return chain(first).find((candidate) => others.every((ancestors) => ancestors.has(candidate.toLowerCase()))) ?? first;
 }
 
 /** Routes are the same when they differ only in placeholder names and letter case. */

@@ -6,7 +6,7 @@
  */
 import { compareDiagnostics, compareText, makeDiagnostic } from "./diagnostics.js";
 import { collectSamples, inferProperties } from "./infer.js";
-import { OperationTable } from "./merge-operations.js";
+import { OperationTable, type BaseOf } from "./merge-operations.js";
 import { TypeTable, typeKey, type MergeReport } from "./merge-types.js";
 import type { PageModel, TypeReference } from "./page.js";
 import { isPrimitive } from "./primitives.js";
@@ -76,7 +76,7 @@ export interface VersionMerge {
  * The pages of one API version merged (see VersionMerge): types and operations sorted by name and
  * id, diagnostics as found (joinModels sorts them once).
  */
-export function mergeVersion(pages: readonly PageModel[]): VersionMerge {
+export function mergeVersion(pages: readonly PageModel[], storedBaseOf?: BaseOf): VersionMerge {
   const sorted = [...pages].sort((a, b) => compareText(a.file, b.file));
   const about: Record<string, Diagnostic[]> = {};
   const report: MergeReport = (key, diagnostic) => (about[key] ??= []).push(diagnostic);
@@ -91,7 +91,8 @@ export function mergeVersion(pages: readonly PageModel[]): VersionMerge {
   }
   for (const page of sorted) for (const operation of page.operations) operations.add(page.apiVersion, operation);
   types.finish();
-  const operationList = operations.operations();
+  // A patch merges a few pages again: the base types of the others are the stored model's (storedBaseOf).
+  const operationList = operations.operations((apiVersion, name) => types.get(apiVersion, name)?.baseType ?? storedBaseOf?.(apiVersion, name));
   resolveReferences(sorted, types, operationList, report);
 
   const typeList = [...types.entries.values()]

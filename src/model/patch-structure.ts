@@ -121,7 +121,7 @@ export function patchStructure(stored: VersionMerge, changes: readonly PageChang
     }
     inputs.push({ ...found, types: found.types.filter((type) => types.has(typeKey(found.apiVersion, type.name))), operations: own, typeRefs: [], diagnostics: [] });
   }
-  const fresh = mergeVersion(inputs);
+  const fresh = mergeVersion(inputs, (apiVersion, name) => typesByKey.get(typeKey(apiVersion, name))?.baseType);
 
   const freshTypes = new Map(fresh.model.types.map((type) => [typeKey(type.apiVersion, type.name), type]));
   if (freshTypes.size !== types.size) return null;

@@ -523,3 +523,37 @@ describe("buildModel: API versions", () => {
     }
   });
 });
+
+describe("operations documented by the pages of derived types", () => {
+  const typePage = (file: string, name: string, base?: string) =>
+    parseDocument(file, [`# ${name} resource type`, "", ...(base ? [`Inherits from [${base}](${base}.md).`, ""] : []), "## Properties", "|Property|Type|Description|", "|:--|:--|:--|", "|id|String||"].join("\n"));
+  const createPage = (file: string, type: string) =>
+    parseDocument(
+      file,
+      [`# Create ${type}`, "## HTTP request", "```http", "POST /deviceManagement/configurations", "```", "## Request body", `Supply a JSON representation of a [${type}](${type}.md) object.`, "## Response", `If successful, this method returns a \`201 Created\` response code and a [${type}](${type}.md) object in the response body.`].join("\n"),
+    );
+  const pages = [
+    typePage("beta/resources/cfg.md", "deviceConfiguration", "entity"),
+    typePage("beta/resources/android.md", "androidConfiguration", "deviceConfiguration"),
+    typePage("beta/resources/ios.md", "iosConfiguration", "deviceConfiguration"),
+    typePage("beta/resources/ios-custom.md", "iosCustomConfiguration", "iosConfiguration"),
+    typePage("beta/resources/other.md", "unrelated"),
+  ];
+  const types = (model: ApiModel) => model.operations.map((op) => [op.requestType, op.responseType]);
+
+  it("send and return the types' nearest common base, whatever the page order", () => {
+    const ops = [createPage("beta/api/android-create.md", "androidConfiguration"), createPage("beta/api/ios-create.md", "iosCustomConfiguration")];
+    expect(types(buildModel([...pages, ...ops]))).toEqual([["deviceConfiguration", "deviceConfiguration"]]);
+    expect(types(buildModel([...ops].reverse().concat(pages)))).toEqual([["deviceConfiguration", "deviceConfiguration"]]);
+  });
+
+  it("a derived type and its own base: the base", () => {
+    const ops = [createPage("beta/api/a.md", "iosCustomConfiguration"), createPage("beta/api/b.md", "iosConfiguration")];
+    expect(types(buildModel([...pages, ...ops]))).toEqual([["iosConfiguration", "iosConfiguration"]]);
+  });
+
+  it("types with no common base: the first page's", () => {
+    const ops = [createPage("beta/api/a.md", "androidConfiguration"), createPage("beta/api/b.md", "unrelated")];
+    expect(types(buildModel([...pages, ...ops]))).toEqual([["androidConfiguration", "androidConfiguration"]]);
+  });
+});
