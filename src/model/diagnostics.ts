@@ -28,6 +28,7 @@ export const DIAGNOSTIC_CODES = {
   "example-json-duplicate-key": { severity: "warning", summary: "An example body sets the same key twice in one object; only the last value counts." },
   "example-json-repaired": { severity: "warning", summary: "An example body is not strict JSON (trailing commas, comments, smart quotes) and was read leniently." },
   "example-value-mismatch": { severity: "error", summary: "An example body contradicts the page's own property table." },
+  "example-type-mismatch": { severity: "warning", summary: "An example body contradicts a type documented on another page." },
   "example-property-undocumented": { severity: "warning", summary: "An example body has a property the page's table does not list." },
   "example-status-mismatch": { severity: "warning", summary: "An example response's status differs from the documented success status." },
   "property-name-case": { severity: "warning", summary: "A resource's property table and JSON representation spell a property in different letter case." },

@@ -1,5 +1,5 @@
-/** Does a JSON value fit a primitive type? Used to check examples against their tables. */
-import type { JsonValue } from "../../model/types.js";
+/** Does a JSON value fit a primitive type? Used to check examples against their tables (parser) and the documented types (model). */
+import type { JsonValue } from "./types.js";
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

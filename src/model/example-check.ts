@@ -1,0 +1,340 @@
+/**
+ * Example bodies against the documented types of the whole model (`example-type-mismatch`): each
+ * operation's request examples against its request type, its 2xx responses against its response
+ * type (the items of `value` for a collection), nested objects against their properties' types
+ * (inherited properties included; a derived type when the object names one in `@odata.type`).
+ *
+ * The page's own check (parser/sections/example-check.ts) compares a body's top level with the
+ * page's own table, with exact positions; this one reports what only the merged model knows: values
+ * of properties documented on another page. It reports at the example (its code block) and names
+ * the JSON Pointer, since the model keeps no positions inside bodies. One problem per example,
+ * property and reason (`/value/0/x`, `/value/1/x`, … are one, with a count).
+ */
+import { makeDiagnostic } from "./diagnostics.js";
+import { isEnumValue } from "./flags.js";
+import { typeKey, where } from "./merge-types.js";
+import { primitiveProblem } from "./primitive-check.js";
+import { isPrimitive, primitiveFor, type PrimitiveType } from "./primitives.js";
+import type { ApiModel, ApiVersion, Diagnostic, JsonValue, OperationModel, PropertyModel, SourcePosition, TypeModel } from "./types.js";
+
+/** What a value is checked against: a primitive, a documented type, or nothing known (not checked). */
+type Target = { primitive: PrimitiveType } | { type: TypeModel } | null;
+
+interface Problem {
+  pointer: string;
+  value: JsonValue;
+  /** Says what was expected; ends without a period. */
+  reason: string;
+  /** Where the contradicted property (or the operation's response) is documented. */
+  documented: string;
+  count: number;
+}
+
+class TypeIndex {
+  private readonly byName = new Map<string, TypeModel>();
+  private readonly propertyMaps = new Map<TypeModel, Map<string, { property: PropertyModel; owner: TypeModel }>>();
+  private readonly memberSets = new Map<TypeModel, ReadonlySet<string>>();
+  private readonly valueSets = new Map<PropertyModel, ReadonlySet<string>>();
+  private readonly targets = new Map<string, Target>();
+  private readonly propertyTargets = new Map<PropertyModel, Target>();
+
+  constructor(types: readonly TypeModel[]) {
+    for (const type of types) this.byName.set(typeKey(type.apiVersion, type.name), type);
+  }
+
+  type(apiVersion: ApiVersion | null, name: string): TypeModel | undefined {
+    return this.byName.get(typeKey(apiVersion, name));
+  }
+
+  /** As the emitters resolve a name: a canonical primitive, else a documented type, else a loose primitive spelling. */
+  target(apiVersion: ApiVersion | null, name: string): Target {
+    const cacheKey = typeKey(apiVersion, name);
+    let target = this.targets.get(cacheKey);
+    if (target === undefined) this.targets.set(cacheKey, (target = this.resolve(apiVersion, name)));
+    return target;
+  }
+
+  private resolve(apiVersion: ApiVersion | null, name: string): Target {
+    if (isPrimitive(name)) return { primitive: primitiveFor(name) ?? "Json" };
+    const type = this.type(apiVersion, name);
+    if (type) return { type };
+    const primitive = primitiveFor(name);
+    return primitive ? { primitive } : null;
+  }
+
+  /** `target` of a property's type (in the version of the operation whose example holds it). */
+  propertyTarget(property: PropertyModel, apiVersion: ApiVersion | null): Target {
+    let target = this.propertyTargets.get(property);
+    if (target === undefined) this.propertyTargets.set(property, (target = this.target(apiVersion, property.type)));
+    return target;
+  }
+
+  /** True when `type` is `base` or derives from it. */
+  derives(type: TypeModel, base: TypeModel): boolean {
+    const seen = new Set<TypeModel>();
+    for (let current: TypeModel | undefined = type; current && !seen.has(current); current = current.baseType ? this.type(current.apiVersion, current.baseType) : undefined) {
+      if (current === base) return true;
+      seen.add(current);
+    }
+    return false;
+  }
+
+  /** A property's inline enum values as a set. */
+  values(property: PropertyModel): ReadonlySet<string> {
+    let set = this.valueSets.get(property);
+    if (!set) this.valueSets.set(property, (set = new Set(property.enumValues ?? [])));
+    return set;
+  }
+
+  /** The type's properties and its base types' (its own win), by name. */
+  properties(type: TypeModel): Map<string, { property: PropertyModel; owner: TypeModel }> {
+    const cached = this.propertyMaps.get(type);
+    if (cached) return cached;
+    const map = new Map<string, { property: PropertyModel; owner: TypeModel }>();
+    const seen = new Set<TypeModel>();
+    for (let current: TypeModel | undefined = type; current && !seen.has(current); current = current.baseType ? this.type(current.apiVersion, current.baseType) : undefined) {
+      seen.add(current);
+      for (const property of current.properties) if (!map.has(property.name)) map.set(property.name, { property, owner: current });
+    }
+    this.propertyMaps.set(type, map);
+    return map;
+  }
+
+  members(type: TypeModel): ReadonlySet<string> {
+    let set = this.memberSets.get(type);
+    if (!set) this.memberSets.set(type, (set = new Set(type.members ?? [])));
+    return set;
+  }
+}
+
+
+
+/** Each operation's example problems (operations without any left out), in the model's order. */
+export function checkExamples(model: ApiModel, operations: readonly OperationModel[] = model.operations): Array<[OperationModel, Diagnostic[]]> {
+  const index = new TypeIndex(model.types);
+  const found: Array<[OperationModel, Diagnostic[]]> = [];
+  for (const operation of operations) {
+    const diagnostics: Diagnostic[] = [];
+    for (const example of operation.examples) {
+      const request = example.request;
+      if (request?.body !== undefined && operation.requestType) {
+        const walker = new Walker(index, operation, request.source);
+        walker.body(request.body, index.target(operation.apiVersion, operation.requestType), operation.requestCollection === true);
+        diagnostics.push(...walker.report("request"));
+      }
+      const response = example.response;
+      if (response?.body !== undefined && operation.responseType && response.status >= 200 && response.status < 300) {
+        const walker = new Walker(index, operation, response.source);
+        walker.body(response.body, index.target(operation.apiVersion, operation.responseType), operation.responseCollection);
+        diagnostics.push(...walker.report("response"));
+      }
+    }
+    if (diagnostics.length > 0) found.push([operation, diagnostics]);
+  }
+  return found;
+}
+
+/**
+ * The keys (`typeKey`) of the types whose example checks may change when the types `changed` name
+ * did. A type's checks read its own and its base types' properties, the types of those, and the
+ * derived types an example may name in `@odata.type`. So a changed type reaches, as changed
+ * content, the types with a property of it and its derived types (they inherit); and, as a type
+ * whose values may be it, its base types, which reach the types with a property of them (not
+ * their other derived types). An operation's checks depend only on the types its request and
+ * response types reach so (`examplesRead`).
+ */
+export function typesReaching(types: readonly TypeModel[], changed: Iterable<string>): Set<string> {
+  const propertyUsers = new Map<string, string[]>();
+  const derivedOf = new Map<string, string[]>();
+  const baseOf = new Map<string, string>();
+  const push = (map: Map<string, string[]>, from: string, to: string): void => {
+    const list = map.get(from);
+    if (list) list.push(to);
+    else map.set(from, [to]);
+  };
+  for (const type of types) {
+    const own = typeKey(type.apiVersion, type.name);
+    for (const property of type.properties) if (!isPrimitive(property.type)) push(propertyUsers, typeKey(type.apiVersion, property.type), own);
+    if (type.baseType) {
+      const base = typeKey(type.apiVersion, type.baseType);
+      push(derivedOf, base, own);
+      baseOf.set(own, base);
+    }
+  }
+  const content = new Set<string>();
+  const holding = new Set<string>();
+  const queue: Array<{ key: string; content: boolean }> = [];
+  const reachContent = (key: string): void => {
+    if (content.has(key)) return;
+    content.add(key);
+    queue.push({ key, content: true });
+  };
+  const reachHolding = (key: string): void => {
+    if (content.has(key) || holding.has(key)) return;
+    holding.add(key);
+    queue.push({ key, content: false });
+  };
+  for (const key of changed) reachContent(key);
+  for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
+    for (const user of propertyUsers.get(next.key) ?? []) reachContent(user);
+    const base = baseOf.get(next.key);
+    if (base !== undefined) reachHolding(base);
+    if (next.content) for (const derived of derivedOf.get(next.key) ?? []) reachContent(derived);
+  }
+  return new Set([...content, ...holding]);
+}
+
+/** True when a check of the operation's examples reads one of the types `reached` (typesReaching) names. */
+export function examplesRead(operation: OperationModel, reached: ReadonlySet<string>): boolean {
+  const reads = (name: string | undefined): boolean => name !== undefined && reached.has(typeKey(operation.apiVersion, name));
+  return reads(operation.requestType) || reads(operation.responseType);
+}
+
+/** What a problem is checked against: a property of a type, or an enum type. */
+type Subject = { property: PropertyModel; owner: TypeModel } | { enumType: TypeModel };
+
+class Walker {
+  private readonly problems = new Map<string, Problem>();
+  /** The JSON Pointer of the value being checked, as segments (joined only for a problem). */
+  private readonly path: string[] = [];
+
+  constructor(
+    private readonly index: TypeIndex,
+    private readonly operation: OperationModel,
+    private readonly at: SourcePosition,
+  ) {}
+
+  body(body: JsonValue, target: Target, collection: boolean): void {
+    if (target === null || !("type" in target) || target.type.kind === "enum") return;
+    if (!collection) {
+      // A table of the example's own page documents the body's type (a request-body table): the
+      // page's own check compared the body's top level with it already.
+      const ownTable = target.type.sources.some((source) => source.file === this.at.file);
+      if (isObject(body)) this.object(body, target.type, ownTable);
+      return;
+    }
+    // A collection is `{ "value": [ … ] }`; a body of another shape is not checked.
+    const items = isObject(body) ? body["value"] : undefined;
+    if (!Array.isArray(items)) return;
+    this.path.push("value");
+    items.forEach((item, i) => {
+      this.path.push(String(i));
+      if (isObject(item)) this.object(item, target.type, false);
+      this.path.pop();
+    });
+    this.path.pop();
+  }
+
+  private object(value: { [key: string]: JsonValue }, declared: TypeModel, checkedOnPage: boolean): void {
+    const type = this.derived(value, declared);
+    const properties = this.index.properties(type);
+    for (const name in value) {
+      const item = value[name];
+      if (item === undefined || item === null || name.includes("@")) continue;
+      const found = properties.get(name);
+      if (!found) continue;
+      this.path.push(name);
+      this.property(item, found, checkedOnPage);
+      this.path.pop();
+    }
+  }
+
+  /** The type the object names in `@odata.type` when the docs document it (a derived type), else the declared one. */
+  private derived(value: { [key: string]: JsonValue }, declared: TypeModel): TypeModel {
+    const annotation = value["@odata.type"];
+    if (typeof annotation !== "string") return declared;
+    const name = annotation.slice(annotation.lastIndexOf(".") + 1).replace(/^#/, "");
+    const named = name === "" ? undefined : this.index.type(declared.apiVersion, name);
+    // As the validators do: a derived type only (another type named there is the example's error, not checked here).
+    return named !== undefined && this.index.derives(named, declared) ? named : declared;
+  }
+
+  /** `checkedOnPage`: the page's own check compared this value (the top level of a body its table documents). */
+  private property(value: JsonValue, subject: { property: PropertyModel; owner: TypeModel }, checkedOnPage: boolean): void {
+    const { property } = subject;
+    // Values the page's own check compared, or of a property its own table documents, are its to report.
+    const foreign = !checkedOnPage && property.source.file !== this.at.file;
+    if (property.collection !== Array.isArray(value)) {
+      if (foreign) this.add(value, property.collection ? "expected a collection (an array)" : "expected a single value, not an array", subject);
+      return;
+    }
+    if (!Array.isArray(value)) {
+      this.element(value, subject, foreign);
+      return;
+    }
+    value.forEach((item, i) => {
+      this.path.push(String(i));
+      this.element(item, subject, foreign);
+      this.path.pop();
+    });
+  }
+
+  private element(value: JsonValue, subject: { property: PropertyModel; owner: TypeModel }, foreign: boolean): void {
+    if (value === null) return;
+    const { property } = subject;
+    if (property.enumValues && property.enumValues.length > 0) {
+      if (foreign) this.member(value, property.enumValues, this.index.values(property), property.flags === true, subject);
+      return;
+    }
+    const target = this.index.propertyTarget(property, this.operation.apiVersion);
+    if (target === null) return;
+    if ("primitive" in target) {
+      const problem = foreign ? primitiveProblem(target.primitive, value) : null;
+      if (problem) this.add(value, `${problem} (${target.primitive})`, subject);
+      return;
+    }
+    const type = target.type;
+    if (type.kind === "enum") {
+      if (foreign) this.member(value, type.members ?? [], this.index.members(type), type.flags === true, { enumType: type });
+      return;
+    }
+    if (!isObject(value)) {
+      if (foreign) this.add(value, `expected a ${type.name} object`, subject);
+      return;
+    }
+    this.object(value, type, false);
+  }
+
+  private member(value: JsonValue, members: readonly string[], set: ReadonlySet<string>, flags: boolean, subject: Subject): void {
+    if (typeof value === "string" && isEnumValue(set, value, flags)) return;
+    const listed = members.length > 8 ? `${members.slice(0, 8).join(", ")}, …` : members.join(", ");
+    const other = typeof value === "string" ? members.find((m) => m.toLowerCase() === value.toLowerCase()) : undefined;
+    const reason = `expected ${flags ? "one or more (comma-separated) of" : "one of"} ${listed}`;
+    this.add(value, other === undefined ? reason : `${reason} (the docs spell it ${JSON.stringify(other)})`, subject, reason);
+  }
+
+  /** `kind`: the reason without what depends on the value, so that items of a collection differing in their value count as one. */
+  private add(value: JsonValue, reason: string, subject: Subject, kind = reason): void {
+    const pointer = this.path.map((segment) => `/${escape(segment)}`).join("");
+    const documented = "enumType" in subject ? `${subject.enumType.name} (${subject.enumType.sources[0] ? where(subject.enumType.sources[0]) : "no page"})` : `${subject.owner.name}.${subject.property.name} (${where(subject.property.source)})`;
+    // `/value/3/x` and `/value/0/x` are one problem: items of a collection differ only in their index.
+    const shape = `${pointer.replace(/\/\d+(?=\/|$)/g, "/*")}\0${documented}\0${kind}`;
+    const known = this.problems.get(shape);
+    if (known) known.count++;
+    else this.problems.set(shape, { pointer, value, reason, documented, count: 1 });
+  }
+
+  report(kind: "request" | "response"): Diagnostic[] {
+    return [...this.problems.values()].map((p) => {
+      const more = p.count > 1 ? ` (and ${p.count - 1} more like it)` : "";
+      return makeDiagnostic(
+        "example-type-mismatch",
+        this.at,
+        `The example ${kind} of ${this.operation.id} sets ${p.pointer} to ${shown(p.value)}${more}, which does not fit ${p.documented}: ${p.reason}. Correct the example, or the table.`,
+      );
+    });
+  }
+}
+
+function isObject(value: JsonValue | undefined): value is { [key: string]: JsonValue } {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** JSON Pointer escaping of one key. */
+const escape = (name: string): string => name.replace(/~/g, "~0").replace(/\//g, "~1");
+
+
+function shown(value: JsonValue): string {
+  const text = JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
