@@ -25,7 +25,7 @@
  */
 import type { FunctionDeclarationStructure, InterfaceDeclarationStructure, OptionalKind, PropertySignatureStructure } from "ts-morph";
 import { Kind } from "./kinds.js";
-import { BODY_METHODS, type ApiVersion, type OperationModel, type PermissionKind, type PermissionsModel } from "../model/types.js";
+import { BODY_METHODS, type ApiVersion, type OperationModel, type PermissionKind, type PermissionsModel, type PropertyModel } from "../model/types.js";
 import type { EmitContext, Emitter, Statement } from "./context.js";
 import { routeParamNames } from "../model/paths.js";
 import { importOf } from "./imports.js";
@@ -240,9 +240,14 @@ const BARE_PRIMITIVES: ReadonlySet<string> = new Set(["Guid", "DateTimeOffset", 
 
 /** `{ status?: string; count?: number }`: the function parameters, each optional. */
 function functionParamsType(state: RequestsFile, op: OperationModel): string | undefined {
-  const params = op.functionParameters ?? [];
+  return parametersType(state, op.functionParameters ?? []);
+}
+
+/** An object type of parameters (a function's, an action's body), each optional; undefined for none. */
+function parametersType(state: RequestsFile, params: readonly PropertyModel[]): string | undefined {
   if (params.length === 0) return undefined;
-  return `{ ${params.map((p) => `${propertyKey(p.name)}?: ${useType(state, { type: p.type, collection: p.collection, ...(p.enumValues ? { enumValues: p.enumValues } : {}) })}`).join("; ")} }`;
+  const use = (p: PropertyModel): string => useType(state, { type: p.type, collection: p.collection, ...(p.enumValues ? { enumValues: p.enumValues, flags: p.flags } : {}) });
+  return `{ ${params.map((p) => `${propertyKey(p.name)}?: ${use(p)}`).join("; ")} }`;
 }
 
 /** `functionCall(request.params, ["fromDateTime"])`, or "" without function parameters. */
@@ -280,6 +285,9 @@ function narrowed(state: RequestsFile, cast: CastMap): string {
 function bodyType(state: RequestsFile, op: OperationModel): { type: string; required: boolean } | undefined {
   if (!BODY_METHODS.has(op.method)) return undefined;
   if (!op.requestType) {
+    // An action's parameters, else any JSON.
+    const parameters = parametersType(state, op.bodyParameters ?? []);
+    if (parameters !== undefined) return { type: parameters, required: false };
     state.usesJson = true;
     return { type: "JsonValue", required: false };
   }

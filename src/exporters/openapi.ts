@@ -5,8 +5,8 @@
  * Reads only the model.
  */
 import { compareText } from "../model/diagnostics.js";
-import type { ApiModel, ExampleModel, JsonValue, OperationModel } from "../model/types.js";
-import { typeSchema, valueSchema, type Schema, type SchemaOptions } from "./schema.js";
+import type { ApiModel, ExampleModel, JsonValue, OperationModel, PropertyModel } from "../model/types.js";
+import { propertySchema, typeSchema, valueSchema, type Schema, type SchemaOptions } from "./schema.js";
 
 /** Headers OpenAPI describes elsewhere (security, media types), never as parameters. */
 const RESERVED_HEADERS = new Set(["authorization", "accept", "content-type"]);
@@ -79,7 +79,10 @@ function operationObject(operation: OperationModel, template: string, id: string
     const single = valueSchema({ type }, options);
     return collection ? { type: "array", items: single } : single;
   };
-  const requestSchema = bodySchema(operation.requestType, operation.requestCollection ?? false);
+  // An action's parameters (bodyParameters) are an object of them.
+  const parameterSchema = (params: readonly PropertyModel[]): Schema | undefined =>
+    params.length === 0 ? undefined : { type: "object", properties: Object.fromEntries(params.map((p) => [p.name, propertySchema(p, options)])) };
+  const requestSchema = bodySchema(operation.requestType, operation.requestCollection ?? false) ?? parameterSchema(operation.bodyParameters ?? []);
   const responseSingle = bodySchema(operation.responseType, false);
   const responseSchema = responseSingle && operation.responseCollection ? { type: "object", properties: { value: { type: "array", items: responseSingle }, "@odata.nextLink": { type: "string" } } } : responseSingle;
   const media = (schema: Schema | undefined, examples: Record<string, object>): object => ({

@@ -26,7 +26,7 @@ import { where, type MergeReport } from "./merge-types.js";
 import type { PageOperationModel } from "./page.js";
 import { pathParams } from "./paths.js";
 import { requestPath, routeMatch } from "./route-match.js";
-import type { ApiVersion, Diagnostic, ExampleModel, OperationModel, PermissionEntry, PermissionsModel } from "./types.js";
+import type { ApiVersion, Diagnostic, ExampleModel, OperationModel, PermissionEntry, PermissionsModel, PropertyModel } from "./types.js";
 
 /** One page's operation as added: its routes' keys (once each), and its place in the order added. */
 interface Entry {
@@ -150,11 +150,10 @@ export class OperationTable {
       operation.requestHeaders.push(header);
     }
     if (partly) return;
-    if (page.functionParameters) {
-      const names = new Set((operation.functionParameters ?? []).map((p) => p.name.toLowerCase()));
-      const added = page.functionParameters.filter((p) => !names.has(p.name.toLowerCase()));
-      if (added.length > 0) operation.functionParameters = [...(operation.functionParameters ?? []), ...added];
-    }
+    const functionParameters = unionParameters(operation.functionParameters, page.functionParameters);
+    if (functionParameters) operation.functionParameters = functionParameters;
+    const bodyParameters = unionParameters(operation.bodyParameters, page.bodyParameters);
+    if (bodyParameters) operation.bodyParameters = bodyParameters;
     operation.requestType ??= page.requestType;
     operation.responseType ??= page.responseType;
     operation.successStatus ??= page.successStatus;
@@ -463,6 +462,14 @@ const upperFirst = (word: string): string => word.charAt(0).toUpperCase() + word
  */
 export function operationKey(op: Pick<OperationModel, "apiVersion" | "method" | "paths">): string {
   return routeKey(op.apiVersion, op.method, op.paths[0] ?? "");
+}
+
+/** `current` with the parameters of `incoming` it lacks (names compared case-insensitively); undefined when neither has any. */
+function unionParameters(current: PropertyModel[] | undefined, incoming: readonly PropertyModel[] | undefined): PropertyModel[] | undefined {
+  if (!incoming) return current;
+  const names = new Set((current ?? []).map((p) => p.name.toLowerCase()));
+  const added = incoming.filter((p) => !names.has(p.name.toLowerCase()));
+  return added.length > 0 ? [...(current ?? []), ...added] : current;
 }
 
 /** A type's documented base type in an API version (TypeTable's), if any. */

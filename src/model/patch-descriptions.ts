@@ -2,7 +2,7 @@
  * A merged model brought up to date after some pages changed only in their descriptions (all else
  * of every page — names, types, routes, examples, positions, diagnostics — is as when the model
  * was merged). A description reaches nothing but its own slot: the first non-empty description, in
- * merge order, of one type, property, operation or function parameter (merge-types.ts,
+ * merge order, of one type, property, operation, or function or body parameter (merge-types.ts,
  * merge-operations.ts). So the types and operations the changed files contribute to are merged
  * again from all the pages that contribute to them (their sources), and their descriptions are
  * copied into the model. When those pages do not merge into the very sources and members the model
@@ -55,7 +55,8 @@ export function patchDescriptions(model: ApiModel, touched: Touched, pages: read
   for (const op of touched.operations) {
     const merged = operations.get(operationKey(op));
     const copy = structuredClone(op);
-    if (!merged || !sameSources(op.sources, merged.sources) || !copyProperties(copy.functionParameters ?? [], merged.functionParameters ?? [])) return null;
+    if (!merged || !sameSources(op.sources, merged.sources)) return null;
+    if (!copyProperties(copy.functionParameters ?? [], merged.functionParameters ?? []) || !copyProperties(copy.bodyParameters ?? [], merged.bodyParameters ?? [])) return null;
     setDescription(copy, merged.description);
     patchedOperations.set(op, copy);
   }

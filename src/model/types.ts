@@ -148,6 +148,12 @@ export interface OperationModel {
    * table, or a GET page's `Request body` table. Sent as `name(a='x',b=5)` on the route's last segment.
    */
   functionParameters?: PropertyModel[];
+  /**
+   * The parameters of an action whose request body is no documented type: the Request body table
+   * of a page that sends "a JSON object with the following parameters" (or names no type). The body
+   * is an object of these when `requestType` is not set.
+   */
+  bodyParameters?: PropertyModel[];
   /** A collection GET whose examples address its `/$count` (`GET /groups/{id}/members/$count`). */
   countable?: true;
   responseType?: string;

@@ -130,6 +130,10 @@ function extractOperation(page: SectionedPage, title: string, ctx: PageContext, 
     if (subject && table) {
       model.types.push({ name: subject, properties, role: "requestBody", source: ctx.at(table.pos) });
       checkBodies(examples.flatMap((e) => e.bodies), properties, subject, response.responseType, ctx);
+    } else if (table && properties.length > 0) {
+      // An action's parameters ("supply a JSON object with the following parameters"): the body of
+      // the page's own method, when it sends one (a GET's table is its function's parameters).
+      for (const operation of operations) if (!operation.secondary && BODY_METHODS.has(operation.method)) operation.bodyParameters = properties;
     }
   }
   model.operations.push(...operations);

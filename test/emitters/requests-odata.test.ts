@@ -36,6 +36,14 @@ const MODEL: ApiModel = {
       functionParameters: [property("status", "String"), property("count", "Int64"), property("fromDateTime", "DateTimeOffset"), property("all", "Boolean")],
     }),
     op({ id: "getCounts", paths: ["/reports/getCounts(period='{period_value}')"], responseType: "report", responseCollection: false }),
+    op({
+      id: "recordDecisions",
+      method: "POST",
+      paths: ["/reviews/{id}/batchRecordDecisions"],
+      responseCollection: false,
+      successStatus: 204,
+      bodyParameters: [property("decision", "String", { enumValues: ["Approve", "Deny"] }), property("justification", "String"), property("principalIds", "String", { collection: true })],
+    }),
   ],
 };
 
@@ -103,11 +111,17 @@ describe("count, cast and function parameters", () => {
     expect(server.recorded.map((s) => decodeURIComponent(s.url))).toEqual(["/reports/getCounts(period='D''7')"]);
   });
 
+  it("sends an action's parameters as its JSON body", async () => {
+    reply = { type: "application/json", body: "" };
+    await call("recordDecisions", { path: { id: "r1" }, body: { decision: "Approve", principalIds: ["a", "b"] } });
+    expect(server.recorded.map((s) => [s.method, s.url, JSON.parse(s.body)])).toEqual([["POST", "/reviews/r1/batchRecordDecisions", { decision: "Approve", principalIds: ["a", "b"] }]]);
+  });
+
   it("types the cast as the derived types' OData names and narrows the response; no cast without derived types", () => {
     const consumer = path.join(dir, "consumer.ts");
     writeFileSync(
       consumer,
-      `import { createClient, getTopApps, listMembers, listMembersCount, listReports, type DirectoryObjectCasts, type User } from "./beta/index.js";
+      `import { createClient, getTopApps, listMembers, listMembersCount, listReports, recordDecisions, type DirectoryObjectCasts, type User } from "./beta/index.js";
 const client = createClient();
 export async function use(): Promise<void> {
   const users = await listMembers(client, { path: { id: "g" }, cast: "microsoft.graph.user", query: { $select: ["displayName"] } });
@@ -125,6 +139,9 @@ export async function use(): Promise<void> {
   await getTopApps(client, { params: { count: "5" } });
   // @ts-expect-error no cast where nothing derives from the response type
   await listReports(client, { cast: "microsoft.graph.user" });
+  await recordDecisions(client, { path: { id: "r" }, body: { decision: "Deny", justification: "j", principalIds: ["p"] } });
+  // @ts-expect-error an action's body parameters are typed
+  await recordDecisions(client, { path: { id: "r" }, body: { decision: "Maybe" } });
   void [first, all, n, key];
 }
 `,

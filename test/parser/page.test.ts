@@ -142,6 +142,16 @@ describe("operation request type", () => {
     expect(op("Update alert", "Supply a JSON representation of the values for relevant fields that should be updated.").operations[0]?.requestType).toBe("alert");
   });
 
+  it("an action's Request body table without a type: its parameters are the body's; a GET's are its function's", () => {
+    const action = (method: string) =>
+      doc(FILE, "# thing: approve", "## HTTP request", "```http", `${method} /things/{id}/approve`, "```", "## Request body", "In the request body, supply a JSON object with the following parameters.", "", "|Parameter|Type|Description|", "|:--|:--|:--|", "|reason|String||", "|level|Int32||");
+    const post = action("POST").operations[0];
+    expect([post?.requestType, post?.bodyParameters?.map((p) => `${p.name}:${p.type}`), post?.functionParameters]).toEqual([undefined, ["reason:String", "level:Int32"], undefined]);
+    expect(action("POST").types).toEqual([]);
+    const get = action("GET").operations[0];
+    expect([get?.bodyParameters, get?.functionParameters?.map((p) => p.name)]).toEqual([undefined, ["reason", "level"]]);
+  });
+
   it("reads 'representation for the [x]' with a table: a requestBody type at the table", () => {
     const page = op(
       "Update securityAction", //                                                                  1
