@@ -1,14 +1,20 @@
 /**
- * Example bodies against the documented types of the whole model (`example-type-mismatch`): each
- * operation's request examples against its request type, its 2xx responses against its response
- * type (the items of `value` for a collection), nested objects against their properties' types
- * (inherited properties included; a derived type when the object names one in `@odata.type`).
+ * Example bodies against the documented types of the whole model (`example-type-mismatch`,
+ * reported by `docgen check`): each operation's request examples against its request type, its
+ * 2xx responses against its response type (the items of `value` for a collection), nested objects
+ * against their properties' types (inherited properties included; a derived type when the object
+ * names one in `@odata.type`).
  *
  * The page's own check (parser/sections/example-check.ts) compares a body's top level with the
  * page's own table, with exact positions; this one reports what only the merged model knows: values
  * of properties documented on another page. It reports at the example (its code block) and names
  * the JSON Pointer, since the model keeps no positions inside bodies. One problem per example,
  * property and reason (`/value/0/x`, `/value/1/x`, … are one, with a count).
+ *
+ * It needs every operation's examples, which `docgen gen`'s incremental runs do not keep (the
+ * stored merge leaves them out, cli/model-store.ts), so it is `docgen check`'s, run on the model
+ * that merged every page: gen does not report it, and a run's diagnostics never depend on what the
+ * cache held.
  */
 import { makeDiagnostic } from "./diagnostics.js";
 import { isEnumValue } from "./flags.js";
@@ -109,12 +115,11 @@ class TypeIndex {
 
 
 
-/** Each operation's example problems (operations without any left out), in the model's order. */
-export function checkExamples(model: ApiModel, operations: readonly OperationModel[] = model.operations): Array<[OperationModel, Diagnostic[]]> {
+/** The example problems of every operation of the model (in its order). */
+export function checkExamples(model: ApiModel): Diagnostic[] {
   const index = new TypeIndex(model.types);
-  const found: Array<[OperationModel, Diagnostic[]]> = [];
-  for (const operation of operations) {
-    const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const operation of model.operations) {
     for (const example of operation.examples) {
       const request = example.request;
       if (request?.body !== undefined && operation.requestType) {
@@ -129,65 +134,8 @@ export function checkExamples(model: ApiModel, operations: readonly OperationMod
         diagnostics.push(...walker.report("response"));
       }
     }
-    if (diagnostics.length > 0) found.push([operation, diagnostics]);
   }
-  return found;
-}
-
-/**
- * The keys (`typeKey`) of the types whose example checks may change when the types `changed` name
- * did. A type's checks read its own and its base types' properties, the types of those, and the
- * derived types an example may name in `@odata.type`. So a changed type reaches, as changed
- * content, the types with a property of it and its derived types (they inherit); and, as a type
- * whose values may be it, its base types, which reach the types with a property of them (not
- * their other derived types). An operation's checks depend only on the types its request and
- * response types reach so (`examplesRead`).
- */
-export function typesReaching(types: readonly TypeModel[], changed: Iterable<string>): Set<string> {
-  const propertyUsers = new Map<string, string[]>();
-  const derivedOf = new Map<string, string[]>();
-  const baseOf = new Map<string, string>();
-  const push = (map: Map<string, string[]>, from: string, to: string): void => {
-    const list = map.get(from);
-    if (list) list.push(to);
-    else map.set(from, [to]);
-  };
-  for (const type of types) {
-    const own = typeKey(type.apiVersion, type.name);
-    for (const property of type.properties) if (!isPrimitive(property.type)) push(propertyUsers, typeKey(type.apiVersion, property.type), own);
-    if (type.baseType) {
-      const base = typeKey(type.apiVersion, type.baseType);
-      push(derivedOf, base, own);
-      baseOf.set(own, base);
-    }
-  }
-  const content = new Set<string>();
-  const holding = new Set<string>();
-  const queue: Array<{ key: string; content: boolean }> = [];
-  const reachContent = (key: string): void => {
-    if (content.has(key)) return;
-    content.add(key);
-    queue.push({ key, content: true });
-  };
-  const reachHolding = (key: string): void => {
-    if (content.has(key) || holding.has(key)) return;
-    holding.add(key);
-    queue.push({ key, content: false });
-  };
-  for (const key of changed) reachContent(key);
-  for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
-    for (const user of propertyUsers.get(next.key) ?? []) reachContent(user);
-    const base = baseOf.get(next.key);
-    if (base !== undefined) reachHolding(base);
-    if (next.content) for (const derived of derivedOf.get(next.key) ?? []) reachContent(derived);
-  }
-  return new Set([...content, ...holding]);
-}
-
-/** True when a check of the operation's examples reads one of the types `reached` (typesReaching) names. */
-export function examplesRead(operation: OperationModel, reached: ReadonlySet<string>): boolean {
-  const reads = (name: string | undefined): boolean => name !== undefined && reached.has(typeKey(operation.apiVersion, name));
-  return reads(operation.requestType) || reads(operation.responseType);
+  return diagnostics;
 }
 
 /** What a problem is checked against: a property of a type, or an enum type. */

@@ -5,9 +5,8 @@
  * documents are resolved by inference from examples or reported.
  */
 import { compareDiagnostics, compareText, makeDiagnostic } from "./diagnostics.js";
-import { checkExamples } from "./example-check.js";
 import { collectSamples, inferProperties } from "./infer.js";
-import { OperationTable, operationKey, type BaseOf } from "./merge-operations.js";
+import { OperationTable, type BaseOf } from "./merge-operations.js";
 import { TypeTable, typeKey, type MergeReport } from "./merge-types.js";
 import type { PageModel, TypeReference } from "./page.js";
 import { isPrimitive } from "./primitives.js";
@@ -66,14 +65,8 @@ export function joinDiagnostics(lists: ReadonlyArray<readonly Diagnostic[]>): Di
  * - `refs\0<file>`: the page's references to types no page documents (`type-undocumented`);
  * - `type\0<typeKey>`: merging the type (conflicting properties, enum lists that disagree);
  * - `operation\0<operationKey>`: merging the operation (duplicates, permissions, id clashes);
- * - `inferred\0<typeKey>`: the inference of an undocumented type's shape;
- * - `examples\0<operationKey>`: the operation's example bodies against the documented types
- *   (model/example-check.ts), checked again after a patch when the operation or a type its
- *   examples read (`typesReaching`) was merged again.
+ * - `inferred\0<typeKey>`: the inference of an undocumented type's shape.
  */
-/** The key of an operation's example checks among a VersionMerge's diagnostics. */
-export const examplesKey = (operation: OperationModel): string => `examples\0${operationKey(operation)}`;
-
 export interface VersionMerge {
   model: ApiModel;
   diagnostics: Record<string, Diagnostic[]>;
@@ -106,7 +99,6 @@ export function mergeVersion(pages: readonly PageModel[], storedBaseOf?: BaseOf)
     .map((entry) => entry.model)
     .sort((a, b) => compareText(a.apiVersion ?? "", b.apiVersion ?? "") || compareText(a.name, b.name));
   for (const type of typeList) type.sources.sort((a, b) => compareText(a.file, b.file) || a.line - b.line);
-  for (const [operation, found] of checkExamples({ types: typeList, operations: operationList, diagnostics: [] })) about[examplesKey(operation)] = found;
   return { model: { types: typeList, operations: operationList, diagnostics: Object.values(about).flat() }, diagnostics: about };
 }
 

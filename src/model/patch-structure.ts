@@ -22,8 +22,7 @@
  */
 import { compareText } from "./diagnostics.js";
 import { collectSamples } from "./infer.js";
-import { checkExamples, examplesRead, typesReaching } from "./example-check.js";
-import { examplesKey, mergeVersion, undocumented, type VersionMerge } from "./merge.js";
+import { mergeVersion, undocumented, type VersionMerge } from "./merge.js";
 import { documentedTogether, operationKey, routeKey } from "./merge-operations.js";
 import { typeKey } from "./merge-types.js";
 import type { PageModel, PageOperationModel } from "./page.js";
@@ -168,14 +167,11 @@ export function patchStructure(stored: VersionMerge, changes: readonly PageChang
     set(`operation\0${key}`, [...(fresh.diagnostics[`operation\0${key}`] ?? []).filter((d) => d.code !== "operation-id-clash"), ...moved]);
   }
 
-  const typeList = stored.model.types.map((type) => freshTypes.get(typeKey(type.apiVersion, type.name)) ?? reinferred.get(typeKey(type.apiVersion, type.name)) ?? type);
-  const operationList = stored.model.operations.map((op) => freshOperations.get(operationKey(op)) ?? op);
-  // The examples of the operations merged again, and of those whose examples read a type merged again, are checked again.
-  const reached = typesReaching(typeList, [...types.keys(), ...reinferred.keys()]);
-  const recheck = operationList.filter((op) => freshOperations.has(operationKey(op)) || examplesRead(op, reached));
-  for (const op of recheck) delete diagnostics[examplesKey(op)];
-  for (const [op, found] of checkExamples({ types: typeList, operations: operationList, diagnostics: [] }, recheck)) set(examplesKey(op), found);
-  const model = { types: typeList, operations: operationList, diagnostics: Object.values(diagnostics).flat() };
+  const model = {
+    types: stored.model.types.map((type) => freshTypes.get(typeKey(type.apiVersion, type.name)) ?? reinferred.get(typeKey(type.apiVersion, type.name)) ?? type),
+    operations: stored.model.operations.map((op) => freshOperations.get(operationKey(op)) ?? op),
+    diagnostics: Object.values(diagnostics).flat(),
+  };
   return { model, diagnostics };
 }
 

@@ -1,16 +1,15 @@
 /**
  * `example-type-mismatch`: example bodies against the types documented on other pages (nested
  * objects, inherited properties, derived types by `@odata.type`, enums, flags enums, collections),
- * one diagnostic per example, property and reason; and a patch checks again exactly the examples
- * a changed type reaches.
+ * one diagnostic per example, property and reason; and `docgen check` reports them.
  */
 import { describe, expect, it } from "vitest";
-import { typesReaching } from "../../src/model/example-check.js";
-import { buildModel, mergeVersion } from "../../src/model/merge.js";
-import type { PageModel } from "../../src/model/page.js";
-import { patchStructure } from "../../src/model/patch-structure.js";
-import type { TypeModel } from "../../src/model/types.js";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { checkExamples } from "../../src/model/example-check.js";
+import { buildModel } from "../../src/model/merge.js";
 import { parseDocument } from "../../src/parser/index.js";
+import { ROOT, runCli } from "../helpers.js";
 
 const table = (...rows: string[]) => ["## Properties", "|Property|Type|Description|", "|:--|:--|:--|", ...rows];
 const PAGES: Record<string, string[]> = {
@@ -39,7 +38,7 @@ function model(extra: Record<string, string[]>) {
   const pages = Object.entries({ ...PAGES, ...extra }).map(([file, lines]) => parseDocument(file, lines.join("\n")));
   return buildModel(pages);
 }
-const mismatches = (extra: Record<string, string[]>) => model(extra).diagnostics.filter((d) => d.code === "example-type-mismatch");
+const mismatches = (extra: Record<string, string[]>) => checkExamples(model(extra)).sort((a, b) => (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
 
 describe("example bodies against the documented types", () => {
   it("reports each contradicting value with its pointer, the property and where it is documented", () => {
@@ -123,53 +122,31 @@ describe("example bodies against the documented types", () => {
       JSON.stringify({ count: "5", child: { size: "big" } }),
       "```",
     ];
-    const all = model({ "beta/api/update.md": update }).diagnostics;
-    expect(all.filter((d) => d.code === "example-type-mismatch").map((d) => d.message.slice(0, 76))).toEqual(['The example request of updateThing sets /child/size to "big", which does not']);
-    expect(all.filter((d) => d.code === "example-value-mismatch").map((d) => d.message.slice(0, 24))).toEqual(['"count" is "5" in the ex']);
+    const merged = model({ "beta/api/update.md": update });
+    expect(checkExamples(merged).map((d) => d.message.slice(0, 76))).toEqual(['The example request of updateThing sets /child/size to "big", which does not']);
+    expect(merged.diagnostics.filter((d) => d.code === "example-value-mismatch").map((d) => d.message.slice(0, 24))).toEqual(['"count" is "5" in the ex']);
   });
 });
 
-describe("after a page changes", () => {
-  const types = (...specs: Array<[name: string, base?: string, ...propertyTypes: string[]]>): TypeModel[] =>
-    specs.map(([name, base, ...propertyTypes]) => ({
-      name,
-      kind: "complex",
-      apiVersion: "beta",
-      ...(base ? { baseType: base } : {}),
-      properties: propertyTypes.map((type, i) => ({ name: `p${i}`, type, collection: false, description: "", source: { file: "f.md", line: 1, column: 1 } })),
-      sources: [],
-    }));
-
-  it("a changed type reaches its users, its derived types and its bases, not its bases' other derived types", () => {
-    const all = types(["entity"], ["thing", "entity", "part"], ["special", "thing"], ["part", "entity"], ["holder", undefined, "thing"], ["sibling", "entity"], ["other", undefined, "sibling"]);
-    const reached = (...changed: string[]) => [...typesReaching(all, changed.map((n) => `beta|${n}`))].map((k) => k.slice(5)).sort();
-    // part: thing holds one (and so special, which inherits it, and holder); part's base entity may be one.
-    expect(reached("part")).toEqual(["entity", "holder", "part", "special", "thing"]);
-    // special: thing and entity may be one, holder holds a thing; sibling and other are not reached.
-    expect(reached("special")).toEqual(["entity", "holder", "special", "thing"]);
-  });
-
-  it("a patch gives the example checks merging every page gives", () => {
-    const files: Record<string, string[]> = { ...PAGES, "beta/api/get.md": getPage(JSON.stringify({ label: "blue", child: { size: 3 } })) };
-    const pages = new Map<string, PageModel>(Object.entries(files).map(([file, lines]) => [file, parseDocument(file, lines.join("\n"))]));
-    const stored = mergeVersion([...pages.values()]);
-    // The thing page lists `blue` too, the part page retypes `size`: the example on another page is checked again.
-    const thing = PAGES["beta/resources/thing.md"] ?? [];
-    const edits: Record<string, string[]> = {
-      "beta/resources/thing.md": thing.map((line) => line.replace("`red`, `green`.", "`red`, `green`, `blue`.")),
-      "beta/resources/part.md": ["# part resource type", ...table("|size|String||")],
-    };
-    for (const [file, lines] of Object.entries(edits)) {
-      const after = parseDocument(file, lines.join("\n"));
-      const before = pages.get(file);
-      if (!before) throw new Error(file);
-      const next = new Map(pages).set(file, after);
-      const patched = patchStructure(stored, [{ before, after }], (f) => next.get(f) ?? null);
-      const merged = mergeVersion([...next.values()]);
-      const checks = (diagnostics: Record<string, unknown[]>) => Object.entries(diagnostics).filter(([about]) => about.startsWith("examples\0"));
-      expect(patched, file).not.toBeNull();
-      expect(checks(patched?.diagnostics ?? {}), file).toEqual(checks(merged.diagnostics));
-      expect(checks(merged.diagnostics)).not.toEqual(checks(stored.diagnostics));
+describe("docgen check", () => {
+  it("reports them with the rest, and gen does not (its incremental runs keep no example bodies)", () => {
+    const base = path.join(ROOT, "test/.tmp");
+    mkdirSync(base, { recursive: true });
+    const dir = mkdtempSync(path.join(base, "example-check-"));
+    try {
+      for (const [file, lines] of Object.entries({ ...PAGES, "beta/api/get.md": getPage(JSON.stringify({ count: "5" })) })) {
+        mkdirSync(path.join(dir, "docs", path.dirname(file)), { recursive: true });
+        writeFileSync(path.join(dir, "docs", file), lines.join("\n"));
+      }
+      const check = runCli(["check", "--input", path.join(dir, "docs"), "--format", "json"]);
+      const codes = (JSON.parse(check.stdout) as { diagnostics: Array<{ code: string; file: string; line: number }> }).diagnostics.filter((d) => d.code === "example-type-mismatch");
+      expect(codes.map((d) => [path.relative(dir, d.file), d.line])).toEqual([[path.join("docs", "beta/api/get.md"), 15]]);
+      const gen = runCli(["gen", "--input", path.join(dir, "docs"), "--out", path.join(dir, "out"), "--cache-dir", path.join(dir, "cache"), "--no-daemon"]);
+      // gen's summary counts every warning check reports but those.
+      const checked = (JSON.parse(check.stdout) as { summary: { warning: number } }).summary.warning;
+      expect([gen.status, Number(/(\d+) warnings?/.exec(gen.stdout + gen.stderr)?.[1]), gen.stderr.includes("example-type-mismatch")]).toEqual([0, checked - codes.length, false]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -3,6 +3,8 @@
  * Exit 1 when there are errors, or more warnings than --max-warnings.
  */
 import { Option, type Command } from "commander";
+import { checkExamples } from "../../model/example-check.js";
+import { joinDiagnostics } from "../../model/merge.js";
 import type { Diagnostic } from "../../model/types.js";
 import { countBySeverity, formatDiagnosticLine, severitySummary } from "../report.js";
 import { toSarif } from "../sarif.js";
@@ -22,7 +24,8 @@ export function registerCheck(program: Command): void {
     .action(async (options: CheckOptions) => {
       const maxWarnings = options.maxWarnings === undefined ? undefined : parseCount(options.maxWarnings, "--max-warnings");
       const { model } = await loadFromOptions(options);
-      const diagnostics = model.diagnostics;
+      // The model merged every page: the example checks, which need every example body, are check's own.
+      const diagnostics = joinDiagnostics([model.diagnostics, checkExamples(model)]);
       const counts = countBySeverity(diagnostics);
       if (options.format === "json") {
         process.stdout.write(JSON.stringify({ diagnostics, summary: counts }, null, 2) + "\n");
