@@ -96,7 +96,11 @@ console.log(`corpus: ${files.length} pages under ${path.relative(ROOT, corpus)}/
 const work = mkdtempSync(path.join(os.tmpdir(), "docgen-bench-"));
 // Removed however the bench ends.
 process.on("exit", () => rmSync(work, { recursive: true, force: true }));
-for (const sub of SUBDIRS) cpSync(path.join(corpus, sub), path.join(work, "corpus", sub), { recursive: true });
+// The copy keeps the corpus folder's name (`beta/api`, `beta/resources`): a page's API version comes
+// from its path, and a copy without it would put the resource pages (no version in their text) in
+// no version and the operation pages (beta URLs in their examples) in beta, apart from their types.
+const copyRoot = path.join(work, "corpus", path.basename(corpus));
+for (const sub of SUBDIRS) cpSync(path.join(corpus, sub), path.join(copyRoot, sub), { recursive: true });
 
 const full = unified().use(remarkParse).use(remarkGfm);
 const a = timeParse("(a) read + parse, unified + remark-parse + remark-gfm, 1 thread", full, files);
@@ -118,8 +122,8 @@ if (values.extensions) {
   }
 }
 
-const inputs = SUBDIRS.map((sub) => path.join(work, "corpus", sub));
-const copies = listPages(path.join(work, "corpus"));
+const inputs = SUBDIRS.map((sub) => path.join(copyRoot, sub));
+const copies = listPages(copyRoot);
 // One property description edited in (d), so that the change reaches the generated code; a property added in (e).
 const page = copies.find((f) => f.includes(`${path.sep}resources${path.sep}`) && /^\|.*Read-only\./m.test(readFileSync(f, "utf8"))) ?? copies[0];
 const original = readFileSync(page, "utf8");
