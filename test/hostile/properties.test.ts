@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { emitModel } from "../../src/emitters/emit.js";
+import { checkExamples } from "../../src/model/example-check.js";
 import { buildModel } from "../../src/model/merge.js";
 import { parseDocument } from "../../src/parser/index.js";
 import { ROOT } from "../helpers.js";
@@ -51,11 +52,12 @@ describe("random documents", () => {
     );
   });
 
-  it("never make the merge throw; the model serialises", () => {
+  it("never make the merge or docgen check's example checks throw; the model serialises", () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(chaoticPage, structuredPages.map((p) => p.join("\n\n"))), { maxLength: 4 }), (texts) => {
         const model = buildModel(texts.map((text, i) => parseDocument(`p${i}.md`, text)));
         expect(serialises(model)).toBe(true);
+        for (const d of checkExamples(model)) expect(d.line >= 1 && d.column >= 1 && /^p\d+\.md$/.test(d.file)).toBe(true);
       }),
       { numRuns: Math.ceil(RUNS / 3), ...SEED },
     );
