@@ -26,10 +26,38 @@ describe("Response section", () => {
       },
     ],
     [
-      "a collection of plain names ends with the sentence",
+      "a collection of plain names called objects; the sentence's period is not the name's",
       {
-        given: "If successful, this method returns a `200 OK` response code and a collection of recentNotebooks.",
+        given: "If successful, this method returns a `200 OK` response code and a collection of recentNotebook objects.",
+        want: { successStatus: 200, responseType: "recentNotebook", responseCollection: true, typeRefs: [ref("recentNotebook", 9, 1)] },
+      },
+    ],
+    [
+      "a bold name is marked as one",
+      {
+        given: "A successful response returns a `200 OK` that contains a JSON collection of **recentNotebooks**.",
         want: { successStatus: 200, responseType: "recentNotebooks", responseCollection: true, typeRefs: [ref("recentNotebooks", 9, 1)] },
+      },
+    ],
+    [
+      "a collection of the [x] objects: the article is not the name",
+      {
+        given: "If successful, this method returns a `200 OK` response code and a collection of the [approvalStep](../resources/approvalstep.md) objects in the response body.",
+        want: { successStatus: 200, responseType: "approvalStep", responseCollection: true, typeRefs: [ref("approvalStep", 9, 85)] },
+      },
+    ],
+    [
+      "words are no type: 'a collection of changes to be applied', 'the response object includes'",
+      {
+        given: "If successful, this method returns a `200 OK` response code and a collection of changes to be applied to objects in the response body.",
+        want: { successStatus: 200, responseCollection: false, typeRefs: [] },
+      },
+    ],
+    [
+      "the response object is the sentence's noun",
+      {
+        given: "Successful requests return `200 OK` response codes; the response object includes [directory (deleted items)](../resources/directory.md) properties.",
+        want: { successStatus: 200, responseCollection: false, typeRefs: [] },
       },
     ],
     [

@@ -17,7 +17,10 @@ const STATUS = /\b([1-5]\d\d)\s+[A-Za-z]/;
 // noun after a linked type ("and a [appLogCollectionDownloadDetails](…) in the response body").
 // The type name is never an article ("and an Object object": the name is Object, not "an").
 const OBJECT_PHRASE = /\b(?:an?|the|and)\s+(?:updated\s+|new\s+|created\s+)?(?!(?:an?|the)\s)(?:(?:\[)?`?([A-Za-z][\w.]*)`?(?:\])?\s+(?:object|resource|entity)\b|(?:\[)?([A-Za-z][\w.]*)(?:\])?\s+in the response body)/i;
-const COLLECTION_PHRASE = /\bcollection of\s+(?:\[)?`?([A-Za-z][\w.]*)`?(?:\])?/i;
+// "a collection of the [approvalStep](…) objects": the article is not the name.
+const COLLECTION_PHRASE = /\bcollection of\s+(?:the\s+)?(?:\[)?`?([A-Za-z][\w.]*)`?(?:\])?(?:\([^)]*\))?(\s+(?:objects?|resources?|entit(?:y|ies))\b)?/i;
+// The sentence's own nouns ("the response object includes [directory] properties", "a JSON object").
+const NOT_A_TYPE = /^(?:response|request|json|result|body)$/i;
 
 export function parseResponseSection(blocks: readonly Block[], ctx: PageContext): ResponseInfo {
   const info: ResponseInfo = { successStatus: null, responseCollection: false };
@@ -28,13 +31,17 @@ export function parseResponseSection(blocks: readonly Block[], ctx: PageContext)
     info.successStatus = Number(status[1]);
     const afterStatus = block.text.slice(status.index);
     const collection = COLLECTION_PHRASE.exec(afterStatus);
-    const object = collection ?? OBJECT_PHRASE.exec(afterStatus);
-    const written = (object?.[1] ?? object?.[2])?.replace(/\.+$/, "");
+    const object = collection === null ? OBJECT_PHRASE.exec(afterStatus) : null;
+    const written = (collection !== null ? collection[1] : (object?.[1] ?? object?.[2]))?.replace(/\.+$/, "");
     const linked = block.links.find((link) => written !== undefined && link.text.replace(/`/g, "") === written);
     // `microsoft.graph.ediscovery.case` is the type `case` (types are known by their short names).
     const name = written === undefined ? undefined : bareTypeName(written);
-    // Without the noun ("… a [x] in the response body") only a linked type counts ("the details" does not).
-    if (name && (object?.[1] !== undefined || linked) && info.successStatus !== 204) {
+    // Without the noun ("… a [x] in the response body", "a collection of changes to be applied") only
+    // a linked or marked name counts; with it, any name but the sentence's own nouns.
+    const named = collection !== null ? collection[2] !== undefined : object?.[1] !== undefined;
+    // A name the writer marked (bold: "a JSON collection of **recentNotebooks**") is one too.
+    const marked = linked !== undefined || block.emphasis.some((text) => text.replace(/[`*]/g, "").trim() === written);
+    if (name && (marked || (named && !NOT_A_TYPE.test(name))) && info.successStatus !== 204) {
       info.responseType = name;
       info.responseCollection = collection !== null;
       ctx.referenceType(name, linked?.pos ?? block.pos);
