@@ -47,6 +47,13 @@ describe("Response section", () => {
       },
     ],
     [
+      "a collection of one [x] object",
+      {
+        given: "If successful, this method returns a `200 OK` response code and a collection of one [organization](../resources/organization.md) object in the response body.",
+        want: { successStatus: 200, responseType: "organization", responseCollection: true, typeRefs: [ref("organization", 9, 85)] },
+      },
+    ],
+    [
       "words are no type: 'a collection of changes to be applied', 'the response object includes'",
       {
         given: "If successful, this method returns a `200 OK` response code and a collection of changes to be applied to objects in the response body.",

@@ -17,8 +17,8 @@ const STATUS = /\b([1-5]\d\d)\s+[A-Za-z]/;
 // noun after a linked type ("and a [appLogCollectionDownloadDetails](…) in the response body").
 // The type name is never an article ("and an Object object": the name is Object, not "an").
 const OBJECT_PHRASE = /\b(?:an?|the|and)\s+(?:updated\s+|new\s+|created\s+)?(?!(?:an?|the)\s)(?:(?:\[)?`?([A-Za-z][\w.]*)`?(?:\])?\s+(?:object|resource|entity)\b|(?:\[)?([A-Za-z][\w.]*)(?:\])?\s+in the response body)/i;
-// "a collection of the [approvalStep](…) objects": the article is not the name.
-const COLLECTION_PHRASE = /\bcollection of\s+(?:the\s+)?(?:\[)?`?([A-Za-z][\w.]*)`?(?:\])?(?:\([^)]*\))?(\s+(?:objects?|resources?|entit(?:y|ies))\b)?/i;
+// "a collection of the [approvalStep](…) objects", "a collection of one [organization](…) object": the article is not the name.
+const COLLECTION_PHRASE = /\bcollection of\s+(?:(?:the|one)\s+)?(?:\[)?`?([A-Za-z][\w.]*)`?(?:\])?(?:\([^)]*\))?(\s+(?:objects?|resources?|entit(?:y|ies))\b)?/i;
 // The sentence's own nouns ("the response object includes [directory] properties", "a JSON object").
 const NOT_A_TYPE = /^(?:response|request|json|result|body)$/i;
 
