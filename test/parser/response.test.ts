@@ -47,6 +47,20 @@ describe("Response section", () => {
       },
     ],
     [
+      "a collection of a primitive",
+      {
+        given: "If successful, this method returns a `200 OK` response code and a collection of DateTimeOffset in the response body.",
+        want: { successStatus: 200, responseType: "DateTimeOffset", responseCollection: true, typeRefs: [ref("DateTimeOffset", 9, 1)] },
+      },
+    ],
+    [
+      "a single bold primitive is no body type (OData wraps it in value)",
+      {
+        given: "If successful, this function returns a `200 OK` response code and a **String** in the response body.",
+        want: { successStatus: 200, responseCollection: false, typeRefs: [] },
+      },
+    ],
+    [
       "a collection of one [x] object",
       {
         given: "If successful, this method returns a `200 OK` response code and a collection of one [organization](../resources/organization.md) object in the response body.",

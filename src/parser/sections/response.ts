@@ -4,6 +4,7 @@
  */
 import type { PageContext } from "../context.js";
 import type { Block } from "../outline.js";
+import { isPrimitive } from "../../model/primitives.js";
 import { bareTypeName } from "./inheritance.js";
 
 export interface ResponseInfo {
@@ -39,8 +40,13 @@ export function parseResponseSection(blocks: readonly Block[], ctx: PageContext)
     // Without the noun ("… a [x] in the response body", "a collection of changes to be applied") only
     // a linked or marked name counts; with it, any name but the sentence's own nouns.
     const named = collection !== null ? collection[2] !== undefined : object?.[1] !== undefined;
-    // A name the writer marked (bold: "a JSON collection of **recentNotebooks**") is one too.
-    const marked = linked !== undefined || block.emphasis.some((text) => text.replace(/[`*]/g, "").trim() === written);
+    // A name the writer marked (bold: "a JSON collection of **recentNotebooks**") is one too, and so
+    // is a primitive's in a collection ("a collection of DateTimeOffset in the response body"). A
+    // single primitive ("a **String** in the response body") is not the body: OData wraps it,
+    // `{ "value": "…" }`, so such a response stays untyped JSON.
+    const primitive = written !== undefined && isPrimitive(written);
+    const bold = block.emphasis.some((text) => text.replace(/[`*]/g, "").trim() === written);
+    const marked = linked !== undefined || (bold && !(primitive && collection === null)) || (primitive && collection !== null);
     if (name && (marked || (named && !NOT_A_TYPE.test(name))) && info.successStatus !== 204) {
       info.responseType = name;
       info.responseCollection = collection !== null;
