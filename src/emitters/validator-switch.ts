@@ -4,7 +4,7 @@
  * (the path string is built only then, or per nested object), with what was expected fixed here.
  */
 import type { PropertyModel } from "../model/types.js";
-import { escapePointer } from "./pointer.js";
+import { escapePointer } from "../model/json-pointer.js";
 import { literal } from "./ts-code.js";
 import { importName, valueRule, type ValidatorFile } from "./validator-rules.js";
 

@@ -43,6 +43,11 @@ export const DIAGNOSTIC_CODES = {
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 
+/** Text quoted in a message, cut to `max` characters with "..." (an example's line, a value's JSON). */
+export function clip(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
+}
+
 export function makeDiagnostic(code: DiagnosticCode, at: SourcePosition, message: string): Diagnostic {
   return { severity: DIAGNOSTIC_CODES[code].severity, code, message, file: at.file, line: at.line, column: at.column };
 }

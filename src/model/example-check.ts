@@ -16,12 +16,14 @@
  * that merged every page: gen does not report it, and a run's diagnostics never depend on what the
  * cache held.
  */
-import { makeDiagnostic } from "./diagnostics.js";
+import { clip, makeDiagnostic } from "./diagnostics.js";
 import { isEnumValue } from "./flags.js";
+import { odataTypeName } from "./infer.js";
+import { escapePointer } from "./json-pointer.js";
 import { typeKey, where } from "./merge-types.js";
 import { primitiveProblem } from "./primitive-check.js";
 import { isPrimitive, primitiveFor, type PrimitiveType } from "./primitives.js";
-import type { ApiModel, ApiVersion, Diagnostic, JsonValue, OperationModel, PropertyModel, SourcePosition, TypeModel } from "./types.js";
+import { isJsonObject, type ApiModel, type ApiVersion, type Diagnostic, type JsonValue, type OperationModel, type PropertyModel, type SourcePosition, type TypeModel } from "./types.js";
 
 /** What a value is checked against: a primitive, a documented type, or nothing known (not checked). */
 type Target = { primitive: PrimitiveType } | { type: TypeModel } | null;
@@ -42,7 +44,6 @@ class TypeIndex {
   private readonly memberSets = new Map<TypeModel, ReadonlySet<string>>();
   private readonly valueSets = new Map<PropertyModel, ReadonlySet<string>>();
   private readonly targets = new Map<string, Target>();
-  private readonly propertyTargets = new Map<PropertyModel, Target>();
 
   constructor(types: readonly TypeModel[]) {
     for (const type of types) this.byName.set(typeKey(type.apiVersion, type.name), type);
@@ -68,20 +69,18 @@ class TypeIndex {
     return primitive ? { primitive } : null;
   }
 
-  /** `target` of a property's type (in the version of the operation whose example holds it). */
-  propertyTarget(property: PropertyModel, apiVersion: ApiVersion | null): Target {
-    let target = this.propertyTargets.get(property);
-    if (target === undefined) this.propertyTargets.set(property, (target = this.target(apiVersion, property.type)));
-    return target;
+  /** The type, then its base type, its base's, … (each once, however the docs loop). */
+  private *chain(type: TypeModel): Generator<TypeModel> {
+    const seen = new Set<TypeModel>();
+    for (let current: TypeModel | undefined = type; current && !seen.has(current); current = current.baseType ? this.type(current.apiVersion, current.baseType) : undefined) {
+      seen.add(current);
+      yield current;
+    }
   }
 
   /** True when `type` is `base` or derives from it. */
   derives(type: TypeModel, base: TypeModel): boolean {
-    const seen = new Set<TypeModel>();
-    for (let current: TypeModel | undefined = type; current && !seen.has(current); current = current.baseType ? this.type(current.apiVersion, current.baseType) : undefined) {
-      if (current === base) return true;
-      seen.add(current);
-    }
+    for (const current of this.chain(type)) if (current === base) return true;
     return false;
   }
 
@@ -97,9 +96,7 @@ class TypeIndex {
     const cached = this.propertyMaps.get(type);
     if (cached) return cached;
     const map = new Map<string, { property: PropertyModel; owner: TypeModel }>();
-    const seen = new Set<TypeModel>();
-    for (let current: TypeModel | undefined = type; current && !seen.has(current); current = current.baseType ? this.type(current.apiVersion, current.baseType) : undefined) {
-      seen.add(current);
+    for (const current of this.chain(type)) {
       for (const property of current.properties) if (!map.has(property.name)) map.set(property.name, { property, owner: current });
     }
     this.propertyMaps.set(type, map);
@@ -158,16 +155,16 @@ class Walker {
       // A table of the example's own page documents the body's type (a request-body table): the
       // page's own check compared the body's top level with it already.
       const ownTable = target.type.sources.some((source) => source.file === this.at.file);
-      if (isObject(body)) this.object(body, target.type, ownTable);
+      if (isJsonObject(body)) this.object(body, target.type, ownTable);
       return;
     }
     // A collection is `{ "value": [ … ] }`; a body of another shape is not checked.
-    const items = isObject(body) ? body["value"] : undefined;
+    const items = isJsonObject(body) ? body["value"] : undefined;
     if (!Array.isArray(items)) return;
     this.path.push("value");
     items.forEach((item, i) => {
       this.path.push(String(i));
-      if (isObject(item)) this.object(item, target.type, false);
+      if (isJsonObject(item)) this.object(item, target.type, false);
       this.path.pop();
     });
     this.path.pop();
@@ -189,10 +186,8 @@ class Walker {
 
   /** The type the object names in `@odata.type` when the docs document it (a derived type), else the declared one. */
   private derived(value: { [key: string]: JsonValue }, declared: TypeModel): TypeModel {
-    const annotation = value["@odata.type"];
-    if (typeof annotation !== "string") return declared;
-    const name = annotation.slice(annotation.lastIndexOf(".") + 1).replace(/^#/, "");
-    const named = name === "" ? undefined : this.index.type(declared.apiVersion, name);
+    const name = odataTypeName(value);
+    const named = name === undefined ? undefined : this.index.type(declared.apiVersion, name);
     // As the validators do: a derived type only (another type named there is the example's error, not checked here).
     return named !== undefined && this.index.derives(named, declared) ? named : declared;
   }
@@ -224,7 +219,7 @@ class Walker {
       if (foreign) this.member(value, property.enumValues, this.index.values(property), property.flags === true, subject);
       return;
     }
-    const target = this.index.propertyTarget(property, this.operation.apiVersion);
+    const target = this.index.target(this.operation.apiVersion, property.type);
     if (target === null) return;
     if ("primitive" in target) {
       const problem = foreign ? primitiveProblem(target.primitive, value) : null;
@@ -236,7 +231,7 @@ class Walker {
       if (foreign) this.member(value, type.members ?? [], this.index.members(type), type.flags === true, { enumType: type });
       return;
     }
-    if (!isObject(value)) {
+    if (!isJsonObject(value)) {
       if (foreign) this.add(value, `expected a ${type.name} object`, subject);
       return;
     }
@@ -253,7 +248,7 @@ class Walker {
 
   /** `kind`: the reason without what depends on the value, so that items of a collection differing in their value count as one. */
   private add(value: JsonValue, reason: string, subject: Subject, kind = reason): void {
-    const pointer = this.path.map((segment) => `/${escape(segment)}`).join("");
+    const pointer = this.path.map((segment) => `/${escapePointer(segment)}`).join("");
     const documented = "enumType" in subject ? `${subject.enumType.name} (${subject.enumType.sources[0] ? where(subject.enumType.sources[0]) : "no page"})` : `${subject.owner.name}.${subject.property.name} (${where(subject.property.source)})`;
     // `/value/3/x` and `/value/0/x` are one problem: items of a collection differ only in their index.
     const shape = `${pointer.replace(/\/\d+(?=\/|$)/g, "/*")}\0${documented}\0${kind}`;
@@ -268,21 +263,8 @@ class Walker {
       return makeDiagnostic(
         "example-type-mismatch",
         this.at,
-        `The example ${kind} of ${this.operation.id} sets ${p.pointer} to ${shown(p.value)}${more}, which does not fit ${p.documented}: ${p.reason}. Correct the example, or the table.`,
+        `The example ${kind} of ${this.operation.id} sets ${p.pointer} to ${clip(JSON.stringify(p.value))}${more}, which does not fit ${p.documented}: ${p.reason}. Correct the example, or the table.`,
       );
     });
   }
-}
-
-function isObject(value: JsonValue | undefined): value is { [key: string]: JsonValue } {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** JSON Pointer escaping of one key. */
-const escape = (name: string): string => name.replace(/~/g, "~0").replace(/\//g, "~1");
-
-
-function shown(value: JsonValue): string {
-  const text = JSON.stringify(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

@@ -5,7 +5,7 @@
  * samples' keys in first-seen order; each property's type is read from its values.
  */
 import { isPrimitive } from "./primitives.js";
-import type { ApiVersion, JsonValue, OperationModel, PropertyModel, SourcePosition } from "./types.js";
+import { isJsonObject, type ApiVersion, type JsonValue, type OperationModel, type PropertyModel, type SourcePosition } from "./types.js";
 
 export interface Sample {
   value: { [key: string]: JsonValue };
@@ -30,7 +30,7 @@ export function collectSamples(operations: readonly OperationModel[], lookup: Pr
       for (const item of value) visit(item, typeName, version, source);
       return;
     }
-    if (!isObject(value)) return;
+    if (!isJsonObject(value)) return;
     const name = odataTypeName(value) ?? typeName;
     if (name === undefined) return;
     const key = `${version ?? ""}|${name.toLowerCase()}`;
@@ -52,7 +52,7 @@ export function collectSamples(operations: readonly OperationModel[], lookup: Pr
       if (request) visit(request.body, operation.requestType, operation.apiVersion, request.source);
       if (response) {
         const body = response.body;
-        const items = operation.responseCollection && isObject(body) && Array.isArray(body["value"]) ? body["value"] : body;
+        const items = operation.responseCollection && isJsonObject(body) && Array.isArray(body["value"]) ? body["value"] : body;
         visit(items, operation.responseType, operation.apiVersion, response.source);
       }
     }
@@ -96,7 +96,7 @@ function valueType(value: JsonValue): string {
     return Math.abs(value) <= 2147483647 ? "Int32" : "Int64";
   }
   if (typeof value === "string") return DATE_TIME.test(value) ? "DateTimeOffset" : "String";
-  if (isObject(value)) return odataTypeName(value) ?? "Json";
+  if (isJsonObject(value)) return odataTypeName(value) ?? "Json";
   return "Json";
 }
 
@@ -108,6 +108,4 @@ export function odataTypeName(value: { [key: string]: JsonValue }): string | und
   return name && /^[A-Za-z_]\w*$/.test(name) ? name : undefined;
 }
 
-function isObject(value: JsonValue | undefined): value is { [key: string]: JsonValue } {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+

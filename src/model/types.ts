@@ -32,6 +32,11 @@ export interface Diagnostic extends SourcePosition {
 /** Any JSON value, as found in example bodies. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
+/** A JSON object (not an array, not null). */
+export function isJsonObject(value: JsonValue | undefined): value is { [key: string]: JsonValue } {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
 export interface PropertyModel {
   name: string;
   /** The docs' spelling of the type name: a primitive (`String`, `Int32`, `DateTimeOffset`, …) or a type name. */

@@ -3,6 +3,7 @@
  * starts, so diagnostics about a value point at its line and column.
  */
 import { parseTree, type Node as JsonNode, type ParseError } from "jsonc-parser";
+import { escapePointer } from "../model/json-pointer.js";
 import type { JsonValue } from "../model/types.js";
 import type { Pos } from "./outline.js";
 
@@ -76,10 +77,6 @@ function toValue(node: JsonNode, pointer: string, walk: Walk): JsonValue {
 
 function isScalar(value: unknown): value is string | number | boolean {
   return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
-}
-
-export function escapePointer(key: string): string {
-  return key.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
 function lineStartOffsets(text: string): number[] {

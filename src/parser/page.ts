@@ -1,16 +1,17 @@
 /**
  * Outline → PageModel: decides what kind of page this is and runs the section extractors.
  */
+import { clip } from "../model/diagnostics.js";
 import type { PageKind, PageModel, PageOperationModel, PageTypeModel } from "../model/page.js";
 import { requestPath, routeMatch } from "../model/route-match.js";
-import { BODY_METHODS, type ApiVersion, type ExampleModel, type PropertyModel } from "../model/types.js";
+import { BODY_METHODS, type ApiVersion, type ExampleModel, type PropertyModel, type SourcePosition } from "../model/types.js";
 import { PageContext } from "./context.js";
 import type { Block, Outline, TableBlock } from "./outline.js";
 import { checkExampleBody } from "./sections/example-check.js";
 import { exampleUrlProblem, parseExamples } from "./sections/examples.js";
 import { parseFunctionParameters } from "./sections/function-parameters.js";
 import { flagValues, namedEnumTables, SAYS_FLAGS, tableMembers, type EnumTable } from "./sections/enum-tables.js";
-import { bareTypeName, parseInheritance, RESOURCE_ANNOTATION } from "./sections/inheritance.js";
+import { bareTypeName, parseInheritance, RESOURCE_ANNOTATION, writtenTypeName } from "./sections/inheritance.js";
 import { checkRepresentation, readRepresentation, settleNameCase } from "./sections/representation.js";
 import { parsePermissionsTable, parsePrerequisites } from "./sections/permissions.js";
 import { headerLine, isPropertyTable, isRelationshipTable, looksLikeUnreadPropertyTable, parsePropertyTable } from "./sections/property-table.js";
@@ -171,7 +172,7 @@ function checkExampleRequests(routes: readonly Route[], examples: readonly Examp
     const body = request.body !== undefined ? JSON.stringify(request.body) : (request.bodyText ?? "").trim();
     if (!BODY_METHODS.has(request.method) && body !== "") {
       const first = (body.split("\n")[0] ?? "").trim();
-      const shown = first.length > 60 ? `${first.slice(0, 57)}...` : first;
+      const shown = clip(first);
       ctx.report("example-body-unexpected", request.source, `The example's ${request.method} request has a body (${shown}), which ${request.method} does not send; remove it, or the blank line above it if it is a header, or end the block before it if it is another request or the response.`);
     }
     if (exampleUrlProblem(request.url) !== null || otherHost(request.url)) continue;
@@ -214,14 +215,11 @@ function requestBodySubject(blocks: readonly Block[], title: string, ctx: PageCo
     if (block.kind !== "paragraph") continue;
     const match = /representation (?:of|for) (?:an?|the)\s+(?:new\s+|updated\s+)?(?:\[)?`?([A-Za-z][\w.]*)/i.exec(block.text);
     if (!match?.[1]) continue;
-    // "… of a user." ends the sentence: the period is not the name's.
-    const written = match[1].replace(/\.+$/, "");
-    const link = block.links.find((l) => l.text.replace(/`/g, "") === written);
+    const { link, name } = writtenTypeName(block, match[1]);
     // A type is linked ("a [teamsTab](…)") or called an object ("a windowsWifiConfiguration object");
     // "the parameters.", "the `id` of …", "a reference to …" name no type.
     const named = /^`?\]?\s*(?:object|resource|entity)\b/i.test(block.text.slice(match.index + match[0].length).replace(/^\.+/, ""));
     if (!link && !named) continue;
-    const name = bareTypeName(written);
     ctx.referenceType(name, link?.pos ?? block.pos);
     return name;
   }
@@ -310,8 +308,7 @@ function extractEnumPage(page: SectionedPage, title: string, ctx: PageContext, m
     for (const value of tableMembers(block)) members.add(value);
     if (flagValues(block)) flags = true;
   }
-  const type: PageTypeModel = { name, kind: "enum", properties: [], members: [...members], role: "enum", source: ctx.at(page.title?.pos ?? { line: 1, column: 1 }) };
-  if (flags) type.flags = true;
+  const type = enumType(name, [...members], flags, ctx.at(page.title?.pos ?? { line: 1, column: 1 }));
   const description = introText(page.intro);
   if (description) type.description = description;
   model.types.push(type);
@@ -319,11 +316,11 @@ function extractEnumPage(page: SectionedPage, title: string, ctx: PageContext, m
 
 /** Multi-enum pages and resource pages with `### X values` tables: one enum type per table. */
 function pushEnumTables(tables: readonly EnumTable[], ctx: PageContext, model: PageModel): void {
-  for (const table of tables) {
-    const type: PageTypeModel = { name: table.name, kind: "enum", properties: [], members: table.members, role: "enum", source: ctx.at(table.heading.pos) };
-    if (table.flags) type.flags = true;
-    model.types.push(type);
-  }
+  for (const table of tables) model.types.push(enumType(table.name, table.members, table.flags, ctx.at(table.heading.pos)));
+}
+
+function enumType(name: string, members: string[], flags: boolean, source: SourcePosition): PageTypeModel {
+  return { name, kind: "enum", properties: [], members, role: "enum", source, ...(flags ? { flags: true } : {}) };
 }
 
 /**

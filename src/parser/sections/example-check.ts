@@ -7,7 +7,8 @@
 import { isEnumValue } from "../../model/flags.js";
 import type { PropertyModel } from "../../model/types.js";
 import type { PageContext } from "../context.js";
-import { escapePointer, type PositionedJson } from "../json.js";
+import { escapePointer } from "../../model/json-pointer.js";
+import type { PositionedJson } from "../json.js";
 import { primitiveProblem } from "../../model/primitive-check.js";
 
 export function checkExampleBody(body: PositionedJson, properties: readonly PropertyModel[], ctx: PageContext, typeName: string): void {

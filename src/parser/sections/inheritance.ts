@@ -7,7 +7,7 @@
  * The annotation wins when both are present.
  */
 import type { PageContext } from "../context.js";
-import type { Block, ParagraphBlock } from "../outline.js";
+import type { Block, InlineText, Link, ParagraphBlock } from "../outline.js";
 import { parseAnnotation } from "./annotation.js";
 
 export interface Inheritance {
@@ -22,6 +22,17 @@ const INHERITS = /\binherits from\s+(?:(?:the|an?|abstract|base|type|entity)\s+)
 /** `microsoft.graph.callRecords.endpoint` → `endpoint`; `graph.entity` → `entity`. */
 export function bareTypeName(name: string): string {
   return name.trim().replace(/^(?:microsoft\.)?graph\.(?:[a-z]\w*\.)*/i, "");
+}
+
+/**
+ * A type name as a sentence writes it (`raw`, as a pattern captured it): without the sentence's
+ * closing period ("… of a user."), the link whose text it is, if any, and the short name it stands
+ * for (`microsoft.graph.ediscovery.case` → `case`).
+ */
+export function writtenTypeName(text: InlineText, raw: string): { written: string; link: Link | undefined; name: string } {
+  const written = raw.replace(/\.+$/, "");
+  const link = text.links.find((l) => l.text.replace(/`/g, "") === written);
+  return { written, link, name: bareTypeName(written) };
 }
 
 export function parseInheritance(intro: readonly Block[], all: readonly Block[], ctx: PageContext): Inheritance {

@@ -5,7 +5,7 @@
 import type { PageContext } from "../context.js";
 import type { Block } from "../outline.js";
 import { isPrimitive } from "../../model/primitives.js";
-import { bareTypeName } from "./inheritance.js";
+import { writtenTypeName } from "./inheritance.js";
 
 export interface ResponseInfo {
   successStatus: number | null;
@@ -33,10 +33,9 @@ export function parseResponseSection(blocks: readonly Block[], ctx: PageContext)
     const afterStatus = block.text.slice(status.index);
     const collection = COLLECTION_PHRASE.exec(afterStatus);
     const object = collection === null ? OBJECT_PHRASE.exec(afterStatus) : null;
-    const written = (collection !== null ? collection[1] : (object?.[1] ?? object?.[2]))?.replace(/\.+$/, "");
-    const linked = block.links.find((link) => written !== undefined && link.text.replace(/`/g, "") === written);
-    // `microsoft.graph.ediscovery.case` is the type `case` (types are known by their short names).
-    const name = written === undefined ? undefined : bareTypeName(written);
+    const raw = collection !== null ? collection[1] : (object?.[1] ?? object?.[2]);
+    if (raw === undefined) break;
+    const { written, link: linked, name } = writtenTypeName(block, raw);
     // Without the noun ("… a [x] in the response body", "a collection of changes to be applied") only
     // a linked or marked name counts; with it, any name but the sentence's own nouns.
     const named = collection !== null ? collection[2] !== undefined : object?.[1] !== undefined;
@@ -44,7 +43,7 @@ export function parseResponseSection(blocks: readonly Block[], ctx: PageContext)
     // is a primitive's in a collection ("a collection of DateTimeOffset in the response body"). A
     // single primitive ("a **String** in the response body") is not the body: OData wraps it,
     // `{ "value": "…" }`, so such a response stays untyped JSON.
-    const primitive = written !== undefined && isPrimitive(written);
+    const primitive = isPrimitive(written);
     const bold = block.emphasis.some((text) => text.replace(/[`*]/g, "").trim() === written);
     const marked = linked !== undefined || (bold && !(primitive && collection === null)) || (primitive && collection !== null);
     if (name && (marked || (named && !NOT_A_TYPE.test(name))) && info.successStatus !== 204) {
